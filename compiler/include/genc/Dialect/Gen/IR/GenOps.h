@@ -1,0 +1,31 @@
+//===- GenOps.h - gen dialect operations ------------------------*- C++ -*-===//
+#ifndef GENC_DIALECT_GEN_GENOPS_H
+#define GENC_DIALECT_GEN_GENOPS_H
+
+#include "genc/Dialect/Gen/IR/GenDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/FunctionInterfaces.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace genc::gen {
+
+/// Shared result-type rule of the broadcasting binary ops.
+mlir::LogicalResult inferBroadcastResult(llvm::StringRef opName,
+                                         llvm::Optional<mlir::Location> loc,
+                                         mlir::ValueRange operands,
+                                         llvm::SmallVectorImpl<mlir::Type> &types);
+} // namespace genc::gen
+
+#define GET_OP_CLASSES
+#include "genc/Dialect/Gen/IR/GenOps.h.inc"
+
+namespace genc::gen {
+/// The parameters `net` owns, in declaration order.
+llvm::SmallVector<ParamOp> getParams(NetOp net);
+} // namespace genc::gen
+
+#endif // GENC_DIALECT_GEN_GENOPS_H

@@ -1,0 +1,378 @@
+//===- GenOps.cpp - gen ops: structure, symbols, verifiers -----------------===//
+//
+// Verifiers of the ops that give a model its structure, the net's function
+// syntax, and symbol-use checks (inputs, parameters, calls). Each rule here
+// has a case in test/Dialect/Gen/invalid.mlir.
+//
+//===----------------------------------------------------------------------===//
+#include "genc/Dialect/Gen/IR/GenOps.h"
+#include "genc/Dialect/Gen/IR/ShapeRules.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/FunctionImplementation.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace genc::gen;
+
+/// The batch size of the model enclosing `op`, or -1 outside a model.
+static int64_t enclosingBatchSize(Operation *op) {
+  auto model = op->getParentOfType<ModelOp>();
+  return model ? model.getBatchSizeAttr().getInt() : -1;
+}
+
+/// Checks that `type` is batched: rank >= 1 with the model's batch size leading.
+/// Checks that `type` is a tensor of f32 with a static shape.
+static LogicalResult verifyStaticF32(Operation *op, RankedTensorType type) {
+  if (!type.hasStaticShape() || !type.getElementType().isF32())
+    return op->emitOpError("type must be a statically shaped tensor of f32, got ") << type;
+  return success();
+}
+
+static LogicalResult verifyBatched(Operation *op, Type type, StringRef what) {
+  int64_t batch = enclosingBatchSize(op);
+  auto tensor = type.dyn_cast<RankedTensorType>();
+  if (!tensor || tensor.getRank() == 0 || tensor.getDimSize(0) != batch)
+    return op->emitOpError() << what << " must have the batch size " << batch
+                             << " as leading dimension, got " << type;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ModelOp
+//===----------------------------------------------------------------------===//
+
+/// Finds a cycle in the net call graph by depth-first search.
+static NetOp findCallCycle(NetOp net, llvm::StringMap<int> &state, ModelOp model) {
+  int &s = state[net.getSymName()];
+  if (s == 2)
+    return nullptr;
+  if (s == 1)
+    return net;
+  s = 1;
+  NetOp cycle;
+  net.walk([&](CallOp call) {
+    if (cycle)
+      return;
+    if (auto callee = model.lookupSymbol<NetOp>(call.getCallee()))
+      cycle = findCallCycle(callee, state, model);
+  });
+  state[net.getSymName()] = 2;
+  return cycle;
+}
+
+static LogicalResult verifyModel(ModelOp model) {
+  if (model.getBatchSizeAttr().getInt() <= 0)
+    return model.emitOpError("batch_size must be positive, got ")
+           << model.getBatchSizeAttr().getInt();
+  auto trains = llvm::to_vector(model.getBody().getOps<TrainOp>());
+  if (trains.size() > 1)
+    return trains[1].emitOpError("a model has at most one train op");
+  llvm::StringMap<int> state;
+  for (NetOp net : model.getBody().getOps<NetOp>())
+    if (NetOp cycle = findCallCycle(net, state, model))
+      return cycle.emitOpError("calls itself through the net call graph (recursion is not allowed)");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// InputOp
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyInput(InputOp input) {
+  if (failed(verifyStaticF32(input, input.getTensorType())) ||
+      failed(verifyBatched(input, input.getTensorType(), "input type")))
+    return failure();
+  if (IntegerAttr classesAttr = input.getLabelClassesAttr()) {
+    int64_t classes = classesAttr.getInt();
+    RankedTensorType type = input.getTensorType();
+    if (classes < 2 || type.getRank() != 2 || type.getDimSize(1) != classes)
+      return input.emitOpError("a label of ")
+             << classes << " classes must be one-hot rows of at least 2 classes, got " << type;
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// NetOp
+//===----------------------------------------------------------------------===//
+
+SmallVector<ParamOp> genc::gen::getParams(NetOp net) {
+  return llvm::to_vector(net.getBody().front().getOps<ParamOp>());
+}
+
+static ParseResult parseNet(OpAsmParser &parser, OperationState &result) {
+  auto buildType = [](Builder &builder, ArrayRef<Type> args, ArrayRef<Type> results,
+                      function_interface_impl::VariadicFlag, std::string &) {
+    return builder.getFunctionType(args, results);
+  };
+  return function_interface_impl::parseFunctionOp(parser, result, /*allowVariadic=*/false,
+                                                  buildType);
+}
+
+static void printNet(NetOp net, OpAsmPrinter &p) {
+  FunctionType type = net.getFunctionType();
+  function_interface_impl::printFunctionOp(p, net, type.getInputs(), /*isVariadic=*/false,
+                                           type.getResults());
+}
+
+static LogicalResult verifyNet(NetOp net) {
+  if (net.getBody().empty())
+    return net.emitOpError("must have a body");
+  for (Type type : net.getArgumentTypes())
+    if (failed(verifyBatched(net, type, "argument")))
+      return failure();
+  if (net.getResultTypes().empty())
+    return net.emitOpError("must return at least one tensor");
+  for (Type type : net.getResultTypes())
+    if (failed(verifyBatched(net, type, "result")))
+      return failure();
+  Block &body = net.getBody().front();
+  if (body.empty() || !isa<ReturnOp>(body.back()))
+    return net.emitOpError("body must end with gen.return");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ParamOp
+//===----------------------------------------------------------------------===//
+
+/// The number of `init_args` each initializer takes.
+static Optional<size_t> initArity(StringRef init) {
+  return llvm::StringSwitch<Optional<size_t>>(init)
+      .Cases("zeros", "ones", "glorot_uniform", "he_normal", size_t(0))
+      .Case("constant", size_t(1))
+      .Cases("normal", "uniform", size_t(2))
+      .Default(llvm::None);
+}
+
+static LogicalResult verifyParam(ParamOp param) {
+  if (failed(verifyStaticF32(param, param.getTensorType())))
+    return failure();
+  Optional<size_t> arity = initArity(param.getInit());
+  if (!arity)
+    return param.emitOpError("unknown initializer '")
+           << param.getInit()
+           << "' (expected zeros, ones, constant, normal, uniform, glorot_uniform or he_normal)";
+  size_t given = param.getInitArgs().size();
+  if (given != *arity)
+    return param.emitOpError("initializer '")
+           << param.getInit() << "' takes " << *arity << " argument(s), got " << given;
+  auto args = param.getInitArgs().getAsValueRange<FloatAttr>();
+  SmallVector<double> values;
+  for (const APFloat &v : args)
+    values.push_back(v.convertToDouble());
+  if (param.getInit() == "normal" && values[1] <= 0)
+    return param.emitOpError("normal initializer needs a positive stddev");
+  if (param.getInit() == "uniform" && values[0] >= values[1])
+    return param.emitOpError("uniform initializer needs low < high");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ReturnOp
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyReturn(ReturnOp ret) {
+  auto net = ret->getParentOfType<NetOp>();
+  ArrayRef<Type> expected = net.getResultTypes();
+  if (ret.getOperands().size() != expected.size())
+    return ret.emitOpError("returns ")
+           << ret.getOperands().size() << " value(s) but the net declares " << expected.size();
+  for (size_t i = 0; i < expected.size(); ++i)
+    if (ret.getOperand(i).getType() != expected[i])
+      return ret.emitOpError("result #")
+             << i << " has type " << ret.getOperand(i).getType() << " but the net declares "
+             << expected[i];
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// StepOp
+//===----------------------------------------------------------------------===//
+
+MinimizeOp StepOp::getMinimize() {
+  Block &body = getBody().front();
+  return body.empty() ? MinimizeOp() : dyn_cast<MinimizeOp>(body.back());
+}
+
+LogicalResult StepOp::verifySymbolUses(SymbolTableCollection &tables) {
+  if (!getMinimize())
+    return emitOpError("body must end with gen.minimize");
+  if (getUpdates().empty())
+    return emitOpError("must update at least one net");
+  auto model = (*this)->getParentOfType<ModelOp>();
+  size_t params = 0;
+  llvm::StringSet<> seen;
+  for (auto ref : getUpdates().getAsRange<FlatSymbolRefAttr>()) {
+    if (!seen.insert(ref.getValue()).second)
+      return emitOpError("updates ") << ref << " twice";
+    auto net = model.lookupSymbol<NetOp>(ref);
+    if (!net)
+      return emitOpError("updates ") << ref << ", which is not a net of this model";
+    params += getParams(net).size();
+  }
+  if (params == 0)
+    return emitOpError("updates no parameters: the nets it names own none");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// TrainOp
+//===----------------------------------------------------------------------===//
+
+/// The hyperparameters each optimizer accepts.
+static ArrayRef<StringRef> optimizerHyperparams(StringRef optimizer) {
+  static const StringRef sgd[] = {"lr"};
+  static const StringRef momentum[] = {"lr", "beta"};
+  static const StringRef adam[] = {"lr", "beta1", "beta2", "eps"};
+  if (optimizer == "sgd")
+    return sgd;
+  if (optimizer == "momentum")
+    return momentum;
+  if (optimizer == "adam")
+    return adam;
+  return {};
+}
+
+static LogicalResult verifyTrain(TrainOp train) {
+  ArrayRef<StringRef> known = optimizerHyperparams(train.getOptimizer());
+  if (known.empty())
+    return train.emitOpError("unknown optimizer '")
+           << train.getOptimizer() << "' (expected sgd, momentum or adam)";
+  if (train.getSchedule().empty())
+    return train.emitOpError("schedule names no step");
+  if (train.getSchedule().size() != train.getRepeats().size())
+    return train.emitOpError("has ") << train.getSchedule().size() << " steps but "
+                                     << train.getRepeats().size() << " repeat counts";
+  for (auto repeat : train.getRepeats().getAsValueRange<IntegerAttr>())
+    if (repeat.getSExtValue() < 1)
+      return train.emitOpError("repeat counts must be at least 1");
+  for (NamedAttribute hyper : train.getHyperparams()) {
+    if (!llvm::is_contained(known, hyper.getName().getValue()))
+      return train.emitOpError("optimizer '")
+             << train.getOptimizer() << "' has no hyperparameter '" << hyper.getName().getValue()
+             << "'";
+    auto value = hyper.getValue().dyn_cast<FloatAttr>();
+    if (!value)
+      return train.emitOpError("hyperparameter '") << hyper.getName().getValue()
+                                                   << "' must be a float";
+    double v = value.getValueAsDouble();
+    bool ok = hyper.getName() == "lr" || hyper.getName() == "eps" ? v > 0 : v >= 0 && v < 1;
+    if (!ok)
+      return train.emitOpError("hyperparameter '")
+             << hyper.getName().getValue() << "' is out of range: " << v;
+  }
+  if (!train.getHyperparams().get("lr"))
+    return train.emitOpError("optimizer needs a learning rate 'lr'");
+  return success();
+}
+
+LogicalResult TrainOp::verifySymbolUses(SymbolTableCollection &tables) {
+  auto model = (*this)->getParentOfType<ModelOp>();
+  for (auto ref : getSchedule().getAsRange<FlatSymbolRefAttr>())
+    if (!model.lookupSymbol<StepOp>(ref))
+      return emitOpError("schedule names ") << ref << ", which is not a step of this model";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Symbol reads and calls
+//===----------------------------------------------------------------------===//
+
+/// Looks `ref` up from the model enclosing `op`; emits an error if missing.
+template <typename OpTy>
+static OpTy lookupInModel(Operation *op, SymbolTableCollection &tables, SymbolRefAttr ref,
+                          StringRef what) {
+  auto model = op->getParentOfType<ModelOp>();
+  Operation *found = model ? tables.lookupSymbolIn(model, ref) : nullptr;
+  auto typed = dyn_cast_or_null<OpTy>(found);
+  if (!typed)
+    op->emitOpError() << ref << " does not name " << what << " of the enclosing model";
+  return typed;
+}
+
+LogicalResult GetInputOp::verifySymbolUses(SymbolTableCollection &tables) {
+  auto input = lookupInModel<InputOp>(*this, tables, getInputAttr(), "an input");
+  if (!input)
+    return failure();
+  if (input.getTensorType() != getType())
+    return emitOpError("type ") << getType() << " differs from the input's " << input.getTensorType();
+  return success();
+}
+
+LogicalResult GetParamOp::verifySymbolUses(SymbolTableCollection &tables) {
+  if (getParam().getNestedReferences().size() != 1)
+    return emitOpError("parameter must be named @net::@param, got ") << getParam();
+  auto param = lookupInModel<ParamOp>(*this, tables, getParam(), "a parameter");
+  if (!param)
+    return failure();
+  if (param.getTensorType() != getType())
+    return emitOpError("type ") << getType() << " differs from the parameter's "
+                                << param.getTensorType();
+  return success();
+}
+
+LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &tables) {
+  auto net = lookupInModel<NetOp>(*this, tables, getCalleeAttr(), "a net");
+  if (!net)
+    return failure();
+  if (TypeRange(getOperandTypes()) != TypeRange(net.getArgumentTypes()) ||
+      TypeRange(getResultTypes()) != TypeRange(net.getResultTypes()))
+    return emitOpError("type ")
+           << FunctionType::get(getContext(), getOperandTypes(), getResultTypes())
+           << " differs from the net's " << net.getFunctionType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Random inputs
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyNormal(NormalOp op) {
+  if (!(op.getStddev().convertToDouble() > 0))
+    return op.emitOpError("stddev must be positive");
+  return success();
+}
+
+static LogicalResult verifyUniform(UniformOp op) {
+  if (!(op.getLow().convertToDouble() < op.getHigh().convertToDouble()))
+    return op.emitOpError("needs low < high");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Reshape and broadcast (result types are written, not inferred)
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyReshape(ReshapeOp op) {
+  auto in = op.getInput().getType().cast<ShapedType>();
+  auto out = op.getType().cast<ShapedType>();
+  if (in.getNumElements() != out.getNumElements())
+    return op.emitOpError("cannot reshape ")
+           << in << " (" << in.getNumElements() << " elements) to " << out << " ("
+           << out.getNumElements() << " elements)";
+  return success();
+}
+
+OpFoldResult ReshapeOp::fold(ArrayRef<Attribute>) {
+  if (getInput().getType() == getType())
+    return getInput();
+  return {};
+}
+
+static LogicalResult verifyBroadcastTo(BroadcastToOp op) {
+  auto in = op.getInput().getType().cast<ShapedType>();
+  auto out = op.getType().cast<ShapedType>();
+  if (!genc::shape::broadcastsTo(in.getShape(), out.getShape()))
+    return op.emitOpError("cannot broadcast ") << in << " to " << out;
+  return success();
+}
+
+OpFoldResult ConstantOp::fold(ArrayRef<Attribute>) { return getValue(); }
+
+#define GET_OP_CLASSES
+#include "genc/Dialect/Gen/IR/GenOps.cpp.inc"

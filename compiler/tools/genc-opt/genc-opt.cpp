@@ -1,0 +1,19 @@
+//===- genc-opt.cpp - The mlir-opt of the gen dialect ---------------------===//
+//
+// Parses .mlir files holding gen IR, runs passes, prints the result. Only
+// the gen passes and the few upstream passes genc's pipelines use are
+// registered, so --help lists what matters here.
+//
+//===----------------------------------------------------------------------===//
+#include "genc/InitAll.h"
+
+#include "mlir/Support/MlirOptMain.h"
+#include "mlir/Transforms/Passes.h"
+
+int main(int argc, char **argv) {
+  mlir::DialectRegistry registry;
+  genc::registerAllDialects(registry);
+  genc::registerAllPasses();
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "genc optimizer driver\n", registry));
+}
