@@ -44,7 +44,8 @@ def Gen_InputOp : Gen_Op<"input", [Symbol, HasParent<"ModelOp">]> {
   let summary = "Declares a batched model input (data, or a one-hot class label)";
   let description = [{
     A tensor fed by the runtime on every step. `label_classes` marks a class
-    label given as a one-hot row of that many classes.
+    label given as a one-hot row of that many classes; `source` names the
+    default data source the runtime reads it from.
 
     ```mlir
     gen.input @x : tensor<128x784xf32>
@@ -52,7 +53,7 @@ def Gen_InputOp : Gen_Op<"input", [Symbol, HasParent<"ModelOp">]> {
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, Gen_TensorTypeAttr:$tensor_type,
-                       OptionalAttr<I64Attr>:$label_classes);
+                       OptionalAttr<I64Attr>:$label_classes, OptionalAttr<StrAttr>:$source);
   let assemblyFormat = "$sym_name `:` $tensor_type attr-dict";
   let verifier = [{ return ::verifyInput(*this); }];
 }
