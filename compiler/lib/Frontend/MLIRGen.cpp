@@ -537,8 +537,8 @@ OwningOpRef<ModuleOp> MLIRGenImpl::run(const ModelDecl &decl) {
                          << "' has no 'train' declaration (e.g. 'train STEP with adam(lr = "
                             "0.001) batch 128')";
     ok = false;
-  } else if (ok) {
-    ok = genTrain(decl.trains[0]);
+  } else {
+    ok = genTrain(decl.trains[0]) && ok;
   }
   if (!ok || locator.getErrorCount() > 0)
     return nullptr;

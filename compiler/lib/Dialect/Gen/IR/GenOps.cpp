@@ -21,7 +21,8 @@ using namespace genc::gen;
 /// The batch size of the model enclosing `op`, or -1 outside a model.
 static int64_t enclosingBatchSize(Operation *op) {
   auto model = op->getParentOfType<ModelOp>();
-  return model ? model.getBatchSizeAttr().getInt() : -1;
+  auto batch = model ? model->getAttrOfType<IntegerAttr>("batch_size") : IntegerAttr();
+  return batch ? batch.getInt() : -1;
 }
 
 /// Checks that `type` is batched: rank >= 1 with the model's batch size leading.
@@ -46,8 +47,14 @@ static LogicalResult verifyBatched(Operation *op, Type type, StringRef what) {
 //===----------------------------------------------------------------------===//
 
 /// Finds a cycle in the net call graph by depth-first search.
+///
+/// It runs as part of the model's verification, before the ops inside are
+/// verified, so it reads attributes defensively.
 static NetOp findCallCycle(NetOp net, llvm::StringMap<int> &state, ModelOp model) {
-  int &s = state[net.getSymName()];
+  auto name = net->getAttrOfType<StringAttr>(SymbolTable::getSymbolAttrName());
+  if (!name)
+    return nullptr;
+  int &s = state[name.getValue()];
   if (s == 2)
     return nullptr;
   if (s == 1)
@@ -57,15 +64,19 @@ static NetOp findCallCycle(NetOp net, llvm::StringMap<int> &state, ModelOp model
   net.walk([&](CallOp call) {
     if (cycle)
       return;
-    if (auto callee = model.lookupSymbol<NetOp>(call.getCallee()))
+    auto ref = call->getAttrOfType<FlatSymbolRefAttr>("callee");
+    if (auto callee = ref ? model.lookupSymbol<NetOp>(ref) : NetOp())
       cycle = findCallCycle(callee, state, model);
   });
-  state[net.getSymName()] = 2;
+  state[name.getValue()] = 2;
   return cycle;
 }
 
 static LogicalResult verifyModel(ModelOp model) {
-  if (model.getBatchSizeAttr().getInt() <= 0)
+  auto batch = model->getAttrOfType<IntegerAttr>("batch_size");
+  if (!batch)
+    return model.emitOpError("requires an integer attribute 'batch_size'");
+  if (batch.getInt() <= 0)
     return model.emitOpError("batch_size must be positive, got ")
            << model.getBatchSizeAttr().getInt();
   auto trains = llvm::to_vector(model.getBody().getOps<TrainOp>());
@@ -123,12 +134,14 @@ static LogicalResult verifyNet(NetOp net) {
   if (net.getBody().empty())
     return net.emitOpError("must have a body");
   for (Type type : net.getArgumentTypes())
-    if (failed(verifyBatched(net, type, "argument")))
+    if (failed(verifyBatched(net, type, "argument")) ||
+        failed(verifyStaticF32(net, type.cast<RankedTensorType>())))
       return failure();
   if (net.getResultTypes().empty())
     return net.emitOpError("must return at least one tensor");
   for (Type type : net.getResultTypes())
-    if (failed(verifyBatched(net, type, "result")))
+    if (failed(verifyBatched(net, type, "result")) ||
+        failed(verifyStaticF32(net, type.cast<RankedTensorType>())))
       return failure();
   Block &body = net.getBody().front();
   if (body.empty() || !isa<ReturnOp>(body.back()))
@@ -195,19 +208,27 @@ static LogicalResult verifyReturn(ReturnOp ret) {
 //===----------------------------------------------------------------------===//
 
 MinimizeOp StepOp::getMinimize() {
-  Block &body = getBody().front();
-  return body.empty() ? MinimizeOp() : dyn_cast<MinimizeOp>(body.back());
+  if (getBody().empty() || getBody().front().empty())
+    return MinimizeOp();
+  return dyn_cast<MinimizeOp>(getBody().front().back());
 }
 
+// Symbol-use checks run from the enclosing symbol table's verifier, before
+// this op's own attribute checks: they read attributes defensively and leave
+// missing or ill-typed ones to the op verifier.
 LogicalResult StepOp::verifySymbolUses(SymbolTableCollection &tables) {
+  auto model = (*this)->getParentOfType<ModelOp>();
+  auto updates = (*this)->getAttrOfType<ArrayAttr>("updates");
+  if (!model || !updates ||
+      !llvm::all_of(updates, [](Attribute a) { return a.isa<FlatSymbolRefAttr>(); }))
+    return success();
   if (!getMinimize())
     return emitOpError("body must end with gen.minimize");
-  if (getUpdates().empty())
+  if (updates.empty())
     return emitOpError("must update at least one net");
-  auto model = (*this)->getParentOfType<ModelOp>();
   size_t params = 0;
   llvm::StringSet<> seen;
-  for (auto ref : getUpdates().getAsRange<FlatSymbolRefAttr>()) {
+  for (auto ref : updates.getAsRange<FlatSymbolRefAttr>()) {
     if (!seen.insert(ref.getValue()).second)
       return emitOpError("updates ") << ref << " twice";
     auto net = model.lookupSymbol<NetOp>(ref);
@@ -273,8 +294,11 @@ static LogicalResult verifyTrain(TrainOp train) {
 
 LogicalResult TrainOp::verifySymbolUses(SymbolTableCollection &tables) {
   auto model = (*this)->getParentOfType<ModelOp>();
-  for (auto ref : getSchedule().getAsRange<FlatSymbolRefAttr>())
-    if (!model.lookupSymbol<StepOp>(ref))
+  auto schedule = (*this)->getAttrOfType<ArrayAttr>("schedule");
+  if (!model || !schedule)
+    return success();
+  for (Attribute entry : schedule)
+    if (auto ref = entry.dyn_cast<FlatSymbolRefAttr>(); ref && !model.lookupSymbol<StepOp>(ref))
       return emitOpError("schedule names ") << ref << ", which is not a step of this model";
   return success();
 }
@@ -288,7 +312,11 @@ template <typename OpTy>
 static OpTy lookupInModel(Operation *op, SymbolTableCollection &tables, SymbolRefAttr ref,
                           StringRef what) {
   auto model = op->getParentOfType<ModelOp>();
-  Operation *found = model ? tables.lookupSymbolIn(model, ref) : nullptr;
+  if (!model) {
+    op->emitOpError("must be inside a gen.model");
+    return nullptr;
+  }
+  Operation *found = tables.lookupSymbolIn(model, ref);
   auto typed = dyn_cast_or_null<OpTy>(found);
   if (!typed)
     op->emitOpError() << ref << " does not name " << what << " of the enclosing model";
@@ -296,7 +324,10 @@ static OpTy lookupInModel(Operation *op, SymbolTableCollection &tables, SymbolRe
 }
 
 LogicalResult GetInputOp::verifySymbolUses(SymbolTableCollection &tables) {
-  auto input = lookupInModel<InputOp>(*this, tables, getInputAttr(), "an input");
+  auto ref = (*this)->getAttrOfType<FlatSymbolRefAttr>("input");
+  if (!ref)
+    return success();
+  auto input = lookupInModel<InputOp>(*this, tables, ref, "an input");
   if (!input)
     return failure();
   if (input.getTensorType() != getType())
@@ -305,9 +336,12 @@ LogicalResult GetInputOp::verifySymbolUses(SymbolTableCollection &tables) {
 }
 
 LogicalResult GetParamOp::verifySymbolUses(SymbolTableCollection &tables) {
-  if (getParam().getNestedReferences().size() != 1)
-    return emitOpError("parameter must be named @net::@param, got ") << getParam();
-  auto param = lookupInModel<ParamOp>(*this, tables, getParam(), "a parameter");
+  auto ref = (*this)->getAttrOfType<SymbolRefAttr>("param");
+  if (!ref)
+    return success();
+  if (ref.getNestedReferences().size() != 1)
+    return emitOpError("parameter must be named @net::@param, got ") << ref;
+  auto param = lookupInModel<ParamOp>(*this, tables, ref, "a parameter");
   if (!param)
     return failure();
   if (param.getTensorType() != getType())
@@ -317,7 +351,10 @@ LogicalResult GetParamOp::verifySymbolUses(SymbolTableCollection &tables) {
 }
 
 LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &tables) {
-  auto net = lookupInModel<NetOp>(*this, tables, getCalleeAttr(), "a net");
+  auto ref = (*this)->getAttrOfType<FlatSymbolRefAttr>("callee");
+  if (!ref)
+    return success();
+  auto net = lookupInModel<NetOp>(*this, tables, ref, "a net");
   if (!net)
     return failure();
   if (TypeRange(getOperandTypes()) != TypeRange(net.getArgumentTypes()) ||

@@ -230,7 +230,8 @@ GEN_INFER(MatmulOp) {
   if (lhs->size() != 2 || rhs->size() != 2)
     return inf.fail("operands must be 2-D, got " + genc::shape::format(*lhs) + " and " +
                     genc::shape::format(*rhs));
-  bool tl = attrs && attrs.get("transpose_lhs"), tr = attrs && attrs.get("transpose_rhs");
+  auto flag = [&](StringRef name) { return attrs && attrs.get(name).dyn_cast_or_null<UnitAttr>() != nullptr; };
+  bool tl = flag("transpose_lhs"), tr = flag("transpose_rhs");
   int64_t m = (*lhs)[tl ? 1 : 0], k = (*lhs)[tl ? 0 : 1];
   int64_t k2 = (*rhs)[tr ? 1 : 0], n = (*rhs)[tr ? 0 : 1];
   if (k != k2)

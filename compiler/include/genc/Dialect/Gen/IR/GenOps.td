@@ -97,13 +97,17 @@ def Gen_NetOp : Gen_Op<"net", [Symbol, SymbolTable, FunctionOpInterface,
   let regions = (region SizedRegion<1>:$body);
   let extraClassDeclaration = [{
     ::mlir::FunctionType getFunctionType() {
-      return getTypeAttr().getValue().cast<::mlir::FunctionType>();
+      return getTypeAttr().getValue().dyn_cast<::mlir::FunctionType>();
     }
     /// Hides FunctionOpInterface's untyped getType().
     ::mlir::FunctionType getType() { return getFunctionType(); }
     ::llvm::ArrayRef<::mlir::Type> getArgumentTypes() { return getFunctionType().getInputs(); }
     ::llvm::ArrayRef<::mlir::Type> getResultTypes() { return getFunctionType().getResults(); }
-    ::mlir::LogicalResult verifyType() { return ::mlir::success(); }
+    ::mlir::LogicalResult verifyType() {
+      if (!getTypeAttr().getValue().isa<::mlir::FunctionType>())
+        return emitOpError("requires a function type");
+      return ::mlir::success();
+    }
   }];
   let parser = [{ return ::parseNet(parser, result); }];
   let printer = [{ ::printNet(*this, p); }];

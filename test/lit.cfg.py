@@ -1,0 +1,39 @@
+# -*- Python -*-
+#===- lit.cfg.py - lit configuration of the genc tests ----------------------===#
+#
+# The site config (generated from lit.site.cfg.py.in) sets the paths used here.
+#
+#===-------------------------------------------------------------------------===#
+
+import os
+
+import lit.formats
+
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = 'GENC'
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = ['.mlir', '.gen']
+config.excludes = ['Inputs', 'CMakeLists.txt', 'lit.cfg.py', 'lit.site.cfg.py', 'Unit']
+
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.genc_obj_root, 'test')
+
+config.substitutions.append(('%PATH%', config.environment['PATH']))
+config.substitutions.append(('%examples', os.path.join(config.genc_src_root, 'dsl_examples')))
+
+llvm_config.with_system_environment(['HOME', 'INCLUDE', 'LIB', 'TMP', 'TEMP'])
+llvm_config.use_default_substitutions()
+
+# Our tools first, then FileCheck, not, count and split-file (prepended to PATH).
+tool_dirs = [config.genc_tools_dir, config.llvm_tools_dir]
+llvm_config.with_environment('PATH', tool_dirs, append_path=True)
+
+# genc and genc-translate may not be built yet: skip their substitution then.
+tools = [
+    ToolSubst('genc-opt', unresolved='fatal'),
+    ToolSubst('genc', unresolved='ignore'),
+    ToolSubst('genc-translate', unresolved='ignore'),
+]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
