@@ -64,7 +64,8 @@ Token Lexer::lex() {
     last = Token::newline;
     return Token(Token::newline, llvm::StringRef(cur, 0));
   }
-  Token token = lexToken();
+  Token lexed = lexToken();
+  Token token(lexed.getKind(), lexed.getSpelling(), sawNewline);
   last = token.getKind();
   if (token.isAny(Token::l_paren, Token::l_square))
     ++nesting;
@@ -202,7 +203,7 @@ Token Lexer::lexNumber(const char *start) {
       ++cur;
   };
   digits();
-  bool isFloat = false;
+  bool isFloat = *start == '.';
   if (cur != buffer.end() && *cur == '.') {
     isFloat = true;
     ++cur;

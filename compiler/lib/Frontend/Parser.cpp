@@ -62,11 +62,18 @@ void Parser::skipNewlines() {
 
 void Parser::recover() {
   unsigned depth = 0;
+  bool first = true;
   while (!tok.is(Token::eof)) {
     if (depth == 0 && tok.isAny(Token::newline, Token::semicolon)) {
       consume();
       return;
     }
+    // An unclosed '(' hides the newlines; resume at the next line anyway.
+    if (depth == 0 && !first && tok.isAtLineStart()) {
+      lexer.resetNesting();
+      return;
+    }
+    first = false;
     if (tok.is(Token::l_brace)) {
       ++depth;
     } else if (tok.is(Token::r_brace)) {

@@ -25,6 +25,10 @@ public:
 
   const std::string &getErrorMessage() const { return errorMessage; }
 
+  /// Forgets open brackets, so newlines end statements again (used by error
+  /// recovery after an unbalanced '(' or '[').
+  void resetNesting() { nesting = 0; }
+
 private:
   Token lexToken();
   Token formToken(Token::Kind kind, const char *start);

@@ -15,7 +15,8 @@ public:
 #include "genc/Frontend/TokenKinds.def"
   };
 
-  Token(Kind kind, llvm::StringRef spelling) : kind(kind), spelling(spelling) {}
+  Token(Kind kind, llvm::StringRef spelling, bool startsLine = false)
+      : kind(kind), spelling(spelling), startsLine(startsLine) {}
 
   Kind getKind() const { return kind; }
   bool is(Kind k) const { return kind == k; }
@@ -27,12 +28,17 @@ public:
     return llvm::SMLoc::getFromPointer(spelling.data() + spelling.size());
   }
 
+  /// Whether a newline came before this token (even one inside brackets that
+  /// did not end the statement); error recovery resumes at such a token.
+  bool isAtLineStart() const { return startsLine; }
+
   /// A human-readable name of a token kind, for "expected X" messages.
   static const char *describe(Kind kind);
 
 private:
   Kind kind;
   llvm::StringRef spelling;
+  bool startsLine;
 };
 
 } // namespace genc::frontend
