@@ -6,6 +6,7 @@ using namespace mlir;
 using namespace genc::gen;
 
 #include "genc/Dialect/Gen/IR/GenOpsDialect.cpp.inc"
+#include "genc/Dialect/Gen/IR/GenInterfaces.cpp.inc"
 
 void GenDialect::initialize() {
   addOperations<

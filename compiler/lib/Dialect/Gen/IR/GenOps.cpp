@@ -366,6 +366,90 @@ LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &tables) {
 }
 
 //===----------------------------------------------------------------------===//
+// Training state, gradients and updates
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyState(StateOp state) {
+  return verifyStaticF32(state, state.getTensorType());
+}
+
+/// Checks a parameter write or gradient: the parameter exists with the value's
+/// type, and the enclosing step updates its net.
+static LogicalResult verifyParamWrite(Operation *op, SymbolTableCollection &tables, Type type) {
+  auto ref = op->getAttrOfType<SymbolRefAttr>("param");
+  auto step = op->getParentOfType<StepOp>();
+  auto updates = step ? step->getAttrOfType<ArrayAttr>("updates") : ArrayAttr();
+  if (!ref || !updates)
+    return success();
+  auto param = lookupInModel<ParamOp>(op, tables, ref, "a parameter");
+  if (!param)
+    return failure();
+  if (param.getTensorType() != type)
+    return op->emitOpError("type ") << type << " differs from the parameter's "
+                                    << param.getTensorType();
+  if (!llvm::is_contained(updates, FlatSymbolRefAttr::get(ref.getRootReference())))
+    return op->emitOpError("writes ") << ref << ", but the step does not update net @"
+                                      << ref.getRootReference().getValue();
+  return success();
+}
+
+LogicalResult GradientOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifyParamWrite(*this, tables, getValue().getType());
+}
+
+LogicalResult SetParamOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifyParamWrite(*this, tables, getValue().getType());
+}
+
+/// Checks a state read or write against the declaration.
+static LogicalResult verifyStateUse(Operation *op, SymbolTableCollection &tables, Type type) {
+  auto ref = op->getAttrOfType<FlatSymbolRefAttr>("state");
+  if (!ref)
+    return success();
+  auto state = lookupInModel<StateOp>(op, tables, ref, "a training state");
+  if (!state)
+    return failure();
+  if (state.getTensorType() != type)
+    return op->emitOpError("type ") << type << " differs from the state's "
+                                    << state.getTensorType();
+  return success();
+}
+
+LogicalResult GetStateOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifyStateUse(*this, tables, getType());
+}
+
+LogicalResult SetStateOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifyStateUse(*this, tables, getValue().getType());
+}
+
+static LogicalResult verifyConv2DFilterGrad(Conv2DFilterGradOp op) {
+  auto in = op.getInput().getType().cast<ShapedType>();
+  auto grad = op.getOutputGrad().getType().cast<ShapedType>();
+  auto filter = op.getType().cast<ShapedType>();
+  if (in.getRank() != 4 || grad.getRank() != 4 || filter.getRank() != 4)
+    return op.emitOpError("input, output_grad and result must be 4-D");
+  SmallVector<int64_t> strides, padding;
+  for (auto [attr, values] : {std::make_pair(op.getStrides(), &strides),
+                              std::make_pair(op.getPadding(), &padding)})
+    for (Attribute a : attr)
+      values->push_back(a.cast<IntegerAttr>().getInt());
+  if (strides.size() != 2 || padding.size() != 2)
+    return op.emitOpError("strides and padding need 2 entries each");
+  if (filter.getDimSize(0) != grad.getDimSize(1) || filter.getDimSize(1) != in.getDimSize(1) ||
+      in.getDimSize(0) != grad.getDimSize(0))
+    return op.emitOpError("result must be [output channels, input channels, kh, kw] = [")
+           << grad.getDimSize(1) << ", " << in.getDimSize(1) << ", kh, kw]";
+  for (int d = 0; d < 2; ++d)
+    if (strides[d] < 1 || padding[d] < 0 ||
+        genc::shape::convOutputSize(in.getDimSize(2 + d), filter.getDimSize(2 + d), strides[d],
+                                    padding[d]) != grad.getDimSize(2 + d))
+      return op.emitOpError("output_grad's spatial size does not match a conv2d of the input "
+                            "with this kernel, stride and padding");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Random inputs
 //===----------------------------------------------------------------------===//
 

@@ -3,6 +3,7 @@
 #define GENC_DIALECT_GEN_GENOPS_H
 
 #include "genc/Dialect/Gen/IR/GenDialect.h"
+#include "genc/Dialect/Gen/IR/GenInterfaces.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/FunctionInterfaces.h"

@@ -11,6 +11,7 @@
 #define GENC_DIALECT_GEN_GENOPS_TD
 
 include "genc/Dialect/Gen/IR/GenDialect.td"
+include "genc/Dialect/Gen/IR/GenInterfaces.td"
 include "mlir/IR/FunctionInterfaces.td"
 include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
@@ -180,6 +181,73 @@ def Gen_TrainOp : Gen_Op<"train", [HasParent<"ModelOp">,
   let verifier = [{ return ::verifyTrain(*this); }];
 }
 
+def Gen_StateOp : Gen_Op<"state", [Symbol, HasParent<"ModelOp">]> {
+  let summary = "Declares model-level training state (optimizer moments, step counts)";
+  let description = [{
+    Tensors the runtime keeps across steps and checkpoints with the
+    parameters; created by the optimizer lowering. They start at zero.
+
+    ```mlir
+    gen.state @adam.m.encoder.dense0.w : tensor<784x400xf32>
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, Gen_TensorTypeAttr:$tensor_type);
+  let assemblyFormat = "$sym_name `:` $tensor_type attr-dict";
+  let verifier = [{ return ::verifyState(*this); }];
+}
+
+def Gen_GradientOp : Gen_Op<"gradient", [HasParent<"StepOp">,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "The gradient of the step's objective with respect to a parameter";
+  let description = [{
+    Emitted by autodiff, one per parameter of the nets the step updates;
+    consumed by the optimizer lowering.
+
+    ```mlir
+    gen.gradient @encoder::@dense0.w, %g : tensor<784x400xf32>
+    ```
+  }];
+  let arguments = (ins SymbolRefAttr:$param, Gen_F32Tensor:$value);
+  let assemblyFormat = "$param `,` $value attr-dict `:` type($value)";
+}
+
+def Gen_SetParamOp : Gen_Op<"set_param", [HasParent<"StepOp">,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Writes a parameter's new value at the end of a step";
+  let description = [{
+    ```mlir
+    gen.set_param @encoder::@dense0.w, %w1 : tensor<784x400xf32>
+    ```
+  }];
+  let arguments = (ins SymbolRefAttr:$param, Gen_F32Tensor:$value);
+  let assemblyFormat = "$param `,` $value attr-dict `:` type($value)";
+}
+
+def Gen_GetStateOp : Gen_Op<"get_state", [NoSideEffect,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Reads training state";
+  let description = [{
+    ```mlir
+    %m = gen.get_state @adam.m.encoder.dense0.w : tensor<784x400xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$state);
+  let results = (outs Gen_F32Tensor:$result);
+  let assemblyFormat = "$state attr-dict `:` type($result)";
+}
+
+def Gen_SetStateOp : Gen_Op<"set_state", [HasParent<"StepOp">,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Writes training state at the end of a step";
+  let description = [{
+    ```mlir
+    gen.set_state @adam.m.encoder.dense0.w, %m1 : tensor<784x400xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$state, Gen_F32Tensor:$value);
+  let assemblyFormat = "$state `,` $value attr-dict `:` type($value)";
+}
+
 //===----------------------------------------------------------------------===//
 // Symbol reads and calls
 //===----------------------------------------------------------------------===//
@@ -282,7 +350,7 @@ def Gen_UniformOp : Gen_Op<"uniform", []> {
 //===----------------------------------------------------------------------===//
 
 class Gen_UnaryOp<string mnemonic, string what> : Gen_Op<mnemonic,
-    [NoSideEffect, SameOperandsAndResultType]> {
+    [NoSideEffect, SameOperandsAndResultType, DeclareOpInterfaceMethods<GradientOpInterface>]> {
   let summary = "Elementwise " # what;
   let description = [{
     ```mlir
@@ -302,8 +370,10 @@ def Gen_ReluOp : Gen_UnaryOp<"relu", "rectified linear unit, max(x, 0)">;
 def Gen_SigmoidOp : Gen_UnaryOp<"sigmoid", "logistic sigmoid, 1 / (1 + exp(-x))">;
 def Gen_TanhOp : Gen_UnaryOp<"tanh", "hyperbolic tangent">;
 def Gen_SoftplusOp : Gen_UnaryOp<"softplus", "softplus, log(1 + exp(x))">;
+def Gen_HeavisideOp : Gen_UnaryOp<"heaviside", "step function, 1 if x > 0 else 0 (the derivative of relu)">;
 
-def Gen_LeakyReluOp : Gen_Op<"leaky_relu", [NoSideEffect, SameOperandsAndResultType]> {
+def Gen_LeakyReluOp : Gen_Op<"leaky_relu", [NoSideEffect, SameOperandsAndResultType,
+    DeclareOpInterfaceMethods<GradientOpInterface>]> {
   let summary = "Elementwise leaky ReLU, x if x > 0 else alpha * x";
   let description = [{
     ```mlir
@@ -316,7 +386,7 @@ def Gen_LeakyReluOp : Gen_Op<"leaky_relu", [NoSideEffect, SameOperandsAndResultT
 }
 
 class Gen_BroadcastBinaryOp<string mnemonic, string what> : Gen_Op<mnemonic,
-    [NoSideEffect, InferTypeOpInterface]> {
+    [NoSideEffect, InferTypeOpInterface, DeclareOpInterfaceMethods<GradientOpInterface>]> {
   let summary = "Elementwise " # what # " with numpy-style broadcasting";
   let description = [{
     Shapes are aligned from the right; a dimension of 1 stretches.
@@ -343,6 +413,7 @@ def Gen_SubOp : Gen_BroadcastBinaryOp<"sub", "subtraction">;
 def Gen_MulOp : Gen_BroadcastBinaryOp<"mul", "multiplication">;
 def Gen_DivOp : Gen_BroadcastBinaryOp<"div", "division">;
 def Gen_PowOp : Gen_BroadcastBinaryOp<"pow", "power, lhs ^ rhs">;
+def Gen_MaxOp : Gen_BroadcastBinaryOp<"max", "maximum">;
 
 //===----------------------------------------------------------------------===//
 // Shape-changing ops
@@ -350,11 +421,11 @@ def Gen_PowOp : Gen_BroadcastBinaryOp<"pow", "power, lhs ^ rhs">;
 
 class Gen_InferredOp<string mnemonic, list<Trait> traits = []>
     : Gen_Op<mnemonic, !listconcat([NoSideEffect,
-        DeclareOpInterfaceMethods<InferTypeOpInterface>], traits)> {
+        DeclareOpInterfaceMethods<InferTypeOpInterface>, DeclareOpInterfaceMethods<GradientOpInterface>], traits)> {
   let results = (outs Gen_F32Tensor:$result);
 }
 
-def Gen_ReshapeOp : Gen_Op<"reshape", [NoSideEffect]> {
+def Gen_ReshapeOp : Gen_Op<"reshape", [NoSideEffect, DeclareOpInterfaceMethods<GradientOpInterface>]> {
   let summary = "Reinterprets a tensor with a new shape of the same element count";
   let description = [{
     ```mlir
@@ -368,7 +439,7 @@ def Gen_ReshapeOp : Gen_Op<"reshape", [NoSideEffect]> {
   let hasFolder = 1;
 }
 
-def Gen_BroadcastToOp : Gen_Op<"broadcast_to", [NoSideEffect]> {
+def Gen_BroadcastToOp : Gen_Op<"broadcast_to", [NoSideEffect, DeclareOpInterfaceMethods<GradientOpInterface>]> {
   let summary = "Broadcasts a tensor to a larger shape (numpy rules)";
   let description = [{
     ```mlir
@@ -461,6 +532,25 @@ def Gen_MatmulOp : Gen_InferredOp<"matmul"> {
   let arguments = (ins Gen_F32Tensor:$lhs, Gen_F32Tensor:$rhs,
                        UnitAttr:$transpose_lhs, UnitAttr:$transpose_rhs);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+}
+
+def Gen_Conv2DFilterGradOp : Gen_Op<"conv2d_filter_grad", [NoSideEffect]> {
+  let summary = "The gradient of conv2d with respect to its filter";
+  let description = [{
+    Correlates the conv2d input with the gradient of its output:
+    `result[o, c, i, j] = sum_{n,y,x} input[n, c, y*s - p + i, x*s - p + j] * output_grad[n, o, y, x]`.
+    Autodiff emits it for conv2d (and, with the roles swapped, for
+    conv_transpose2d); the kernel size is the result type's.
+
+    ```mlir
+    %dw = gen.conv2d_filter_grad %x, %dy {padding = [1, 1], strides = [2, 2]} : tensor<64x1x28x28xf32>, tensor<64x64x14x14xf32> -> tensor<64x1x4x4xf32>
+    ```
+  }];
+  let arguments = (ins Gen_F32Tensor:$input, Gen_F32Tensor:$output_grad,
+                       I64ArrayAttr:$strides, I64ArrayAttr:$padding);
+  let results = (outs Gen_F32Tensor:$result);
+  let assemblyFormat = "$input `,` $output_grad attr-dict `:` type($input) `,` type($output_grad) `->` type($result)";
+  let verifier = [{ return ::verifyConv2DFilterGrad(*this); }];
 }
 
 class Gen_ConvOp<string mnemonic> : Gen_InferredOp<mnemonic> {

@@ -8,6 +8,8 @@
 
 namespace genc::gen {
 std::unique_ptr<mlir::Pass> createInlineNetsPass();
+std::unique_ptr<mlir::Pass> createAutodiffPass();
+std::unique_ptr<mlir::Pass> createLowerOptimizerPass();
 
 #define GEN_PASS_REGISTRATION
 #include "genc/Dialect/Gen/Transforms/Passes.h.inc"

@@ -26,4 +26,49 @@ def GenInlineNets : Pass<"gen-inline-nets", "::genc::gen::ModelOp"> {
   let constructor = "::genc::gen::createInlineNetsPass()";
 }
 
+def GenAutodiff : Pass<"gen-autodiff", "::genc::gen::ModelOp"> {
+  let summary = "Reverse-mode differentiation of every training step";
+  let description = [{
+    For each `gen.step` (net calls must already be inlined), computes the
+    gradient of its objective with respect to the parameters of the nets the
+    step `updates`, and emits one `gen.gradient` per such parameter the
+    objective depends on. Nets the step uses but does not update are
+    differentiated through (their inputs' adjoints are built) but get no
+    parameter gradient; values that do not depend on an updated parameter
+    get no backward work at all. Random draws are constants for the
+    gradient. An op on the path without a gradient rule is an error that
+    points at its source location.
+
+    ```mlir
+    gen.step @s updates [@d] {
+      %w = gen.get_param @d::@w : tensor<4x1xf32>
+      ...
+      gen.gradient @d::@w, %dw : tensor<4x1xf32>
+      gen.minimize %loss : tensor<f32>
+    }
+    ```
+  }];
+  let constructor = "::genc::gen::createAutodiffPass()";
+}
+
+def GenLowerOptimizer : Pass<"gen-lower-optimizer", "::genc::gen::ModelOp"> {
+  let summary = "Turn gradients into parameter updates of the model's optimizer";
+  let description = [{
+    Replaces each `gen.gradient` with the update of the optimizer named by
+    `gen.train` (sgd, momentum or adam with bias correction), written as gen
+    ops: `gen.get_state`/`gen.set_state` of the optimizer's moments (declared
+    as `gen.state`, zero-initialized) and `gen.set_param` of the new value.
+    Adam keeps one step counter per training step.
+
+    ```mlir
+    // sgd(lr = 0.1):
+    %lr = gen.constant dense<1.000000e-01> : tensor<f32>
+    %s = gen.mul %lr, %g : tensor<f32>, tensor<4x1xf32> -> tensor<4x1xf32>
+    %w1 = gen.sub %w, %s : tensor<4x1xf32>, tensor<4x1xf32> -> tensor<4x1xf32>
+    gen.set_param @d::@w, %w1 : tensor<4x1xf32>
+    ```
+  }];
+  let constructor = "::genc::gen::createLowerOptimizerPass()";
+}
+
 #endif // GENC_DIALECT_GEN_PASSES_TD

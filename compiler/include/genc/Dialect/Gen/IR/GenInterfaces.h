@@ -1,0 +1,10 @@
+//===- GenInterfaces.h - gen dialect interfaces -----------------*- C++ -*-===//
+#ifndef GENC_DIALECT_GEN_GENINTERFACES_H
+#define GENC_DIALECT_GEN_GENINTERFACES_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpDefinition.h"
+
+#include "genc/Dialect/Gen/IR/GenInterfaces.h.inc"
+
+#endif // GENC_DIALECT_GEN_GENINTERFACES_H

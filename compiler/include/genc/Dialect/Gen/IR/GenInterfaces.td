@@ -1,0 +1,28 @@
+//===- GenInterfaces.td - gen dialect interfaces ------------*- tablegen -*-===//
+#ifndef GENC_DIALECT_GEN_GENINTERFACES_TD
+#define GENC_DIALECT_GEN_GENINTERFACES_TD
+
+include "mlir/IR/OpBase.td"
+
+def GradientOpInterface : OpInterface<"GradientOpInterface"> {
+  let cppNamespace = "::genc::gen";
+  let description = [{
+    The reverse-mode derivative rule of an op: given the adjoints of its
+    results (null where a result has none), build the adjoints of the
+    operands that are `needed` (others stay null). Every differentiable gen
+    op implements it, in GradientRules.cpp; the autodiff pass never switches
+    over op kinds itself.
+  }];
+  let methods = [
+    InterfaceMethod<[{
+        Builds operand adjoints at the builder's insertion point; fails with
+        a diagnostic if the rule does not apply.
+      }],
+      "::mlir::LogicalResult", "buildAdjoints",
+      (ins "::mlir::OpBuilder &":$builder, "::mlir::ValueRange":$resultAdjoints,
+           "::llvm::ArrayRef<bool>":$needed,
+           "::llvm::SmallVectorImpl<::mlir::Value> &":$operandAdjoints)>,
+  ];
+}
+
+#endif // GENC_DIALECT_GEN_GENINTERFACES_TD

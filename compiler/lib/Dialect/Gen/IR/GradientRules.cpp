@@ -1,0 +1,504 @@
+//===- GradientRules.cpp - Reverse-mode derivative of every gen op ---------===//
+//
+// GradientOpInterface::buildAdjoints for each differentiable op. Each rule
+// states its derivative in a comment and builds it from gen ops, so the
+// backward pass is ordinary gen IR that the backend fuses like the forward
+// pass. Broadcasting is undone by summing over the stretched dimensions.
+//
+//===----------------------------------------------------------------------===//
+#include "genc/Dialect/Gen/IR/GenOps.h"
+
+#include "mlir/IR/Builders.h"
+
+using namespace mlir;
+using namespace genc::gen;
+
+namespace {
+/// Small helpers that build gen ops at one location.
+class Rules {
+public:
+  Rules(OpBuilder &b, Location loc) : b(b), loc(loc) {}
+
+  Value constant(double value) {
+    auto type = RankedTensorType::get({}, b.getF32Type());
+    auto attr = DenseElementsAttr::get(type, static_cast<float>(value));
+    return b.create<ConstantOp>(loc, attr.cast<ElementsAttr>());
+  }
+  template <typename OpTy> Value binary(Value lhs, Value rhs) {
+    return b.create<OpTy>(loc, lhs, rhs);
+  }
+  Value add(Value a, Value c) { return binary<AddOp>(a, c); }
+  Value sub(Value a, Value c) { return binary<SubOp>(a, c); }
+  Value mul(Value a, Value c) { return binary<MulOp>(a, c); }
+  Value div(Value a, Value c) { return binary<DivOp>(a, c); }
+  Value max(Value a, Value c) { return binary<MaxOp>(a, c); }
+  template <typename OpTy> Value unary(Value x) { return b.create<OpTy>(loc, x); }
+
+  static ArrayRef<int64_t> shape(Value v) { return v.getType().cast<ShapedType>().getShape(); }
+  RankedTensorType tensor(ArrayRef<int64_t> shape) {
+    return RankedTensorType::get(shape, b.getF32Type());
+  }
+  Value reshape(Value v, ArrayRef<int64_t> to) {
+    if (shape(v) == to)
+      return v;
+    return b.create<ReshapeOp>(loc, tensor(to), v);
+  }
+  Value broadcastTo(Value v, ArrayRef<int64_t> to) {
+    if (shape(v) == to)
+      return v;
+    return b.create<BroadcastToOp>(loc, tensor(to), v);
+  }
+  Value reduce(Value v, ArrayRef<int64_t> axes) {
+    if (axes.empty())
+      return v;
+    return b.create<SumOp>(loc, v, b.getI64ArrayAttr(axes));
+  }
+
+  /// The adjoint of broadcasting `target`'s shape to `grad`'s: sum over the
+  /// leading extra dimensions and the stretched unit dimensions.
+  Value unbroadcast(Value grad, Type targetType) {
+    ArrayRef<int64_t> g = shape(grad), t = targetType.cast<ShapedType>().getShape();
+    size_t lead = g.size() - t.size();
+    SmallVector<int64_t> axes;
+    for (size_t i = 0; i < g.size(); ++i)
+      if (i < lead || (t[i - lead] == 1 && g[i] != 1))
+        axes.push_back(i);
+    return reshape(reduce(grad, axes), t);
+  }
+
+  /// The adjoint of a reduction over `axes` of `input`: put the reduced
+  /// dimensions back as 1 and broadcast to the input's shape.
+  Value unreduce(Value grad, ArrayRef<int64_t> axes, ArrayRef<int64_t> input) {
+    SmallVector<int64_t> kept(input.begin(), input.end());
+    for (int64_t a : axes)
+      kept[a] = 1;
+    return broadcastTo(reshape(grad, kept), input);
+  }
+
+  /// Expands a per-example loss adjoint [N] to the prediction's shape.
+  Value perExample(Value grad, ArrayRef<int64_t> prediction) {
+    SmallVector<int64_t> axes;
+    for (size_t i = 1; i < prediction.size(); ++i)
+      axes.push_back(i);
+    return unreduce(grad, axes, prediction);
+  }
+
+  OpBuilder &b;
+  Location loc;
+};
+
+SmallVector<int64_t> intArray(ArrayAttr attr) {
+  SmallVector<int64_t> values;
+  for (Attribute a : attr)
+    values.push_back(a.cast<IntegerAttr>().getInt());
+  return values;
+}
+
+/// Fills `out` for a unary op whose adjoint is `grad * factor`.
+LogicalResult unaryRule(Operation *op, ValueRange resultAdjoints, ArrayRef<bool> needed,
+                        SmallVectorImpl<Value> &out, function_ref<Value(Rules &)> factor,
+                        OpBuilder &b) {
+  out.assign(op->getNumOperands(), Value());
+  if (!needed[0] || !resultAdjoints[0])
+    return success();
+  Rules r(b, op->getLoc());
+  out[0] = r.mul(resultAdjoints[0], factor(r));
+  return success();
+}
+} // namespace
+
+#define GEN_ADJOINT(OP)                                                                  \
+  LogicalResult OP::buildAdjoints(OpBuilder &b, ValueRange resultAdjoints,                \
+                                  ArrayRef<bool> needed, SmallVectorImpl<Value> &out)
+
+//===----------------------------------------------------------------------===//
+// Elementwise unary: d/dx f(x) times the result's adjoint.
+//===----------------------------------------------------------------------===//
+
+GEN_ADJOINT(NegOp) { // d(-x) = -1
+  return unaryRule(*this, resultAdjoints, needed, out, [](Rules &r) { return r.constant(-1); }, b);
+}
+GEN_ADJOINT(ExpOp) { // d exp(x) = exp(x)
+  return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &) { return getResult(); }, b);
+}
+GEN_ADJOINT(LogOp) { // d log(x) = 1 / x
+  return unaryRule(*this, resultAdjoints, needed, out,
+                   [&](Rules &r) { return r.div(r.constant(1), getInput()); }, b);
+}
+GEN_ADJOINT(SqrtOp) { // d sqrt(x) = 0.5 / sqrt(x)
+  return unaryRule(*this, resultAdjoints, needed, out,
+                   [&](Rules &r) { return r.div(r.constant(0.5), getResult()); }, b);
+}
+GEN_ADJOINT(ReluOp) { // d relu(x) = [x > 0]
+  return unaryRule(*this, resultAdjoints, needed, out,
+                   [&](Rules &r) { return r.unary<HeavisideOp>(getInput()); }, b);
+}
+GEN_ADJOINT(LeakyReluOp) { // d = alpha + (1 - alpha) [x > 0]
+  double alpha = getAlpha().convertToDouble();
+  return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &r) {
+    return r.add(r.constant(alpha), r.mul(r.constant(1 - alpha), r.unary<HeavisideOp>(getInput())));
+  }, b);
+}
+GEN_ADJOINT(SigmoidOp) { // d sigmoid(x) = s (1 - s)
+  return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &r) {
+    return r.mul(getResult(), r.sub(r.constant(1), getResult()));
+  }, b);
+}
+GEN_ADJOINT(TanhOp) { // d tanh(x) = 1 - tanh(x)^2
+  return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &r) {
+    return r.sub(r.constant(1), r.mul(getResult(), getResult()));
+  }, b);
+}
+GEN_ADJOINT(SoftplusOp) { // d log(1 + exp(x)) = sigmoid(x)
+  return unaryRule(*this, resultAdjoints, needed, out,
+                   [&](Rules &r) { return r.unary<SigmoidOp>(getInput()); }, b);
+}
+GEN_ADJOINT(HeavisideOp) { // a step function: zero almost everywhere
+  out.assign(1, Value());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Broadcasting binary ops: each adjoint is unbroadcast to its operand.
+//===----------------------------------------------------------------------===//
+
+/// Shared by the binary ops: `dl`, `dr` are the adjoints before unbroadcasting.
+static LogicalResult binaryRule(Operation *op, ValueRange resultAdjoints, ArrayRef<bool> needed,
+                                SmallVectorImpl<Value> &out, OpBuilder &b,
+                                function_ref<Value(Rules &, Value)> dl,
+                                function_ref<Value(Rules &, Value)> dr) {
+  out.assign(2, Value());
+  Value g = resultAdjoints[0];
+  if (!g)
+    return success();
+  Rules r(b, op->getLoc());
+  if (needed[0])
+    out[0] = r.unbroadcast(dl(r, g), op->getOperand(0).getType());
+  if (needed[1])
+    out[1] = r.unbroadcast(dr(r, g), op->getOperand(1).getType());
+  return success();
+}
+
+GEN_ADJOINT(AddOp) { // d(a + b) = (1, 1)
+  return binaryRule(*this, resultAdjoints, needed, out, b, [](Rules &, Value g) { return g; },
+                    [](Rules &, Value g) { return g; });
+}
+GEN_ADJOINT(SubOp) { // d(a - b) = (1, -1)
+  return binaryRule(*this, resultAdjoints, needed, out, b, [](Rules &, Value g) { return g; },
+                    [](Rules &r, Value g) { return r.unary<NegOp>(g); });
+}
+GEN_ADJOINT(MulOp) { // d(a b) = (b, a)
+  return binaryRule(*this, resultAdjoints, needed, out, b,
+                    [&](Rules &r, Value g) { return r.mul(g, getRhs()); },
+                    [&](Rules &r, Value g) { return r.mul(g, getLhs()); });
+}
+GEN_ADJOINT(DivOp) { // d(a / b) = (1 / b, -(a / b) / b)
+  return binaryRule(*this, resultAdjoints, needed, out, b,
+                    [&](Rules &r, Value g) { return r.div(g, getRhs()); },
+                    [&](Rules &r, Value g) {
+                      return r.unary<NegOp>(r.div(r.mul(g, getResult()), getRhs()));
+                    });
+}
+GEN_ADJOINT(PowOp) { // d(a^b) = (b a^(b-1), a^b log a)
+  return binaryRule(*this, resultAdjoints, needed, out, b,
+                    [&](Rules &r, Value g) {
+                      Value power = r.binary<PowOp>(getLhs(), r.sub(getRhs(), r.constant(1)));
+                      return r.mul(g, r.mul(getRhs(), power));
+                    },
+                    [&](Rules &r, Value g) {
+                      return r.mul(g, r.mul(getResult(), r.unary<LogOp>(getLhs())));
+                    });
+}
+GEN_ADJOINT(MaxOp) { // d max(a, b) = ([a > b], 1 - [a > b])
+  return binaryRule(*this, resultAdjoints, needed, out, b,
+                    [&](Rules &r, Value g) {
+                      return r.mul(g, r.unary<HeavisideOp>(r.sub(getLhs(), getRhs())));
+                    },
+                    [&](Rules &r, Value g) {
+                      Value mask = r.unary<HeavisideOp>(r.sub(getLhs(), getRhs()));
+                      return r.mul(g, r.sub(r.constant(1), mask));
+                    });
+}
+
+//===----------------------------------------------------------------------===//
+// Shape ops: the adjoint undoes the data movement.
+//===----------------------------------------------------------------------===//
+
+GEN_ADJOINT(ReshapeOp) {
+  out.assign(1, Value());
+  if (needed[0] && resultAdjoints[0])
+    out[0] = Rules(b, getLoc()).reshape(resultAdjoints[0], Rules::shape(getInput()));
+  return success();
+}
+
+GEN_ADJOINT(BroadcastToOp) {
+  out.assign(1, Value());
+  if (needed[0] && resultAdjoints[0])
+    out[0] = Rules(b, getLoc()).unbroadcast(resultAdjoints[0], getInput().getType());
+  return success();
+}
+
+GEN_ADJOINT(TransposeOp) { // the inverse permutation
+  out.assign(1, Value());
+  if (!needed[0] || !resultAdjoints[0])
+    return success();
+  SmallVector<int64_t> perm = intArray(getPermutation()), inverse(perm.size());
+  for (size_t i = 0; i < perm.size(); ++i)
+    inverse[perm[i]] = i;
+  out[0] = b.create<TransposeOp>(getLoc(), resultAdjoints[0], b.getI64ArrayAttr(inverse));
+  return success();
+}
+
+GEN_ADJOINT(ConcatOp) { // each input gets its slice of the adjoint
+  out.assign(getNumOperands(), Value());
+  Value g = resultAdjoints[0];
+  if (!g)
+    return success();
+  int64_t axis = getAxis(), offset = 0;
+  for (unsigned i = 0; i < getNumOperands(); ++i) {
+    ArrayRef<int64_t> in = Rules::shape(getOperand(i));
+    if (needed[i]) {
+      SmallVector<int64_t> offsets(in.size(), 0);
+      offsets[axis] = offset;
+      out[i] = b.create<SliceOp>(getLoc(), g, b.getI64ArrayAttr(offsets), b.getI64ArrayAttr(in));
+    }
+    offset += in[axis];
+  }
+  return success();
+}
+
+GEN_ADJOINT(SliceOp) { // zero outside the slice
+  out.assign(1, Value());
+  if (!needed[0] || !resultAdjoints[0])
+    return success();
+  SmallVector<int64_t> low = intArray(getOffsets()), sizes = intArray(getSizes()), high;
+  ArrayRef<int64_t> in = Rules::shape(getInput());
+  for (size_t d = 0; d < in.size(); ++d)
+    high.push_back(in[d] - low[d] - sizes[d]);
+  out[0] = b.create<PadOp>(getLoc(), resultAdjoints[0], b.getI64ArrayAttr(low),
+                           b.getI64ArrayAttr(high));
+  return success();
+}
+
+GEN_ADJOINT(PadOp) { // the unpadded part
+  out.assign(1, Value());
+  if (!needed[0] || !resultAdjoints[0])
+    return success();
+  out[0] = b.create<SliceOp>(getLoc(), resultAdjoints[0], getLow(),
+                             b.getI64ArrayAttr(Rules::shape(getInput())));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+GEN_ADJOINT(SumOp) { // d sum = 1 on every reduced element
+  out.assign(1, Value());
+  if (needed[0] && resultAdjoints[0])
+    out[0] = Rules(b, getLoc()).unreduce(resultAdjoints[0], intArray(getAxes()),
+                                         Rules::shape(getInput()));
+  return success();
+}
+
+GEN_ADJOINT(MeanOp) { // d mean = 1 / count
+  out.assign(1, Value());
+  if (!needed[0] || !resultAdjoints[0])
+    return success();
+  Rules r(b, getLoc());
+  SmallVector<int64_t> axes = intArray(getAxes());
+  ArrayRef<int64_t> in = Rules::shape(getInput());
+  double count = 1;
+  for (int64_t a : axes)
+    count *= in[a];
+  out[0] = r.unreduce(r.div(resultAdjoints[0], r.constant(count)), axes, in);
+  return success();
+}
+
+GEN_ADJOINT(LogSumExpOp) { // d lse(x) = softmax(x) = exp(x - lse(x))
+  out.assign(1, Value());
+  if (!needed[0] || !resultAdjoints[0])
+    return success();
+  Rules r(b, getLoc());
+  SmallVector<int64_t> axes = intArray(getAxes());
+  ArrayRef<int64_t> in = Rules::shape(getInput());
+  Value softmax = r.unary<ExpOp>(r.sub(getInput(), r.unreduce(getResult(), axes, in)));
+  out[0] = r.mul(r.unreduce(resultAdjoints[0], axes, in), softmax);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Layers
+//===----------------------------------------------------------------------===//
+
+GEN_ADJOINT(MatmulOp) {
+  // C = op(A) op(B): d op(A) = dC op(B)^T and d op(B) = op(A)^T dC; a
+  // transposed operand takes the transpose of that, folded into the flags.
+  out.assign(2, Value());
+  Value g = resultAdjoints[0];
+  if (!g)
+    return success();
+  bool ta = getTransposeLhs(), tb = getTransposeRhs();
+  auto matmul = [&](Value x, Value y, bool tx, bool ty) -> Value {
+    return b.create<MatmulOp>(getLoc(), x, y, tx, ty);
+  };
+  if (needed[0])
+    out[0] = ta ? matmul(getRhs(), g, tb, true) : matmul(g, getRhs(), false, !tb);
+  if (needed[1])
+    out[1] = tb ? matmul(g, getLhs(), true, ta) : matmul(getLhs(), g, !ta, false);
+  return success();
+}
+
+GEN_ADJOINT(Conv2DOp) {
+  // dX = conv_transpose2d(dY, W), zero-padded where the forward conv never
+  // read (when (H + 2p - k) is not a multiple of the stride);
+  // dW = conv2d_filter_grad(X, dY).
+  out.assign(2, Value());
+  Value g = resultAdjoints[0];
+  if (!g)
+    return success();
+  Rules r(b, getLoc());
+  if (needed[0]) {
+    auto dx = b.create<ConvTranspose2DOp>(getLoc(), g, getFilter(), getStrides(), getPadding());
+    ArrayRef<int64_t> got = Rules::shape(dx), want = Rules::shape(getInput());
+    Value grad = dx;
+    if (got != want)
+      grad = b.create<PadOp>(getLoc(), dx, b.getI64ArrayAttr({0, 0, 0, 0}),
+                             b.getI64ArrayAttr({0, 0, want[2] - got[2], want[3] - got[3]}));
+    out[0] = grad;
+  }
+  if (needed[1])
+    out[1] = b.create<Conv2DFilterGradOp>(getLoc(), getFilter().getType(), getInput(), g,
+                                          getStrides(), getPadding());
+  return success();
+}
+
+GEN_ADJOINT(ConvTranspose2DOp) {
+  // Y = conv2d^T(X, W): dX = conv2d(dY, W); dW = conv2d_filter_grad(dY, X)
+  // (the filter gradient of the conv2d this op is the adjoint of).
+  out.assign(2, Value());
+  Value g = resultAdjoints[0];
+  if (!g)
+    return success();
+  if (needed[0])
+    out[0] = b.create<Conv2DOp>(getLoc(), g, getFilter(), getStrides(), getPadding());
+  if (needed[1])
+    out[1] = b.create<Conv2DFilterGradOp>(getLoc(), getFilter().getType(), g, getInput(),
+                                          getStrides(), getPadding());
+  return success();
+}
+
+GEN_ADJOINT(BatchNormOp) {
+  // With xhat = (x - mean) / sqrt(var + eps) over the batch (and space):
+  //   dbeta = sum(dy), dgamma = sum(dy xhat), and with dxhat = dy gamma,
+  //   dx = (dxhat - mean(dxhat) - xhat mean(dxhat xhat)) / sqrt(var + eps).
+  out.assign(3, Value());
+  Value g = resultAdjoints[0];
+  if (!g)
+    return success();
+  Rules r(b, getLoc());
+  ArrayRef<int64_t> in = Rules::shape(getInput());
+  SmallVector<int64_t> axes = {0};
+  for (size_t d = 2; d < in.size(); ++d)
+    axes.push_back(d);
+  SmallVector<int64_t> channel(in.size(), 1);
+  channel[1] = in[1];
+  auto mean = [&](Value v) {
+    return r.unreduce(b.create<MeanOp>(getLoc(), v, b.getI64ArrayAttr(axes)), axes, in);
+  };
+  Value centered = r.sub(getInput(), mean(getInput()));
+  Value invStd = r.div(r.constant(1), r.unary<SqrtOp>(r.add(mean(r.mul(centered, centered)),
+                                                             r.constant(getEpsilon().convertToDouble()))));
+  Value xhat = r.mul(centered, invStd);
+  if (needed[0]) {
+    Value dxhat = r.mul(g, r.reshape(getGamma(), channel));
+    Value inner = r.sub(r.sub(dxhat, mean(dxhat)), r.mul(xhat, mean(r.mul(dxhat, xhat))));
+    out[0] = r.mul(inner, invStd);
+  }
+  if (needed[1])
+    out[1] = r.reduce(r.mul(g, xhat), axes);
+  if (needed[2])
+    out[2] = r.reduce(g, axes);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Losses: the result adjoint [N] is expanded over each example's elements.
+//===----------------------------------------------------------------------===//
+
+GEN_ADJOINT(BCEOp) {
+  // bce = -sum(t log p + (1 - t) log(1 - p)), logs clamped at -100:
+  //   dp = (p - t) / max(p (1 - p), 1e-12); dt = log(1 - p) - log(p).
+  out.assign(2, Value());
+  if (!resultAdjoints[0])
+    return success();
+  Rules r(b, getLoc());
+  Value p = getPrediction(), t = getTarget();
+  Value g = r.perExample(resultAdjoints[0], Rules::shape(p));
+  if (needed[0]) {
+    Value denom = r.max(r.mul(p, r.sub(r.constant(1), p)), r.constant(1e-12));
+    out[0] = r.mul(g, r.div(r.sub(p, t), denom));
+  }
+  if (needed[1]) {
+    Value logp = r.max(r.unary<LogOp>(p), r.constant(-100));
+    Value log1mp = r.max(r.unary<LogOp>(r.sub(r.constant(1), p)), r.constant(-100));
+    out[1] = r.unbroadcast(r.mul(g, r.sub(log1mp, logp)), t.getType());
+  }
+  return success();
+}
+
+GEN_ADJOINT(BCEWithLogitsOp) {
+  // bce(sigmoid(z), t) = sum(max(z, 0) - z t + log(1 + exp(-|z|))):
+  //   dz = sigmoid(z) - t; dt = -z.
+  out.assign(2, Value());
+  if (!resultAdjoints[0])
+    return success();
+  Rules r(b, getLoc());
+  Value z = getPrediction(), t = getTarget();
+  Value g = r.perExample(resultAdjoints[0], Rules::shape(z));
+  if (needed[0])
+    out[0] = r.mul(g, r.sub(r.unary<SigmoidOp>(z), t));
+  if (needed[1])
+    out[1] = r.unbroadcast(r.unary<NegOp>(r.mul(g, z)), t.getType());
+  return success();
+}
+
+GEN_ADJOINT(MSEOp) {
+  // mse = mean((p - t)^2) over each example: dp = 2 (p - t) / n; dt = -dp.
+  out.assign(2, Value());
+  if (!resultAdjoints[0])
+    return success();
+  Rules r(b, getLoc());
+  Value p = getPrediction(), t = getTarget();
+  ArrayRef<int64_t> shape = Rules::shape(p);
+  double perExample = 1;
+  for (size_t d = 1; d < shape.size(); ++d)
+    perExample *= shape[d];
+  Value g = r.perExample(resultAdjoints[0], shape);
+  Value dp = r.mul(g, r.mul(r.constant(2 / perExample), r.sub(p, t)));
+  if (needed[0])
+    out[0] = dp;
+  if (needed[1])
+    out[1] = r.unbroadcast(r.unary<NegOp>(dp), t.getType());
+  return success();
+}
+
+GEN_ADJOINT(SoftmaxCrossEntropyOp) {
+  // ce = sum_k y_k (lse(z) - z_k): dz = sum(y) softmax(z) - y; dy = lse(z) - z.
+  out.assign(2, Value());
+  if (!resultAdjoints[0])
+    return success();
+  Rules r(b, getLoc());
+  Value z = getPrediction(), y = getTarget();
+  ArrayRef<int64_t> shape = Rules::shape(z);
+  Value g = r.perExample(resultAdjoints[0], shape);
+  Value lse = r.perExample(b.create<LogSumExpOp>(getLoc(), z, b.getI64ArrayAttr({1})), shape);
+  if (needed[0]) {
+    Value softmax = r.unary<ExpOp>(r.sub(z, lse));
+    Value mass = r.perExample(r.reduce(y, {1}), shape);
+    out[0] = r.mul(g, r.sub(r.mul(mass, softmax), y));
+  }
+  if (needed[1])
+    out[1] = r.mul(g, r.sub(lse, z));
+  return success();
+}

@@ -1,0 +1,137 @@
+//===- LowerOptimizer.cpp - Gradients to optimizer updates ----------------===//
+//
+// 1) Read the optimizer and its hyperparameters from gen.train.
+// 2) For each step, replace every gen.gradient by the update rule, reading
+//    and writing the optimizer's state (declared once per parameter as a
+//    zero-initialized gen.state) and writing the parameter:
+//      sgd:      p -= lr g
+//      momentum: v = beta v + g;  p -= lr v                  (PyTorch's form)
+//      adam:     t += 1; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+//                p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+//    Adam's counter t belongs to the step, so alternating steps each count
+//    their own updates.
+//
+//===----------------------------------------------------------------------===//
+#include "PassDetail.h"
+#include "genc/Dialect/Gen/Transforms/Passes.h"
+
+#include "mlir/IR/Builders.h"
+
+using namespace mlir;
+using namespace genc::gen;
+
+namespace {
+class UpdateBuilder {
+public:
+  UpdateBuilder(ModelOp model, TrainOp train) : model(model), train(train), b(model.getContext()) {}
+
+  double hyper(StringRef name) {
+    auto attr = train.getHyperparams().get(name).dyn_cast_or_null<FloatAttr>();
+    return attr ? attr.getValueAsDouble() : 0.0;
+  }
+
+  Value constant(Location loc, double value) {
+    auto attr = DenseElementsAttr::get(RankedTensorType::get({}, b.getF32Type()),
+                                       static_cast<float>(value));
+    return b.create<ConstantOp>(loc, attr.cast<ElementsAttr>());
+  }
+
+  /// Declares (once) the model-level state `name` of `type`.
+  FlatSymbolRefAttr state(StringRef name, Type type) {
+    if (!model.lookupSymbol(name)) {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(train);
+      b.create<StateOp>(train.getLoc(), b.getStringAttr(name), TypeAttr::get(type));
+    }
+    return FlatSymbolRefAttr::get(b.getContext(), name);
+  }
+
+  /// Reads a state, lets `update` compute its new value, writes it back.
+  Value updateState(Location loc, StringRef name, Type type,
+                    function_ref<Value(Value)> update) {
+    FlatSymbolRefAttr ref = state(name, type);
+    Value next = update(b.create<GetStateOp>(loc, type, ref));
+    b.create<SetStateOp>(loc, ref, next);
+    return next;
+  }
+
+  void lowerStep(StepOp step) {
+    SmallVector<GradientOp> gradients(step.getBody().front().getOps<GradientOp>());
+    if (gradients.empty())
+      return;
+    StringRef optimizer = train.getOptimizer();
+    b.setInsertionPoint(gradients.front());
+    Location loc = step.getLoc();
+    Value c1, c2;
+    if (optimizer == "adam") {
+      auto scalar = RankedTensorType::get({}, b.getF32Type());
+      Value t = updateState(loc, (step.getSymName() + ".adam.t").str(), scalar,
+                            [&](Value t) { return b.create<AddOp>(loc, t, constant(loc, 1)); });
+      c1 = b.create<SubOp>(loc, constant(loc, 1),
+                           b.create<PowOp>(loc, constant(loc, hyper("beta1")), t));
+      c2 = b.create<SubOp>(loc, constant(loc, 1),
+                           b.create<PowOp>(loc, constant(loc, hyper("beta2")), t));
+    }
+    for (GradientOp gradient : gradients) {
+      b.setInsertionPoint(gradient);
+      loc = gradient.getLoc();
+      Value g = gradient.getValue();
+      Type type = g.getType();
+      SymbolRefAttr param = gradient.getParam();
+      std::string suffix = (param.getRootReference().getValue() + "." +
+                            param.getLeafReference().getValue()).str();
+      Value step;
+      if (optimizer == "sgd") {
+        step = g;
+      } else if (optimizer == "momentum") {
+        Value beta = constant(loc, hyper("beta"));
+        step = updateState(loc, "momentum.v." + suffix, type, [&](Value v) {
+          return b.create<AddOp>(loc, b.create<MulOp>(loc, beta, v), g);
+        });
+      } else {
+        double b1 = hyper("beta1"), b2 = hyper("beta2");
+        Value m = updateState(loc, "adam.m." + suffix, type, [&](Value m) {
+          return b.create<AddOp>(loc, b.create<MulOp>(loc, constant(loc, b1), m),
+                                 b.create<MulOp>(loc, constant(loc, 1 - b1), g));
+        });
+        Value v = updateState(loc, "adam.v." + suffix, type, [&](Value v) {
+          Value g2 = b.create<MulOp>(loc, g, g);
+          return b.create<AddOp>(loc, b.create<MulOp>(loc, constant(loc, b2), v),
+                                 b.create<MulOp>(loc, constant(loc, 1 - b2), g2));
+        });
+        Value denom = b.create<AddOp>(loc, b.create<SqrtOp>(loc, b.create<DivOp>(loc, v, c2)),
+                                      constant(loc, hyper("eps")));
+        step = b.create<DivOp>(loc, b.create<DivOp>(loc, m, c1), denom);
+      }
+      Value current = b.create<GetParamOp>(loc, type, param);
+      Value next = b.create<SubOp>(loc, current,
+                                   b.create<MulOp>(loc, constant(loc, hyper("lr")), step));
+      b.create<SetParamOp>(loc, param, next);
+      gradient.erase();
+    }
+  }
+
+private:
+  ModelOp model;
+  TrainOp train;
+  OpBuilder b;
+};
+
+struct LowerOptimizerPass : public GenLowerOptimizerBase<LowerOptimizerPass> {
+  void runOnOperation() override {
+    ModelOp model = getOperation();
+    auto trains = llvm::to_vector(model.getBody().getOps<TrainOp>());
+    if (trains.empty()) {
+      model.emitOpError("has no gen.train op naming the optimizer");
+      return signalPassFailure();
+    }
+    UpdateBuilder updates(model, trains.front());
+    for (StepOp step : llvm::to_vector(model.getBody().getOps<StepOp>()))
+      updates.lowerStep(step);
+  }
+};
+} // namespace
+
+std::unique_ptr<Pass> genc::gen::createLowerOptimizerPass() {
+  return std::make_unique<LowerOptimizerPass>();
+}
