@@ -1,15 +1,17 @@
 //===- genc.cpp - The genc user driver ------------------------------------===//
 //
-// `genc check FILE` parses and verifies a model; `genc FILE --emit=STAGE`
-// prints one stage of the pipeline (ast, mlir, mlir-inlined), Toy-style, so
-// every stage can be checked with FileCheck. `-x mlir` (or a .mlir file)
-// enters the pipeline at the gen dialect.
+// `genc check FILE` parses and verifies a model; `genc check-grad FILE`
+// compares autodiff with finite differences; `genc FILE --emit=STAGE` prints
+// one stage of the pipeline, Toy-style, so every stage can be checked with
+// FileCheck. `-x mlir` (or a .mlir file) enters the pipeline at the gen
+// dialect.
 //
 //===----------------------------------------------------------------------===//
 #include "genc/Dialect/Gen/Transforms/Passes.h"
 #include "genc/Frontend/MLIRGen.h"
 #include "genc/Frontend/Parser.h"
 #include "genc/InitAll.h"
+#include "genc/Reference/GradientCheck.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -19,6 +21,7 @@
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
@@ -32,13 +35,25 @@ static cl::OptionCategory gencCategory("genc options");
 static cl::list<std::string> positional(cl::Positional, cl::desc("[COMMAND] FILE"),
                                         cl::cat(gencCategory));
 
-enum class Stage { AST, MLIR, MLIRInlined };
+enum class Stage { AST, MLIR, MLIRInlined, MLIRGrad, MLIRTrain };
 static cl::opt<Stage> emit(
     "emit", cl::desc("What to print"), cl::init(Stage::MLIR), cl::cat(gencCategory),
     cl::values(clEnumValN(Stage::AST, "ast", "the parsed syntax tree, with locations"),
                clEnumValN(Stage::MLIR, "mlir", "the gen dialect, as lowered from the file"),
                clEnumValN(Stage::MLIRInlined, "mlir-inlined",
-                          "the gen dialect with net calls inlined into steps")));
+                          "the gen dialect with net calls inlined into steps"),
+               clEnumValN(Stage::MLIRGrad, "mlir-grad",
+                          "each step with its gradients (after gen-autodiff)"),
+               clEnumValN(Stage::MLIRTrain, "mlir-train",
+                          "each step with its optimizer updates (after gen-lower-optimizer)")));
+
+static cl::opt<std::string> stepName("step", cl::desc("check-grad: only this step"),
+                                     cl::value_desc("NAME"), cl::cat(gencCategory));
+static cl::opt<uint64_t> seed("seed", cl::desc("check-grad: random seed (default 1)"),
+                              cl::init(1), cl::cat(gencCategory));
+static cl::opt<double> tolerance("tolerance",
+                                 cl::desc("check-grad: largest relative error accepted (default 1e-6)"),
+                                 cl::init(1e-6), cl::cat(gencCategory));
 
 enum class InputKind { Auto, Gen, MLIR };
 static cl::opt<InputKind> inputKind(
@@ -58,6 +73,9 @@ static const char kOverview[] = R"(genc: a compiler for generative models
 
 USAGE:
   genc check FILE            parse and verify a model; exit 0 if valid, 1 if not
+  genc check-grad FILE       compare each step's gradients with central finite
+                             differences in double precision (batch 4 unless
+                             --batch); exit 1 above --tolerance
   genc FILE [--emit=STAGE]   print a stage of the pipeline (default: mlir)
 
 FILE is a .gen model or, with -x mlir or a .mlir name, gen dialect IR.
@@ -75,9 +93,73 @@ static mlir::OwningOpRef<mlir::ModuleOp> load(llvm::SourceMgr &sourceMgr,
   return frontend::importGenFile(sourceMgr, &context, options);
 }
 
+/// Runs the passes that lead up to `stage` on the model(s) of `module`.
+static mlir::LogicalResult lower(mlir::ModuleOp module, Stage stage) {
+  if (stage < Stage::MLIRInlined)
+    return mlir::success();
+  mlir::PassManager pm(module.getContext());
+  mlir::applyPassManagerCLOptions(pm);
+  mlir::OpPassManager &model = pm.nest<gen::ModelOp>();
+  model.addPass(gen::createInlineNetsPass());
+  model.addPass(mlir::createCanonicalizerPass());
+  if (stage >= Stage::MLIRGrad)
+    model.addPass(gen::createAutodiffPass());
+  if (stage >= Stage::MLIRTrain)
+    model.addPass(gen::createLowerOptimizerPass());
+  model.addPass(mlir::createCanonicalizerPass());
+  model.addPass(mlir::createCSEPass());
+  return pm.run(module);
+}
+
 static int fail(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "genc") << message << "\n";
   return 1;
+}
+
+/// `genc check-grad`: every step (or --step), every trained parameter.
+static int runGradientCheck(mlir::ModuleOp module) {
+  if (mlir::failed(lower(module, Stage::MLIRGrad)))
+    return 1;
+  auto models = llvm::to_vector(module.getOps<gen::ModelOp>());
+  if (models.size() != 1)
+    return fail("expected one gen.model, found " + std::to_string(models.size()));
+  gen::ModelOp model = models.front();
+  std::vector<gen::StepOp> steps;
+  std::string known;
+  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>()) {
+    known += (known.empty() ? "" : ", ") + step.getSymName().str();
+    if (stepName.empty() || step.getSymName() == stepName)
+      steps.push_back(step);
+  }
+  if (steps.empty())
+    return fail("model '" + model.getSymName() + "' has no step '" + stepName + "' (its steps: " +
+                known + ")");
+  reference::Environment env;
+  env.params = reference::initializeParams(model, seed);
+  env.inputs = reference::makeCheckInputs(model, seed);
+  env.random = reference::makeReplayingRandom(seed);
+  double worst = 0;
+  for (gen::StepOp step : steps) {
+    auto check = reference::checkGradients(step, env, seed);
+    if (mlir::failed(check))
+      return 1;
+    llvm::outs() << "step " << check->step << " (batch " << model.getBatchSizeAttr().getInt()
+                 << ", objective " << llvm::format("%.6g", check->objective) << ")\n";
+    for (const reference::ParamCheck &p : check->params) {
+      std::string shape;
+      for (int64_t d : p.shape)
+        shape += (shape.empty() ? "" : "x") + std::to_string(d);
+      llvm::outs() << llvm::format("  %-28s %-12s rel. error %.2e  (autodiff %.9g, "
+                                   "finite diff. %.9g, h %.0e)%s\n",
+                                   p.name.c_str(), shape.c_str(), p.relativeError, p.analytic,
+                                   p.numeric, p.step,
+                                   p.zeroWithinNoise ? " zero within rounding noise" : "");
+    }
+    worst = std::max(worst, check->worst());
+  }
+  llvm::outs() << llvm::format("worst relative error %.2e (tolerance %.0e): %s\n", worst,
+                               double(tolerance), worst <= tolerance ? "ok" : "FAILED");
+  return worst <= tolerance ? 0 : 1;
 }
 
 int main(int argc, char **argv) {
@@ -89,13 +171,19 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv, kOverview);
 
   bool checkOnly = !positional.empty() && positional[0] == "check";
-  std::vector<std::string> files(positional.begin() + (checkOnly ? 1 : 0), positional.end());
+  bool checkGrad = !positional.empty() && positional[0] == "check-grad";
+  std::vector<std::string> files(positional.begin() + (checkOnly || checkGrad ? 1 : 0),
+                                 positional.end());
   if (files.size() != 1)
     return fail(files.empty() ? "no input file (see 'genc --help')"
                               : "expected one input file, got " + std::to_string(files.size()));
   const std::string &path = files[0];
   if (batchSize < 0)
     return fail("--batch must be positive");
+  if (checkGrad && batchSize == 0)
+    batchSize = 4; // finite differences need many evaluations: keep them small
+  if (!(tolerance > 0))
+    return fail("--tolerance must be positive");
 
   auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/false);
   if (std::error_code ec = buffer.getError())
@@ -129,15 +217,10 @@ int main(int argc, char **argv) {
   if (checkOnly)
     return 0;
 
-  if (emit == Stage::MLIRInlined) {
-    mlir::PassManager pm(&context);
-    mlir::applyPassManagerCLOptions(pm);
-    pm.addNestedPass<gen::ModelOp>(gen::createInlineNetsPass());
-    pm.addPass(mlir::createCanonicalizerPass());
-    pm.addPass(mlir::createCSEPass());
-    if (mlir::failed(pm.run(*module)))
-      return 1;
-  }
+  if (checkGrad)
+    return runGradientCheck(*module);
+  if (mlir::failed(lower(*module, emit)))
+    return 1;
 
   std::string error;
   auto output = mlir::openOutputFile(outputFile, &error);

@@ -1,0 +1,42 @@
+//===- GradientCheck.h - Autodiff against finite differences ----*- C++ -*-===//
+#ifndef GENC_REFERENCE_GRADIENTCHECK_H
+#define GENC_REFERENCE_GRADIENTCHECK_H
+
+#include "genc/Reference/Interpreter.h"
+
+namespace genc::reference {
+
+struct ParamCheck {
+  std::string name;
+  llvm::SmallVector<int64_t, 4> shape;
+  double analytic = 0; // <gradient, direction>
+  double numeric = 0;  // central difference along the direction
+  double relativeError = 0;
+  double step = 0;     // the finite-difference step used
+  /// Both estimates are below the finite difference's rounding noise: the
+  /// gradient is zero as far as can be measured (e.g. a bias before
+  /// batch_norm), and the relative error is reported as 0.
+  bool zeroWithinNoise = false;
+};
+
+struct StepCheck {
+  std::string step;
+  double objective = 0;
+  std::vector<ParamCheck> params;
+  double worst() const;
+};
+
+/// Compares every gen.gradient of a differentiated step against a central
+/// difference of the objective along a random direction, in double
+/// precision. The step h starts at 1e-6 and shrinks tenfold while the two
+/// evaluations fall on different smooth pieces (a relu or max flips).
+/// `env` must provide parameters, inputs and a replaying random source.
+mlir::FailureOr<StepCheck> checkGradients(gen::StepOp step, const Environment &env,
+                                          uint64_t seed);
+
+/// Inputs for a check: data uniform in [0, 1), labels as random one-hot rows.
+std::map<std::string, Tensor> makeCheckInputs(gen::ModelOp model, uint64_t seed);
+
+} // namespace genc::reference
+
+#endif // GENC_REFERENCE_GRADIENTCHECK_H
