@@ -11,9 +11,12 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/FunctionImplementation.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace genc::gen;
@@ -479,9 +482,11 @@ static LogicalResult verifyReshape(ReshapeOp op) {
   return success();
 }
 
-OpFoldResult ReshapeOp::fold(ArrayRef<Attribute>) {
+OpFoldResult ReshapeOp::fold(ArrayRef<Attribute> operands) {
   if (getInput().getType() == getType())
     return getInput();
+  if (auto splat = operands[0].dyn_cast_or_null<SplatElementsAttr>())
+    return splat.reshape(getType().cast<ShapedType>());
   return {};
 }
 
@@ -494,6 +499,78 @@ static LogicalResult verifyBroadcastTo(BroadcastToOp op) {
 }
 
 OpFoldResult ConstantOp::fold(ArrayRef<Attribute>) { return getValue(); }
+
+/// A splat constant as a double, if `attr` is one.
+static Optional<double> splatValue(Attribute attr) {
+  auto splat = attr.dyn_cast_or_null<SplatElementsAttr>();
+  if (!splat)
+    return llvm::None;
+  return splat.getSplatValue<APFloat>().convertToDouble();
+}
+
+/// Folds a binary op on two splats, or an identity (`x op unit == x`) whose
+/// other operand already has the result type.
+static OpFoldResult foldBinary(Operation *op, ArrayRef<Attribute> operands,
+                               function_ref<double(double, double)> fn, Optional<double> rightUnit,
+                               Optional<double> leftUnit) {
+  Type type = op->getResult(0).getType();
+  Optional<double> lhs = splatValue(operands[0]), rhs = splatValue(operands[1]);
+  if (lhs && rhs)
+    return DenseElementsAttr::get(type.cast<ShapedType>(), static_cast<float>(fn(*lhs, *rhs)));
+  if (rightUnit && rhs == rightUnit && op->getOperand(0).getType() == type)
+    return op->getOperand(0);
+  if (leftUnit && lhs == leftUnit && op->getOperand(1).getType() == type)
+    return op->getOperand(1);
+  return {};
+}
+
+OpFoldResult AddOp::fold(ArrayRef<Attribute> operands) {
+  return foldBinary(*this, operands, [](double a, double b) { return a + b; }, 0.0, 0.0);
+}
+OpFoldResult SubOp::fold(ArrayRef<Attribute> operands) {
+  return foldBinary(*this, operands, [](double a, double b) { return a - b; }, 0.0, llvm::None);
+}
+OpFoldResult MulOp::fold(ArrayRef<Attribute> operands) {
+  return foldBinary(*this, operands, [](double a, double b) { return a * b; }, 1.0, 1.0);
+}
+OpFoldResult DivOp::fold(ArrayRef<Attribute> operands) {
+  return foldBinary(*this, operands, [](double a, double b) { return a / b; }, 1.0, llvm::None);
+}
+OpFoldResult PowOp::fold(ArrayRef<Attribute> operands) {
+  return foldBinary(*this, operands, [](double a, double b) { return std::pow(a, b); }, 1.0,
+                    llvm::None);
+}
+OpFoldResult MaxOp::fold(ArrayRef<Attribute> operands) {
+  return foldBinary(*this, operands, [](double a, double b) { return std::max(a, b); },
+                    llvm::None, llvm::None);
+}
+
+OpFoldResult BroadcastToOp::fold(ArrayRef<Attribute> operands) {
+  if (Optional<double> value = splatValue(operands[0]))
+    return DenseElementsAttr::get(getType().cast<ShapedType>(), static_cast<float>(*value));
+  if (getInput().getType() == getType())
+    return getInput();
+  return {};
+}
+
+namespace {
+/// bce(sigmoid(z), t) -> bce_logits(z, t).
+struct FuseSigmoidIntoBCE : public OpRewritePattern<BCEOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(BCEOp op, PatternRewriter &rewriter) const override {
+    auto sigmoid = op.getPrediction().getDefiningOp<SigmoidOp>();
+    if (!sigmoid)
+      return failure();
+    rewriter.replaceOpWithNewOp<BCEWithLogitsOp>(op, op.getType(), sigmoid.getInput(),
+                                                 op.getTarget());
+    return success();
+  }
+};
+} // namespace
+
+void BCEOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<FuseSigmoidIntoBCE>(context);
+}
 
 #define GET_OP_CLASSES
 #include "genc/Dialect/Gen/IR/GenOps.cpp.inc"

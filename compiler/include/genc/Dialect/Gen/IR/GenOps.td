@@ -398,6 +398,7 @@ class Gen_BroadcastBinaryOp<string mnemonic, string what> : Gen_Op<mnemonic,
   let arguments = (ins Gen_F32Tensor:$lhs, Gen_F32Tensor:$rhs);
   let results = (outs Gen_F32Tensor:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+  let hasFolder = 1;
   let extraClassDeclaration = [{
     static ::mlir::LogicalResult inferReturnTypes(::mlir::MLIRContext *context,
         ::llvm::Optional<::mlir::Location> location, ::mlir::ValueRange operands,
@@ -450,6 +451,7 @@ def Gen_BroadcastToOp : Gen_Op<"broadcast_to", [NoSideEffect, DeclareOpInterface
   let results = (outs Gen_F32Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let verifier = [{ return ::verifyBroadcastTo(*this); }];
+  let hasFolder = 1;
 }
 
 def Gen_TransposeOp : Gen_InferredOp<"transpose"> {
@@ -615,7 +617,10 @@ class Gen_LossOp<string mnemonic, string what> : Gen_InferredOp<mnemonic> {
   let assemblyFormat = "$prediction `,` $target attr-dict `:` type($prediction) `,` type($target) `->` type($result)";
 }
 
-def Gen_BCEOp : Gen_LossOp<"bce", "Binary cross-entropy of probabilities, summed">;
+def Gen_BCEOp : Gen_LossOp<"bce", "Binary cross-entropy of probabilities, summed"> {
+  // bce(sigmoid(z), t) becomes bce_logits(z, t): stable, and no log(0).
+  let hasCanonicalizer = 1;
+}
 def Gen_BCEWithLogitsOp : Gen_LossOp<"bce_logits", "Binary cross-entropy of logits (stable), summed">;
 def Gen_MSEOp : Gen_LossOp<"mse", "Mean squared error">;
 def Gen_SoftmaxCrossEntropyOp : Gen_LossOp<"softmax_cross_entropy",
