@@ -253,7 +253,7 @@ Tensor Evaluator::loss(Operation *op) {
   const Tensor &p = get(op->getOperand(0)), &t = get(op->getOperand(1));
   Broadcast bt(p.shape, t.shape);
   int64_t N = p.shape[0], per = p.size() / N;
-  Tensor out(llvm::ArrayRef<int64_t>{N});
+  Tensor out({N});
   for (int64_t n = 0; n < N; ++n) {
     long double sum = 0;
     if (isa<SoftmaxCrossEntropyOp>(op)) {

@@ -27,6 +27,8 @@ struct Tensor {
 
   Tensor() = default;
   explicit Tensor(llvm::ArrayRef<int64_t> shape, double fill = 0.0);
+  explicit Tensor(std::initializer_list<int64_t> shape, double fill = 0.0)
+      : Tensor(llvm::ArrayRef<int64_t>(shape), fill) {}
   size_t size() const { return data.size(); }
   double scalar() const { return data.at(0); }
 };
