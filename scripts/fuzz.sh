@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# fuzz.sh - build and run the libFuzzer target of the .gen front end
+# (test/Fuzz/gen-fuzzer.cpp: lexer + parser + MLIRGen + IR verifier).
+#
+#   bash scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]   (default 60 s)
+#   bash scripts/fuzz.sh build            only build the fuzzer
+#   bash scripts/fuzz.sh replay FILE...   run the fuzzer binary on FILEs
+#                                         (diagnostics printed; reproduce a crash)
+#   bash scripts/fuzz.sh regress          run every test/Fuzz/corpus/ input once
+#   bash scripts/fuzz.sh merge            minimize the work corpus into
+#                                         test/Fuzz/corpus/ (-merge=1)
+#
+# Needs clang-14 and libclang-rt-14-dev (`bash scripts/setup.sh fuzz`).
+# Environment:
+#   GENC_FUZZ_BUILD   build dir (default: <repo>/build-fuzz, git-ignored)
+#   GENC_FUZZ_UBSAN=1 add UndefinedBehaviorSanitizer (non-recoverable) to ASan;
+#                     uses its own build dir (<build dir>-ubsan)
+#   GENC_FUZZ_JOBS    parallel compile jobs (default 1)
+#   GENC_FUZZ_LEAKS=1 look for leaks too: a fresh MLIRContext per input (half
+#                     the speed) with LeakSanitizer on; a reused context keeps
+#                     interned strings alive, which would read as leaks
+#   GENC_FUZZ_STRICT / GENC_FUZZ_ROUNDTRIP / GENC_FUZZ_FRESH_CONTEXT /
+#   GENC_FUZZ_DEBUG   passed to the target, see test/Fuzz/gen-fuzzer.cpp
+#
+# The generated op/dialect headers (*.h.inc) come from the normal build in
+# <repo>/build (GENC_MAIN_BUILD), which is asked to (re)generate them first.
+#
+# Layout: the persistent work corpus (everything libFuzzer finds) lives in
+# <build dir>/corpus; it is seeded with dsl_examples/*.gen and the checked-in
+# regression corpus test/Fuzz/corpus/. Crash/timeout/OOM reproducers are
+# written to <build dir>/artifacts/ and copied to test/Fuzz/crashes/.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+main_build=${GENC_MAIN_BUILD:-$repo/build}
+build=${GENC_FUZZ_BUILD:-$repo/build-fuzz}
+jobs=${GENC_FUZZ_JOBS:-1}
+llvm=/usr/lib/llvm-14
+cxx=${CXX_FUZZ:-clang++-14}
+
+san=address
+if [[ "${GENC_FUZZ_UBSAN:-0}" != 0 ]]; then
+  build=$build-ubsan
+  # vptr needs RTTI, which LLVM 14 (and so genc) is built without.
+  san=address,undefined
+  ubsan_flags=(-fno-sanitize=vptr -fno-sanitize-recover=all)
+else
+  ubsan_flags=()
+fi
+
+fuzzer=$build/gen-fuzzer
+corpus=$build/corpus
+artifacts=$build/artifacts
+regress_dir=$repo/test/Fuzz/corpus
+crash_dir=$repo/test/Fuzz/crashes
+dict=$repo/test/Fuzz/gen.dict
+
+# MLIR/LLVM keep global state alive until exit; leaks are not genc bugs
+# unless they point into compiler/ (rerun with detect_leaks=1 to check).
+if [[ "${GENC_FUZZ_LEAKS:-0}" != 0 ]]; then
+  export GENC_FUZZ_FRESH_CONTEXT=1
+  leaks=1
+else
+  leaks=0
+fi
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=$leaks:abort_on_error=1:symbolize=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+if command -v llvm-symbolizer-14 >/dev/null; then
+  export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer-14)}
+elif [[ -x $llvm/bin/llvm-symbolizer ]]; then
+  export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$llvm/bin/llvm-symbolizer}
+fi
+
+build_fuzzer() {
+  command -v "$cxx" >/dev/null || { echo "fuzz.sh: $cxx not found (bash scripts/setup.sh fuzz)" >&2; exit 1; }
+  if [[ -f $main_build/build.ninja ]]; then
+    ninja -C "$main_build" -j"$jobs" MLIRGenOpsIncGen GencGenPassIncGen >/dev/null
+  fi
+  local inc=$main_build/compiler/include
+  [[ -f $inc/genc/Dialect/Gen/IR/GenOps.h.inc ]] ||
+    { echo "fuzz.sh: $inc lacks GenOps.h.inc; configure $main_build first" >&2; exit 1; }
+
+  mkdir -p "$build/obj"
+  local common=(-std=c++17 -fno-rtti -O1 -g -fno-omit-frame-pointer
+                "${ubsan_flags[@]}"
+                -I"$repo/compiler/include" -I"$inc" -isystem "$llvm/include")
+  # Every front-end and dialect source (new files are picked up automatically).
+  local srcs=("$repo"/compiler/lib/Frontend/*.cpp "$repo"/compiler/lib/Dialect/Gen/IR/*.cpp)
+  local objs=() pids=() src obj
+  for src in "${srcs[@]}"; do
+    obj=$build/obj/$(basename "$(dirname "$src")")_$(basename "$src" .cpp).o
+    objs+=("$obj")
+    # Rebuild when the source, any genc header or a generated .inc is newer.
+    if [[ ! -f $obj || $src -nt $obj ]] ||
+       [[ -n $(find "$repo/compiler/include" "$repo/compiler/lib" "$inc" \
+                 \( -name '*.h' -o -name '*.inc' \) -newer "$obj" -print -quit) ]]; then
+      echo "  CXX $src"
+      "$cxx" "${common[@]}" -fsanitize=fuzzer-no-link,$san -c "$src" -o "$obj" &
+      pids+=($!)
+      if (( ${#pids[@]} >= jobs )); then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
+    fi
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  local target=$repo/test/Fuzz/gen-fuzzer.cpp
+  echo "  LINK $fuzzer"
+  "$cxx" "${common[@]}" -fsanitize=fuzzer,$san "$target" "${objs[@]}" \
+    -L"$llvm/lib" -lMLIR -lLLVM-14 -Wl,-rpath,"$llvm/lib" -o "$fuzzer.tmp"
+  mv "$fuzzer.tmp" "$fuzzer"
+}
+
+seed_corpus() {
+  mkdir -p "$corpus" "$artifacts" "$regress_dir"
+  local f
+  for f in "$repo"/dsl_examples/*.gen "$regress_dir"/*; do
+    [[ -f $f ]] || continue
+    cp -f "$f" "$corpus/seed-$(basename "$f")"
+  done
+}
+
+save_crashes() {
+  local f found=0
+  for f in "$artifacts"/crash-* "$artifacts"/timeout-* "$artifacts"/oom-* "$artifacts"/leak-* \
+           "$artifacts"/slow-unit-*; do
+    [[ -f $f ]] || continue
+    mkdir -p "$crash_dir"
+    if [[ ! -f $crash_dir/$(basename "$f") ]]; then
+      cp "$f" "$crash_dir/"
+      echo "fuzz.sh: new reproducer $crash_dir/$(basename "$f")"
+      found=1
+    fi
+  done
+  (( found )) && echo "fuzz.sh: replay with: bash scripts/fuzz.sh replay FILE" || true
+}
+
+cd "$repo"
+mode=${1:-60}
+case $mode in
+  build)
+    build_fuzzer ;;
+  replay)
+    shift
+    [[ -x $fuzzer ]] || build_fuzzer
+    GENC_FUZZ_DEBUG=${GENC_FUZZ_DEBUG:-1} "$fuzzer" "$@" ;;
+  regress)
+    [[ -x $fuzzer ]] || build_fuzzer
+    # Files (not directories) as arguments: libFuzzer executes each once.
+    "$fuzzer" "$regress_dir"/* ;;
+  merge)
+    [[ -x $fuzzer ]] || build_fuzzer
+    mkdir -p "$regress_dir"
+    tmp=$(mktemp -d)
+    # Keep the inputs of the work corpus (and the current regression corpus)
+    # that add coverage, preferring small ones; then replace the regression
+    # corpus with them, named by content hash.
+    "$fuzzer" -merge=1 -max_len=4096 "$tmp" "$regress_dir" "$corpus"
+    rm -f "$regress_dir"/*
+    for f in "$tmp"/*; do
+      [[ -f $f ]] && cp "$f" "$regress_dir/$(basename "$f").gen"
+    done
+    rm -rf "$tmp"
+    echo "fuzz.sh: $(ls "$regress_dir" | wc -l) inputs in $regress_dir" ;;
+  *[!0-9]*)
+    echo "usage: bash scripts/fuzz.sh [SECONDS|build|replay FILE...|regress|merge] [libFuzzer flags]" >&2
+    exit 2 ;;
+  *)
+    shift || true
+    build_fuzzer
+    seed_corpus
+    status=0
+    # One worker: the machine is shared. -print_final_stats for the report.
+    "$fuzzer" "$corpus" -max_total_time="$mode" -max_len=4096 -dict="$dict" \
+      -timeout=10 -rss_limit_mb=4096 -detect_leaks=$leaks -artifact_prefix="$artifacts/" \
+      -print_final_stats=1 "$@" || status=$?
+    save_crashes
+    exit $status ;;
+esac
