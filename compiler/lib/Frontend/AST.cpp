@@ -3,6 +3,8 @@
 
 #include "llvm/Support/SourceMgr.h"
 
+#include <cstdio>
+
 using namespace genc::frontend;
 
 namespace {
@@ -140,9 +142,9 @@ private:
 
   void dump(const Expr &expr) {
     if (auto *num = llvm::dyn_cast<NumberExpr>(&expr)) {
-      std::string text;
-      llvm::raw_string_ostream(text) << num->value;
-      line((num->isInteger ? "Integer " : "Number ") + text, expr.getLoc());
+      char text[32];
+      std::snprintf(text, sizeof(text), "%g", num->value);
+      line((num->isInteger ? "Integer " : "Number ") + std::string(text), expr.getLoc());
     } else if (auto *name = llvm::dyn_cast<NameExpr>(&expr)) {
       line("Name " + name->name, expr.getLoc());
     } else if (auto *unary = llvm::dyn_cast<UnaryExpr>(&expr)) {

@@ -295,13 +295,13 @@ Optional<GenValue> lowerFlatten(MLIRGenImpl &gen, const CallExpr &call) {
 /// Resolves a per-example axis (negative counts from the end).
 Optional<int64_t> axisArg(MLIRGenImpl &gen, const Expr *expr, size_t rank, int64_t fallback) {
   if (!expr)
-    return fallback;
+    return fallback < 0 ? fallback + int64_t(rank) : fallback;
   auto number = gen.evalNumber(*expr, "the axis");
   if (!number)
     return llvm::None;
   auto axis = static_cast<int64_t>(number->value);
   if (!number->isInteger || axis < -int64_t(rank) || axis >= int64_t(rank)) {
-    gen.error(expr->getLoc()) << "axis " << number->value << " is out of range for "
+    gen.error(expr->getLoc()) << "axis " << formatNumber(number->value) << " is out of range for "
                               << rank << " per-example dimension(s)";
     return llvm::None;
   }

@@ -57,12 +57,15 @@ static bool continuesLine(Token::Kind kind) {
 }
 
 Token Lexer::lex() {
-  bool sawNewline = false;
-  if (llvm::Optional<Token> error = skipTrivia(sawNewline))
+  const char *firstNewline = nullptr;
+  if (llvm::Optional<Token> error = skipTrivia(firstNewline))
     return *error;
+  bool sawNewline = firstNewline != nullptr;
   if (sawNewline && nesting == 0 && !continuesLine(last)) {
+    // Located at the line break itself, so "found end of line" points at the
+    // line that ended, not at the next one.
     last = Token::newline;
-    return Token(Token::newline, llvm::StringRef(cur, 0));
+    return Token(Token::newline, llvm::StringRef(firstNewline, 0));
   }
   Token lexed = lexToken();
   Token token(lexed.getKind(), lexed.getSpelling(), sawNewline);
@@ -76,11 +79,12 @@ Token Lexer::lex() {
   return token;
 }
 
-llvm::Optional<Token> Lexer::skipTrivia(bool &sawNewline) {
+llvm::Optional<Token> Lexer::skipTrivia(const char *&firstNewline) {
   while (cur != buffer.end()) {
     char c = *cur;
     if (c == '\n') {
-      sawNewline = true;
+      if (!firstNewline)
+        firstNewline = cur;
       ++cur;
     } else if (c == ' ' || c == '\t' || c == '\r') {
       ++cur;
@@ -91,7 +95,8 @@ llvm::Optional<Token> Lexer::skipTrivia(bool &sawNewline) {
       const char *start = cur;
       cur += 2;
       while (cur + 1 < buffer.end() && !(cur[0] == '*' && cur[1] == '/')) {
-        sawNewline |= *cur == '\n';
+        if (*cur == '\n' && !firstNewline)
+          firstNewline = cur;
         ++cur;
       }
       if (cur + 1 >= buffer.end()) {
@@ -229,8 +234,17 @@ Token Lexer::lexNumber(const char *start) {
 }
 
 Token Lexer::lexString(const char *start) {
-  while (cur != buffer.end() && *cur != '"' && *cur != '\n')
+  while (cur != buffer.end() && *cur != '"' && *cur != '\n') {
+    if (static_cast<unsigned char>(*cur) >= 0x80 || static_cast<unsigned char>(*cur) < 0x20) {
+      const char *bad = cur;
+      while (cur != buffer.end() && *cur != '"' && *cur != '\n')
+        ++cur;
+      if (cur != buffer.end() && *cur == '"')
+        ++cur;
+      return emitError(bad, bad + 1, "strings hold printable ASCII only");
+    }
     ++cur;
+  }
   if (cur == buffer.end() || *cur == '\n')
     return emitError(start, start + 1, "unterminated string");
   ++cur;

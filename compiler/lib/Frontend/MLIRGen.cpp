@@ -14,6 +14,7 @@
 #include "genc/Frontend/Parser.h"
 
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/SourceMgr.h"
 
@@ -23,6 +24,12 @@ using namespace mlir;
 using namespace genc;
 using namespace genc::frontend;
 using llvm::SMLoc;
+
+std::string genc::frontend::formatNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%g", value);
+  return buffer;
+}
 
 MLIRGenImpl::MLIRGenImpl(SourceLocator &locator, const MLIRGenOptions &options)
     : locator(locator), options(options), builder(locator.getContext()) {}
@@ -65,7 +72,8 @@ Value MLIRGenImpl::alignRank(const GenValue &value, size_t rank, SMLoc at) {
 //===----------------------------------------------------------------------===//
 
 Optional<Number> MLIRGenImpl::foldNumbers(char op, Number lhs, Number rhs, SMLoc at) {
-  Number result{0, lhs.isInteger && rhs.isInteger};
+  // A power is an integer only for a non-negative integer exponent.
+  Number result{0, lhs.isInteger && rhs.isInteger && (op != '^' || rhs.value >= 0)};
   switch (op) {
   case '+': result.value = lhs.value + rhs.value; break;
   case '-': result.value = lhs.value - rhs.value; break;
@@ -79,6 +87,10 @@ Optional<Number> MLIRGenImpl::foldNumbers(char op, Number lhs, Number rhs, SMLoc
     result.value = lhs.value / rhs.value;
     result.isInteger = result.isInteger && std::fmod(lhs.value, rhs.value) == 0;
     break;
+  }
+  if (std::isnan(result.value)) {
+    error(at) << "constant expression is not a number";
+    return llvm::None;
   }
   if (!std::isfinite(result.value) || std::fabs(result.value) > 9.007199254740992e15) {
     error(at) << "constant expression overflows";
@@ -119,7 +131,7 @@ Optional<int64_t> MLIRGenImpl::evalInt(const Expr &expr, StringRef what, int64_t
   if (!number)
     return llvm::None;
   if (!number->isInteger) {
-    error(expr.getLoc()) << what << " must be an integer, got " << number->value;
+    error(expr.getLoc()) << what << " must be an integer, got " << formatNumber(number->value);
     return llvm::None;
   }
   auto value = static_cast<int64_t>(number->value);
@@ -233,8 +245,10 @@ bool MLIRGenImpl::declareNet(const NetDecl &decl) {
       error(arg.name->loc) << "duplicate argument '" << arg.name->name << "'";
       ok = false;
     }
-  if (!ok)
+  if (!ok) {
+    nets[decl.name.name] = std::move(info); // known, so uses stay quiet
     return false;
+  }
   auto type = builder.getFunctionType(argTypes, resultTypes);
   info.op = builder.create<gen::NetOp>(loc(decl.name.loc), builder.getStringAttr(decl.name.name),
                                        TypeAttr::get(type));
@@ -325,6 +339,7 @@ bool MLIRGenImpl::genStep(const StepDecl &decl) {
   bool ok = true;
   SmallVector<Attribute> updates;
   size_t ownedParams = 0;
+  bool paramsKnown = true;
   for (const Ident &net : decl.updates) {
     auto it = nets.find(net.name);
     if (it == nets.end()) {
@@ -341,9 +356,12 @@ bool MLIRGenImpl::genStep(const StepDecl &decl) {
         ok = false;
       }
     updates.push_back(FlatSymbolRefAttr::get(builder.getContext(), net.name));
-    ownedParams += gen::getParams(it->second.op).size();
+    // A net with errors (reported already) has unknown parameters.
+    paramsKnown &= it->second.op && !it->second.bodyFailed;
+    if (paramsKnown)
+      ownedParams += gen::getParams(it->second.op).size();
   }
-  if (ok && ownedParams == 0) {
+  if (ok && paramsKnown && ownedParams == 0) {
     error(decl.name.loc) << "step '" << decl.name.name
                          << "' updates no parameters: the nets it names own none";
     ok = false;
@@ -370,7 +388,7 @@ bool MLIRGenImpl::genStep(const StepDecl &decl) {
               << "; reduce it with sum() or mean()";
     return false;
   }
-  if (value->number) {
+  if (value->number || !dependsOnModel(value->value)) {
     error(at) << "the objective is a constant; it must depend on the model";
     return false;
   }
@@ -439,7 +457,7 @@ bool MLIRGenImpl::genTrain(const TrainDecl &decl) {
       if (positive ? !(value->value > 0) : !(value->value >= 0 && value->value < 1)) {
         error(arg.value->getLoc()) << "'" << slot->first << "' must be "
                                    << (positive ? "positive" : "in [0, 1)") << ", got "
-                                   << value->value;
+                                   << formatNumber(value->value);
         ok = false;
         continue;
       }
@@ -455,6 +473,19 @@ bool MLIRGenImpl::genTrain(const TrainDecl &decl) {
                                builder.getI64ArrayAttr(repeats), builder.getStringAttr(optimizer),
                                builder.getDictionaryAttr(attrs));
   return true;
+}
+
+bool MLIRGenImpl::dependsOnModel(Value value) {
+  llvm::SmallPtrSet<Operation *, 16> seen;
+  SmallVector<Value> worklist = {value};
+  while (!worklist.empty()) {
+    Operation *op = worklist.pop_back_val().getDefiningOp();
+    if (!op || isa<gen::GetParamOp, gen::GetInputOp, gen::CallOp, gen::NormalOp, gen::UniformOp>(op))
+      return true;
+    if (seen.insert(op).second)
+      worklist.append(op->operand_begin(), op->operand_end());
+  }
+  return false;
 }
 
 bool MLIRGenImpl::checkRecursion() {
@@ -521,9 +552,11 @@ OwningOpRef<ModuleOp> MLIRGenImpl::run(const ModelDecl &decl) {
     if (locator.tooManyErrors())
       return nullptr;
     auto it = nets.find(net.name.name);
-    if (it != nets.end() && it->second.decl == &net) {
+    if (it != nets.end() && it->second.decl == &net && it->second.op) {
       OpBuilder::InsertionGuard guard(builder);
-      ok &= genNetBody(it->second);
+      bool bodyOk = genNetBody(it->second);
+      it->second.bodyFailed = !bodyOk;
+      ok &= bodyOk;
     }
   }
   ok = checkRecursion() && ok;

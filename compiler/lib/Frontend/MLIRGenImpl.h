@@ -19,6 +19,9 @@ struct Number {
   bool isInteger = false;
 };
 
+/// A number as people write it ("0.001", "2.5", "1e-08"), for messages.
+std::string formatNumber(double value);
+
 /// A value during lowering: the IR value plus its front-end type. `shape` is
 /// the per-example shape; a batched value has the batch size prepended in IR.
 /// A compile-time number has no IR value until it is used in tensor math.
@@ -46,8 +49,10 @@ struct ArgSpec {
 /// before the callee's definition.
 struct NetInfo {
   const NetDecl *decl;
-  gen::NetOp op;
+  gen::NetOp op; // null if the signature had errors (already reported)
   std::vector<Shape> argShapes, outputShapes;
+  /// The body had errors, so its parameters may be incomplete.
+  bool bodyFailed = false;
 };
 
 class MLIRGenImpl {
@@ -110,6 +115,8 @@ private:
   llvm::Optional<GenValue> genCall(const CallExpr &call);
   /// Converts a value to a batched tensor of `shape` (for net arguments and
   /// results), or reports why it cannot be.
+  /// Whether `value` is computed from anything but constants.
+  static bool dependsOnModel(mlir::Value value);
   mlir::Value coerceBatched(const GenValue &value, llvm::ArrayRef<int64_t> shape,
                             llvm::SMLoc at, llvm::StringRef what);
 

@@ -195,6 +195,11 @@ Optional<GenValue> MLIRGenImpl::declareParam(SMLoc at, const std::string &name,
     return llvm::None;
   }
   gen::NetOp net = currentNet->op;
+  if (!shape::elementCount(shape)) {
+    error(at) << "parameter '" << name << "' of shape " << shape::format(shape)
+              << " is too large: more than 2^31 - 1 elements";
+    return llvm::None;
+  }
   if (net.lookupSymbol(name)) {
     error(at) << "net '" << net.getSymName() << "' already has a parameter '" << name << "'";
     return llvm::None;
@@ -388,6 +393,8 @@ Optional<GenValue> MLIRGenImpl::genCall(const CallExpr &call) {
 
 Optional<std::vector<GenValue>> MLIRGenImpl::genNetCall(const CallExpr &call, NetInfo &net) {
   const NetDecl &decl = *net.decl;
+  if (!net.op) // its signature failed to lower; already reported
+    return llvm::None;
   if (call.args.size() != decl.args.size()) {
     auto diag = error(call.getLoc());
     diag << "net '" << decl.name.name << "' takes " << decl.args.size() << " argument(s), got "
@@ -395,8 +402,6 @@ Optional<std::vector<GenValue>> MLIRGenImpl::genNetCall(const CallExpr &call, Ne
     diag.attachNote(loc(decl.name.loc)) << "'" << decl.name.name << "' is defined here";
     return llvm::None;
   }
-  if (!net.op) // its signature failed to lower; already reported
-    return llvm::None;
   SmallVector<Value> operands;
   for (size_t i = 0; i < call.args.size(); ++i) {
     const Arg &arg = call.args[i];

@@ -10,7 +10,12 @@ using namespace genc::frontend;
 using llvm::SMLoc;
 
 Parser::Parser(SourceLocator &locator, llvm::StringRef buffer)
-    : locator(locator), lexer(buffer), tok(Token::eof, buffer.take_front(0)) {
+    : locator(locator), lexer(buffer), tok(Token::eof, buffer.take_front(0)),
+      cascadeFilter(locator.getContext(), [this](mlir::Diagnostic &) {
+        // Swallow (success) syntax errors that follow a lexical error in
+        // the same statement; pass everything else on (failure).
+        return mlir::success(suppressing);
+      }) {
   consume();
 }
 
@@ -23,8 +28,10 @@ void Parser::consume() {
   // Lexical errors are reported here and the bad text is skipped, so the
   // grammar below never sees an error token.
   while (tok.is(Token::error)) {
+    suppressing = false;
     if (!locator.tooManyErrors())
       error(tok.getLoc()) << lexer.getErrorMessage();
+    lexErrorInStatement = true;
     tok = lexer.lex();
   }
 }
@@ -42,6 +49,7 @@ mlir::InFlightDiagnostic Parser::error(SMLoc at) {
 }
 
 mlir::InFlightDiagnostic Parser::errorHere(llvm::StringRef expected) {
+  suppressing = lexErrorInStatement;
   std::string found = tok.is(Token::newline) ? "end of line"
                       : tok.is(Token::eof)   ? "end of file"
                                              : "'" + tok.getSpelling().str() + "'";
@@ -61,6 +69,8 @@ void Parser::skipNewlines() {
 }
 
 void Parser::recover() {
+  lexErrorInStatement = false;
+  suppressing = false;
   unsigned depth = 0;
   bool first = true;
   while (!tok.is(Token::eof)) {
@@ -129,6 +139,7 @@ std::unique_ptr<ModelDecl> Parser::parseFile() {
   if (model && !tok.is(Token::eof) && !locator.tooManyErrors())
     error(tok.getLoc()) << "a file holds one model; unexpected '" << tok.getSpelling()
                         << "' after its closing '}'";
+  suppressing = false;
   if (syntaxErrors > 0)
     return nullptr;
   return model;
@@ -165,6 +176,7 @@ std::unique_ptr<ModelDecl> Parser::parseModel() {
 }
 
 bool Parser::parseDecl(ModelDecl &model) {
+  lexErrorInStatement = suppressing = false;
   switch (tok.getKind()) {
   case Token::kw_input:
     return parseInput(model);
@@ -259,7 +271,11 @@ bool Parser::parseTypedName(TypedName &result, bool nameRequired) {
     if (!expect(Token::colon, "':' and a type after '" + name.name + "'"))
       return false;
   } else if (nameRequired) {
-    errorHere("an argument name");
+    Ident ignored;
+    if (tok.is(Token::identifier))
+      errorHere("an argument name");
+    else
+      parseIdent(ignored, "an argument name"); // reports a keyword as such
     return false;
   }
   return parseType(result.type);
@@ -393,6 +409,7 @@ bool Parser::parseBody(std::vector<StmtPtr> &body) {
 }
 
 StmtPtr Parser::parseStmt() {
+  lexErrorInStatement = suppressing = false;
   SMLoc loc = tok.getLoc();
   switch (tok.getKind()) {
   case Token::kw_param: {
@@ -465,6 +482,27 @@ private:
 };
 } // namespace
 
+template <typename T> std::unique_ptr<T> Parser::bounded(std::unique_ptr<T> expr) {
+  unsigned depth = 0;
+  if (auto *unary = llvm::dyn_cast<UnaryExpr>(expr.get()))
+    depth = unary->operand->getDepth();
+  else if (auto *binary = llvm::dyn_cast<BinaryExpr>(expr.get()))
+    depth = std::max(binary->lhs->getDepth(), binary->rhs->getDepth());
+  else if (auto *call = llvm::dyn_cast<CallExpr>(expr.get()))
+    for (const Arg &arg : call->args)
+      depth = std::max(depth, arg.value->getDepth());
+  else if (auto *list = llvm::dyn_cast<ListExpr>(expr.get()))
+    for (const ExprPtr &e : list->elements)
+      depth = std::max(depth, e->getDepth());
+  expr->setDepth(depth + 1);
+  if (expr->getDepth() > kMaxExprDepth) {
+    error(expr->getLoc()) << "expression is too deep (more than " << kMaxExprDepth
+                          << " levels of operations); split it into several statements";
+    return nullptr;
+  }
+  return expr;
+}
+
 ExprPtr Parser::parseExpr() {
   NestingGuard guard(nesting);
   if (guard.tooDeep()) {
@@ -484,7 +522,7 @@ ExprPtr Parser::parseAdditive() {
     ExprPtr rhs = parseMultiplicative();
     if (!rhs)
       return nullptr;
-    lhs = std::make_unique<BinaryExpr>(loc, op, std::move(lhs), std::move(rhs));
+    lhs = bounded(std::make_unique<BinaryExpr>(loc, op, std::move(lhs), std::move(rhs)));
   }
   return lhs;
 }
@@ -498,7 +536,7 @@ ExprPtr Parser::parseMultiplicative() {
     ExprPtr rhs = parseUnary();
     if (!rhs)
       return nullptr;
-    lhs = std::make_unique<BinaryExpr>(loc, op, std::move(lhs), std::move(rhs));
+    lhs = bounded(std::make_unique<BinaryExpr>(loc, op, std::move(lhs), std::move(rhs)));
   }
   return lhs;
 }
@@ -517,7 +555,7 @@ ExprPtr Parser::parseUnary() {
     ExprPtr operand = parseUnary();
     if (!operand)
       return nullptr;
-    return std::make_unique<UnaryExpr>(loc, op, std::move(operand));
+    return bounded(std::make_unique<UnaryExpr>(loc, op, std::move(operand)));
   }
   return parsePower();
 }
@@ -531,7 +569,7 @@ ExprPtr Parser::parsePower() {
   ExprPtr exponent = parseUnary(); // right-associative: a^b^c = a^(b^c)
   if (!exponent)
     return nullptr;
-  return std::make_unique<BinaryExpr>(loc, '^', std::move(base), std::move(exponent));
+  return bounded(std::make_unique<BinaryExpr>(loc, '^', std::move(base), std::move(exponent)));
 }
 
 ExprPtr Parser::parseNumber() {
@@ -589,7 +627,7 @@ std::unique_ptr<CallExpr> Parser::parseCall(Ident callee) {
   }
   if (!expect(Token::r_paren, "',' or ')' in the argument list"))
     return nullptr;
-  return std::make_unique<CallExpr>(loc, std::move(callee), std::move(args));
+  return bounded(std::make_unique<CallExpr>(loc, std::move(callee), std::move(args)));
 }
 
 ExprPtr Parser::parsePrimary() {
@@ -625,7 +663,7 @@ ExprPtr Parser::parsePrimary() {
     }
     if (!expect(Token::r_square, "',' or ']' in the list"))
       return nullptr;
-    return std::make_unique<ListExpr>(loc, std::move(elements));
+    return bounded(std::make_unique<ListExpr>(loc, std::move(elements)));
   }
   default:
     if (tok.getKind() >= Token::kw_model && tok.getKind() <= Token::kw_from) {

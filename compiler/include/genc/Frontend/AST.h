@@ -50,10 +50,15 @@ public:
   virtual ~Expr() = default;
   Kind getKind() const { return kind; }
   llvm::SMLoc getLoc() const { return loc; }
+  /// Height of the tree under this node; the parser bounds it, so that the
+  /// recursive passes over expressions cannot overflow the stack.
+  unsigned getDepth() const { return depth; }
+  void setDepth(unsigned d) { depth = d; }
 
 private:
   Kind kind;
   llvm::SMLoc loc;
+  unsigned depth = 1;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

@@ -38,7 +38,7 @@ private:
   Token lexString(const char *start);
   /// Skips spaces and comments; returns an error token for an unterminated
   /// block comment, or none.
-  llvm::Optional<Token> skipTrivia(bool &sawNewline);
+  llvm::Optional<Token> skipTrivia(const char *&firstNewline);
 
   llvm::StringRef buffer;
   const char *cur;

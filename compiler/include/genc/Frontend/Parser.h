@@ -17,7 +17,11 @@ namespace genc::frontend {
 
 class Parser {
 public:
+  /// The deepest bracket/operator nesting accepted while parsing.
   static constexpr unsigned kMaxNesting = 200;
+  /// The tallest expression tree accepted (long flat chains such as
+  /// a + b + ... are trees this tall; later passes recurse over them).
+  static constexpr unsigned kMaxExprDepth = 2000;
 
   Parser(SourceLocator &locator, llvm::StringRef buffer);
 
@@ -62,6 +66,9 @@ private:
   ExprPtr parsePrimary();
   ExprPtr parseNumber();
   std::unique_ptr<CallExpr> parseCall(Ident callee);
+  /// Sets `expr`'s depth from its children; null (after an error) if the
+  /// tree grew deeper than kMaxNesting.
+  template <typename T> std::unique_ptr<T> bounded(std::unique_ptr<T> expr);
 
   SourceLocator &locator;
   Lexer lexer;
@@ -69,6 +76,11 @@ private:
   unsigned nesting = 0;
   unsigned braceDepth = 0;
   unsigned syntaxErrors = 0;
+  /// Set after a lexical error until the end of the statement: the parser's
+  /// own complaints about what follows would only repeat it.
+  bool lexErrorInStatement = false;
+  bool suppressing = false;
+  mlir::ScopedDiagnosticHandler cascadeFilter;
 };
 
 } // namespace genc::frontend

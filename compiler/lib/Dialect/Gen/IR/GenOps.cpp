@@ -53,7 +53,8 @@ static LogicalResult verifyBatched(Operation *op, Type type, StringRef what) {
 ///
 /// It runs as part of the model's verification, before the ops inside are
 /// verified, so it reads attributes defensively.
-static NetOp findCallCycle(NetOp net, llvm::StringMap<int> &state, ModelOp model) {
+static NetOp findCallCycle(NetOp net, llvm::StringMap<int> &state,
+                           const llvm::StringMap<NetOp> &nets) {
   auto name = net->getAttrOfType<StringAttr>(SymbolTable::getSymbolAttrName());
   if (!name)
     return nullptr;
@@ -68,8 +69,8 @@ static NetOp findCallCycle(NetOp net, llvm::StringMap<int> &state, ModelOp model
     if (cycle)
       return;
     auto ref = call->getAttrOfType<FlatSymbolRefAttr>("callee");
-    if (auto callee = ref ? model.lookupSymbol<NetOp>(ref) : NetOp())
-      cycle = findCallCycle(callee, state, model);
+    if (NetOp callee = ref ? nets.lookup(ref.getValue()) : NetOp())
+      cycle = findCallCycle(callee, state, nets);
   });
   state[name.getValue()] = 2;
   return cycle;
@@ -85,9 +86,15 @@ static LogicalResult verifyModel(ModelOp model) {
   auto trains = llvm::to_vector(model.getBody().getOps<TrainOp>());
   if (trains.size() > 1)
     return trains[1].emitOpError("a model has at most one train op");
+  // One map of the nets: looking each callee up in the model would make
+  // this quadratic in the number of nets.
+  llvm::StringMap<NetOp> nets;
+  for (NetOp net : model.getBody().getOps<NetOp>())
+    if (auto name = net->getAttrOfType<StringAttr>(SymbolTable::getSymbolAttrName()))
+      nets[name.getValue()] = net;
   llvm::StringMap<int> state;
   for (NetOp net : model.getBody().getOps<NetOp>())
-    if (NetOp cycle = findCallCycle(net, state, model))
+    if (NetOp cycle = findCallCycle(net, state, nets))
       return cycle.emitOpError("calls itself through the net call graph (recursion is not allowed)");
   return success();
 }
@@ -234,7 +241,7 @@ LogicalResult StepOp::verifySymbolUses(SymbolTableCollection &tables) {
   for (auto ref : updates.getAsRange<FlatSymbolRefAttr>()) {
     if (!seen.insert(ref.getValue()).second)
       return emitOpError("updates ") << ref << " twice";
-    auto net = model.lookupSymbol<NetOp>(ref);
+    auto net = dyn_cast_or_null<NetOp>(tables.lookupSymbolIn(model, SymbolRefAttr(ref)));
     if (!net)
       return emitOpError("updates ") << ref << ", which is not a net of this model";
     params += getParams(net).size();
@@ -301,7 +308,8 @@ LogicalResult TrainOp::verifySymbolUses(SymbolTableCollection &tables) {
   if (!model || !schedule)
     return success();
   for (Attribute entry : schedule)
-    if (auto ref = entry.dyn_cast<FlatSymbolRefAttr>(); ref && !model.lookupSymbol<StepOp>(ref))
+    if (auto ref = entry.dyn_cast<FlatSymbolRefAttr>();
+        ref && !isa_and_nonnull<StepOp>(tables.lookupSymbolIn(model, SymbolRefAttr(ref))))
       return emitOpError("schedule names ") << ref << ", which is not a step of this model";
   return success();
 }

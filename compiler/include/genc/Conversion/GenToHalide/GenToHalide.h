@@ -1,0 +1,57 @@
+//===- GenToHalide.h - Lower gen steps and nets to Halide -------*- C++ -*-===//
+//
+// Each step (after autodiff and optimizer lowering) or net becomes one
+// Halide pipeline built in-process with Halide's C++ API: one Func per gen
+// value, scheduled afterwards by the SchedulePolicy. Tensors keep gen's
+// row-major layout: gen dimension i is Halide dimension rank-1-i, so a
+// Halide buffer of reversed extents holds exactly the gen tensor's bytes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_CONVERSION_GENTOHALIDE_GENTOHALIDE_H
+#define GENC_CONVERSION_GENTOHALIDE_GENTOHALIDE_H
+
+#include "genc/Dialect/Gen/IR/GenOps.h"
+
+#include "Halide.h"
+
+#include <string>
+#include <vector>
+
+namespace genc::halide {
+
+/// What the caller binds to one pipeline argument.
+struct PipelineInput {
+  enum class Kind { Input, Param, State, Random, Argument };
+  Kind kind;
+  std::string name; // input/state name, "net.param", "random.N" or the net argument
+  llvm::SmallVector<int64_t, 4> shape;
+  Halide::ImageParam param;
+  mlir::Operation *randomOp = nullptr; // the gen.normal/gen.uniform it stands for
+};
+
+/// One pipeline result.
+struct PipelineOutput {
+  enum class Kind { Objective, Param, State, Result };
+  Kind kind;
+  std::string name; // "objective", "net.param", state name or "result.N"
+  llvm::SmallVector<int64_t, 4> shape;
+  Halide::Func func;
+};
+
+struct LoweredPipeline {
+  std::string name;
+  std::vector<PipelineInput> inputs;
+  std::vector<PipelineOutput> outputs;
+  Halide::Pipeline pipeline() const;
+};
+
+/// Lowers a step body whose nets are inlined (and, for a training pipeline,
+/// which holds set_param/set_state writes). Errors go to the op's location.
+mlir::FailureOr<LoweredPipeline> lowerStep(gen::StepOp step, const Halide::Target &target);
+
+/// Lowers a net (an inference entry point: encode, decode, generate, ...).
+mlir::FailureOr<LoweredPipeline> lowerNet(gen::NetOp net, const Halide::Target &target);
+
+} // namespace genc::halide
+
+#endif // GENC_CONVERSION_GENTOHALIDE_GENTOHALIDE_H

@@ -1,0 +1,613 @@
+//===- GenToHalide.cpp - Lower gen steps and nets to Halide ---------------===//
+//
+// 1) Bind every read (input, parameter, state, random draw, net argument)
+//    to an ImageParam, one per distinct symbol.
+// 2) Define one Func per gen value, in program order, from its op's
+//    definition (see GenOps.td); reductions use RDoms.
+// 3) Collect the outputs (objective, new parameters and states, or a net's
+//    results) and hand every Func with what is known about it (shape, kind,
+//    number of consumers) to the schedule policy.
+//
+//===----------------------------------------------------------------------===//
+#include "genc/Conversion/GenToHalide/GenToHalide.h"
+#include "SchedulePolicy.h"
+
+#include "genc/Dialect/Gen/IR/ShapeRules.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace genc;
+using namespace genc::gen;
+using namespace genc::halide;
+using Halide::Expr;
+using Halide::Func;
+using Halide::RDom;
+using Halide::Var;
+
+Halide::Pipeline LoweredPipeline::pipeline() const {
+  std::vector<Func> funcs;
+  for (const PipelineOutput &out : outputs)
+    funcs.push_back(out.func);
+  return Halide::Pipeline(funcs);
+}
+
+namespace {
+using Shape = llvm::SmallVector<int64_t, 4>;
+using Index = std::vector<Expr>; // in gen order: index[i] is gen dimension i
+
+Shape shapeOf(Value v) {
+  auto shape = v.getType().cast<ShapedType>().getShape();
+  return Shape(shape.begin(), shape.end());
+}
+
+SmallVector<int64_t> ints(ArrayAttr attr) {
+  SmallVector<int64_t> values;
+  for (Attribute a : attr)
+    values.push_back(a.cast<IntegerAttr>().getInt());
+  return values;
+}
+
+/// Halide argument order is innermost first: the reverse of gen's.
+std::vector<Expr> halideOrder(const Index &index) { return {index.rbegin(), index.rend()}; }
+
+class Lowering {
+public:
+  explicit Lowering(std::string prefix) : prefix(std::move(prefix)) {}
+
+  LogicalResult lowerBlock(Block &block);
+  LogicalResult bindArgument(BlockArgument arg, const std::string &name);
+  LoweredPipeline finish(const std::string &name, const Halide::Target &target);
+  void addOutput(PipelineOutput::Kind kind, const std::string &name, Value value);
+
+private:
+  struct Lowered {
+    Func func;
+    Shape shape;
+  };
+
+  Expr at(Value v, const Index &index) { return values[v].func(halideOrder(index)); }
+  /// The variables of a rank-`rank` Func: halideVars in Halide order,
+  /// vars (as expressions) in gen order. Halide dimension k is named dk.
+  std::vector<Var> halideVars(size_t rank) {
+    while (varPool.size() < rank)
+      varPool.push_back(Var("d" + std::to_string(varPool.size())));
+    return std::vector<Var>(varPool.begin(), varPool.begin() + rank);
+  }
+  Index vars(size_t rank) {
+    std::vector<Var> hv = halideVars(rank);
+    return Index(hv.rbegin(), hv.rend());
+  }
+  /// Index of `operand` (broadcast to `out`) at out's position `index`.
+  Index broadcastIndex(Value operand, const Shape &out, const Index &index) {
+    Shape in = shapeOf(operand);
+    Index result;
+    size_t lead = out.size() - in.size();
+    for (size_t d = 0; d < in.size(); ++d)
+      result.push_back(in[d] == 1 ? Expr(0) : index[d + lead]);
+    return result;
+  }
+  Func newFunc(Operation *op, FuncKind kind) {
+    std::string name = prefix + "_" + op->getName().stripDialect().str() + "_" +
+                       std::to_string(counter++);
+    std::replace(name.begin(), name.end(), '.', '_');
+    Func f(name);
+    infos.push_back({f, {}, kind, op});
+    return f;
+  }
+  void define(Value result, Func f, const std::function<Expr(const Index &)> &body) {
+    Shape shape = shapeOf(result);
+    Index v = vars(shape.size());
+    std::vector<Var> hv = halideVars(shape.size());
+    f(hv) = body(v);
+    values[result] = {f, shape};
+    infos.back().shape = shape;
+  }
+  /// Defines `result` as a sum over the `reduced` extents of `term(index, r)`
+  /// where `index` are result variables and `r` the reduction variables.
+  void defineSum(Value result, Func f, ArrayRef<int64_t> reduced,
+                 const std::function<Expr(const Index &, const Index &)> &term) {
+    Shape shape = shapeOf(result);
+    Index v = vars(shape.size());
+    std::vector<Var> hv = halideVars(shape.size());
+    Halide::Region region;
+    for (int64_t extent : reduced)
+      region.push_back(Halide::Range(0, static_cast<int>(extent)));
+    RDom r(region, f.name() + "_r");
+    Index rv;
+    for (size_t i = 0; i < reduced.size(); ++i)
+      rv.push_back(r[i]);
+    f(hv) = Expr(0.0f);
+    f(hv) += term(v, rv);
+    values[result] = {f, shape};
+    infos.back().shape = shape;
+  }
+  Halide::ImageParam input(PipelineInput::Kind kind, const std::string &name, Value value,
+                           Operation *randomOp = nullptr) {
+    auto it = inputIndex.find(name);
+    if (it != inputIndex.end())
+      return inputs[it->second].param;
+    Shape shape = shapeOf(value);
+    std::string paramName = name;
+    std::replace_if(paramName.begin(), paramName.end(), [](char c) { return !isalnum(c); }, '_');
+    Halide::ImageParam param(Halide::Float(32), static_cast<int>(shape.size()), paramName);
+    inputIndex[name] = inputs.size();
+    inputs.push_back({kind, name, shape, param, randomOp});
+    return param;
+  }
+  void bindInput(Value result, Halide::ImageParam param) {
+    Shape shape = shapeOf(result);
+    Func f(param.name() + "_in");
+    std::vector<Var> hv = halideVars(shape.size());
+    std::vector<Expr> args(hv.begin(), hv.end());
+    f(hv) = param(args);
+    infos.push_back({f, shape, FuncKind::Input, result.getDefiningOp()});
+    values[result] = {f, shape};
+  }
+
+  LogicalResult lower(Operation *op);
+  void lowerConv(Operation *op, bool transposed);
+  void lowerFilterGrad(Conv2DFilterGradOp op);
+  void lowerBatchNorm(BatchNormOp op);
+  void lowerLoss(Operation *op);
+  void lowerMove(Operation *op);
+
+  std::string prefix;
+  llvm::DenseMap<Value, Lowered> values;
+  std::vector<Var> varPool;
+  std::vector<PipelineInput> inputs;
+  std::map<std::string, size_t> inputIndex;
+  std::vector<PipelineOutput> outputs;
+  std::vector<FuncInfo> infos;
+  unsigned counter = 0, randomCounter = 0;
+};
+
+LogicalResult Lowering::bindArgument(BlockArgument arg, const std::string &name) {
+  bindInput(arg, input(PipelineInput::Kind::Argument, name, arg));
+  return success();
+}
+
+LogicalResult Lowering::lowerBlock(Block &block) {
+  for (Operation &op : block)
+    if (failed(lower(&op)))
+      return failure();
+  return success();
+}
+
+void Lowering::addOutput(PipelineOutput::Kind kind, const std::string &name, Value value) {
+  outputs.push_back({kind, name, shapeOf(value), values[value].func});
+}
+
+void Lowering::lowerConv(Operation *op, bool transposed) {
+  Value x = op->getOperand(0), w = op->getOperand(1), y = op->getResult(0);
+  Shape xs = shapeOf(x), ws = shapeOf(w);
+  SmallVector<int64_t> s = ints(op->getAttrOfType<ArrayAttr>("strides"));
+  SmallVector<int64_t> p = ints(op->getAttrOfType<ArrayAttr>("padding"));
+  Func xf = values[x].func, wf = values[w].func;
+  // Zero outside the input: reads beyond the border (padding) see 0.
+  Func padded = Halide::BoundaryConditions::constant_exterior(
+      xf, 0.0f, {{0, int(xs[3])}, {0, int(xs[2])}, {0, int(xs[1])}, {0, int(xs[0])}});
+  Func f = newFunc(op, FuncKind::Convolution);
+  int64_t C = xs[1], K0 = ws[2], K1 = ws[3];
+  defineSum(y, f, {C, K0, K1}, [&](const Index &o, const Index &r) -> Expr {
+    Expr n = o[0], oc = o[1], row = o[2], col = o[3], c = r[0], i = r[1], j = r[2];
+    if (!transposed)
+      // y[n,o,r,c] = sum x[n,c,r*s-p+i,c*s-p+j] w[o,c,i,j]
+      return padded(col * int(s[1]) - int(p[1]) + j, row * int(s[0]) - int(p[0]) + i, c, n) *
+             wf(j, i, c, oc);
+    // y[n,o,Y,X] = sum x[n,c,(Y+p-i)/s,(X+p-j)/s] w[c,o,i,j] where divisible
+    Expr ty = row + int(p[0]) - i, tx = col + int(p[1]) - j;
+    Expr hit = (ty % int(s[0]) == 0) && (tx % int(s[1]) == 0);
+    return Halide::select(hit, padded(tx / int(s[1]), ty / int(s[0]), c, n), 0.0f) *
+           wf(j, i, oc, c);
+  });
+}
+
+void Lowering::lowerFilterGrad(Conv2DFilterGradOp op) {
+  // dw[o,c,i,j] = sum_{n,r,q} x[n,c,r*s-p+i,q*s-p+j] dy[n,o,r,q]
+  Shape xs = shapeOf(op.getInput()), gs = shapeOf(op.getOutputGrad());
+  SmallVector<int64_t> s = ints(op.getStrides()), p = ints(op.getPadding());
+  Func padded = Halide::BoundaryConditions::constant_exterior(
+      values[op.getInput()].func, 0.0f,
+      {{0, int(xs[3])}, {0, int(xs[2])}, {0, int(xs[1])}, {0, int(xs[0])}});
+  Func dy = values[op.getOutputGrad()].func;
+  Func f = newFunc(op, FuncKind::Convolution);
+  defineSum(op.getResult(), f, {gs[0], gs[2], gs[3]}, [&](const Index &o, const Index &r) {
+    Expr n = r[0], row = r[1], col = r[2];
+    return padded(col * int(s[1]) - int(p[1]) + o[3], row * int(s[0]) - int(p[0]) + o[2], o[1], n) *
+           dy(col, row, o[0], n);
+  });
+}
+
+void Lowering::lowerBatchNorm(BatchNormOp op) {
+  Shape xs = shapeOf(op.getInput());
+  int64_t N = xs[0], S = 1;
+  for (size_t d = 2; d < xs.size(); ++d)
+    S *= xs[d];
+  Func x = values[op.getInput()].func;
+  auto elem = [&](Expr n, Expr c, Expr k) {
+    // x[n, c, k] with k the flattened spatial index.
+    if (xs.size() == 2)
+      return x(c, n);
+    return x(k % int(xs[3]), k / int(xs[3]), c, n);
+  };
+  Var c("c");
+  RDom r(0, int(N), 0, int(S), "bn_r");
+  Func mean(x.name() + "_bn_mean"), var(x.name() + "_bn_var");
+  float count = float(N * S);
+  mean(c) = 0.0f;
+  mean(c) += elem(r.x, c, r.y) / count;
+  var(c) = 0.0f;
+  Expr centered = elem(r.x, c, r.y) - mean(c);
+  var(c) += centered * centered / count;
+  infos.push_back({mean, {xs[1]}, FuncKind::Reduction, op});
+  infos.push_back({var, {xs[1]}, FuncKind::Reduction, op});
+  Func f = newFunc(op, FuncKind::Elementwise);
+  Func gamma = values[op.getGamma()].func, beta = values[op.getBeta()].func;
+  float eps = float(op.getEpsilon().convertToDouble());
+  define(op.getResult(), f, [&](const Index &v) {
+    return gamma(v[1]) * (at(op.getInput(), v) - mean(v[1])) /
+               Halide::sqrt(var(v[1]) + eps) +
+           beta(v[1]);
+  });
+}
+
+void Lowering::lowerLoss(Operation *op) {
+  Value p = op->getOperand(0), t = op->getOperand(1);
+  Shape ps = shapeOf(p);
+  Shape per(ps.begin() + 1, ps.end());
+  int64_t perCount = 1;
+  for (int64_t d : per)
+    perCount *= d;
+  Func f = newFunc(op, FuncKind::Reduction);
+  auto element = [&](const Index &o, const Index &r) {
+    Index full = {o[0]};
+    full.insert(full.end(), r.begin(), r.end());
+    return std::make_pair(at(p, full), at(t, broadcastIndex(t, ps, full)));
+  };
+  if (isa<SoftmaxCrossEntropyOp>(op)) {
+    // sum_k y_k (lse(z) - z_k), with lse shifted by the row maximum.
+    Func rowMax(f.name() + "_max"), lse(f.name() + "_lse");
+    Var n("n");
+    RDom k(0, int(ps[1]), f.name() + "_k");
+    rowMax(n) = Halide::maximum(values[p].func(k, n));
+    lse(n) = rowMax(n) + Halide::log(Halide::sum(Halide::exp(values[p].func(k, n) - rowMax(n))));
+    infos.push_back({rowMax, {ps[0]}, FuncKind::Reduction, op});
+    infos.push_back({lse, {ps[0]}, FuncKind::Reduction, op});
+    defineSum(op->getResult(0), f, per, [&](const Index &o, const Index &r) {
+      auto [z, y] = element(o, r);
+      return y * (lse(o[0]) - z);
+    });
+    return;
+  }
+  defineSum(op->getResult(0), f, per, [&](const Index &o, const Index &r) -> Expr {
+    auto [pv, tv] = element(o, r);
+    if (isa<BCEOp>(op))
+      return -(tv * Halide::max(Halide::log(pv), -100.0f) +
+               (1.0f - tv) * Halide::max(Halide::log(1.0f - pv), -100.0f));
+    if (isa<BCEWithLogitsOp>(op))
+      return Halide::max(pv, 0.0f) - pv * tv + Halide::log(1.0f + Halide::exp(-Halide::abs(pv)));
+    Expr d = pv - tv; // mse
+    return d * d / float(perCount);
+  });
+}
+
+/// Reshape, broadcast_to, transpose, slice, pad and concat: index maps.
+void Lowering::lowerMove(Operation *op) {
+  Value result = op->getResult(0);
+  Shape out = shapeOf(result);
+  Func f = newFunc(op, FuncKind::Elementwise);
+  if (auto reshape = dyn_cast<ReshapeOp>(op)) {
+    Shape in = shapeOf(reshape.getInput());
+    Shape inNonUnit, outNonUnit;
+    for (int64_t d : in)
+      if (d != 1)
+        inNonUnit.push_back(d);
+    for (int64_t d : out)
+      if (d != 1)
+        outNonUnit.push_back(d);
+    define(result, f, [&](const Index &v) {
+      Index idx;
+      if (inNonUnit == outNonUnit) { // only unit dimensions move
+        size_t k = 0;
+        std::vector<Expr> nonUnit;
+        for (size_t d = 0; d < out.size(); ++d)
+          if (out[d] != 1)
+            nonUnit.push_back(v[d]);
+        for (int64_t d : in)
+          idx.push_back(d == 1 ? Expr(0) : nonUnit[k++]);
+      } else { // general: through the linear index
+        Expr linear = 0;
+        for (size_t d = 0; d < out.size(); ++d)
+          linear = linear * int(out[d]) + v[d];
+        idx.resize(in.size());
+        for (int d = int(in.size()) - 1; d >= 0; --d) {
+          idx[d] = linear % int(in[d]);
+          linear = linear / int(in[d]);
+        }
+      }
+      return at(reshape.getInput(), idx);
+    });
+  } else if (auto bc = dyn_cast<BroadcastToOp>(op)) {
+    define(result, f, [&](const Index &v) {
+      return at(bc.getInput(), broadcastIndex(bc.getInput(), out, v));
+    });
+  } else if (auto tr = dyn_cast<TransposeOp>(op)) {
+    SmallVector<int64_t> perm = ints(tr.getPermutation());
+    define(result, f, [&](const Index &v) {
+      Index idx(perm.size());
+      for (size_t d = 0; d < perm.size(); ++d)
+        idx[perm[d]] = v[d];
+      return at(tr.getInput(), idx);
+    });
+  } else if (auto slice = dyn_cast<SliceOp>(op)) {
+    SmallVector<int64_t> offsets = ints(slice.getOffsets());
+    define(result, f, [&](const Index &v) {
+      Index idx;
+      for (size_t d = 0; d < v.size(); ++d)
+        idx.push_back(v[d] + int(offsets[d]));
+      return at(slice.getInput(), idx);
+    });
+  } else if (auto pad = dyn_cast<PadOp>(op)) {
+    SmallVector<int64_t> low = ints(pad.getLow());
+    Shape in = shapeOf(pad.getInput());
+    Halide::Region bounds;
+    for (auto it = in.rbegin(); it != in.rend(); ++it)
+      bounds.push_back(Halide::Range(0, int(*it)));
+    Func zeroOutside = Halide::BoundaryConditions::constant_exterior(values[pad.getInput()].func,
+                                                                     0.0f, bounds);
+    define(result, f, [&](const Index &v) {
+      Index idx;
+      for (size_t d = 0; d < v.size(); ++d)
+        idx.push_back(v[d] - int(low[d]));
+      return zeroOutside(halideOrder(idx));
+    });
+  } else {
+    auto concat = cast<ConcatOp>(op);
+    int64_t axis = concat.getAxis();
+    define(result, f, [&](const Index &v) {
+      // Select the input whose range holds v[axis]; clamp every other
+      // input's index into its own range so bounds stay exact.
+      Expr value;
+      int64_t start = 0;
+      std::vector<std::pair<Expr, Expr>> cases;
+      for (Value in : concat.getInputs()) {
+        int64_t extent = shapeOf(in)[axis];
+        Index idx = v;
+        idx[axis] = Halide::clamp(v[axis] - int(start), 0, int(extent - 1));
+        cases.push_back({v[axis] < int(start + extent), at(in, idx)});
+        start += extent;
+      }
+      value = cases.back().second;
+      for (int i = int(cases.size()) - 2; i >= 0; --i)
+        value = Halide::select(cases[i].first, cases[i].second, value);
+      return value;
+    });
+  }
+}
+
+LogicalResult Lowering::lower(Operation *op) {
+  auto elementwise = [&](const std::function<Expr(std::vector<Expr>)> &fn) {
+    Value result = op->getResult(0);
+    Shape out = shapeOf(result);
+    Func f = newFunc(op, FuncKind::Elementwise);
+    define(result, f, [&](const Index &v) {
+      std::vector<Expr> args;
+      for (Value operand : op->getOperands())
+        args.push_back(at(operand, broadcastIndex(operand, out, v)));
+      return fn(args);
+    });
+    return success();
+  };
+  auto reduce = [&](SmallVector<int64_t> axes, bool mean) {
+    Value in = op->getOperand(0), result = op->getResult(0);
+    Shape inShape = shapeOf(in);
+    SmallVector<int64_t> extents;
+    double count = 1;
+    for (int64_t a : axes) {
+      extents.push_back(inShape[a]);
+      count *= inShape[a];
+    }
+    auto full = [&](const Index &o, const Index &r) {
+      Index idx;
+      size_t kept = 0, red = 0;
+      for (size_t d = 0; d < inShape.size(); ++d)
+        idx.push_back(llvm::is_contained(axes, int64_t(d)) ? r[red++] : o[kept++]);
+      return idx;
+    };
+    if (isa<LogSumExpOp>(op)) {
+      Func maxF = newFunc(op, FuncKind::Reduction);
+      Shape outShape = shapeOf(result);
+      Index v = vars(outShape.size());
+      Halide::Region region;
+      for (int64_t e : extents)
+        region.push_back(Halide::Range(0, int(e)));
+      RDom r(region, maxF.name() + "_r");
+      Index rv;
+      for (size_t i = 0; i < extents.size(); ++i)
+        rv.push_back(r[i]);
+      maxF(halideVars(outShape.size())) = Halide::maximum(at(in, full(v, rv)));
+      infos.back().shape = outShape;
+      Func f = newFunc(op, FuncKind::Reduction);
+      RDom r2(region, f.name() + "_r");
+      Index rv2;
+      for (size_t i = 0; i < extents.size(); ++i)
+        rv2.push_back(r2[i]);
+      f(halideVars(outShape.size())) =
+          maxF(halideOrder(v)) +
+          Halide::log(Halide::sum(Halide::exp(at(in, full(v, rv2)) - maxF(halideOrder(v)))));
+      infos.back().shape = outShape;
+      values[result] = {f, outShape};
+      return success();
+    }
+    Func f = newFunc(op, FuncKind::Reduction);
+    float scale = mean ? float(1.0 / count) : 1.0f;
+    defineSum(result, f, extents, [&](const Index &o, const Index &r) {
+      return mean ? at(in, full(o, r)) * scale : at(in, full(o, r));
+    });
+    return success();
+  };
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](ConstantOp c) {
+        auto attr = c.getValue().cast<DenseElementsAttr>();
+        Func f = newFunc(op, FuncKind::Elementwise);
+        if (attr.isSplat()) {
+          float value = attr.getSplatValue<float>();
+          define(c.getResult(), f, [&](const Index &) { return Expr(value); });
+        } else {
+          Shape shape = shapeOf(c.getResult());
+          std::vector<int> extents(shape.rbegin(), shape.rend());
+          Halide::Buffer<float> buffer(extents);
+          auto floats = llvm::to_vector(attr.getValues<float>());
+          std::copy(floats.begin(), floats.end(), buffer.data());
+          define(c.getResult(), f, [&](const Index &v) { return buffer(halideOrder(v)); });
+        }
+        return success();
+      })
+      .Case([&](GetInputOp g) {
+        bindInput(g, input(PipelineInput::Kind::Input, g.getInput().str(), g));
+        return success();
+      })
+      .Case([&](GetParamOp g) {
+        std::string key = (g.getParam().getRootReference().getValue() + "." +
+                           g.getParam().getLeafReference().getValue()).str();
+        bindInput(g, input(PipelineInput::Kind::Param, key, g));
+        return success();
+      })
+      .Case([&](GetStateOp g) {
+        bindInput(g, input(PipelineInput::Kind::State, g.getState().str(), g));
+        return success();
+      })
+      .Case<NormalOp, UniformOp>([&](Operation *r) {
+        std::string name = "random." + std::to_string(randomCounter++);
+        bindInput(r->getResult(0), input(PipelineInput::Kind::Random, name, r->getResult(0), r));
+        return success();
+      })
+      .Case([&](NegOp) { return elementwise([](auto a) { return -a[0]; }); })
+      .Case([&](ExpOp) { return elementwise([](auto a) { return Halide::exp(a[0]); }); })
+      .Case([&](LogOp) { return elementwise([](auto a) { return Halide::log(a[0]); }); })
+      .Case([&](SqrtOp) { return elementwise([](auto a) { return Halide::sqrt(a[0]); }); })
+      .Case([&](ReluOp) { return elementwise([](auto a) { return Halide::max(a[0], 0.0f); }); })
+      .Case([&](HeavisideOp) {
+        return elementwise([](auto a) { return Halide::select(a[0] > 0.0f, 1.0f, 0.0f); });
+      })
+      .Case([&](LeakyReluOp l) {
+        float alpha = float(l.getAlpha().convertToDouble());
+        return elementwise([=](auto a) { return Halide::select(a[0] > 0.0f, a[0], alpha * a[0]); });
+      })
+      .Case([&](SigmoidOp) {
+        return elementwise([](auto a) { return 1.0f / (1.0f + Halide::exp(-a[0])); });
+      })
+      .Case([&](TanhOp) { return elementwise([](auto a) { return Halide::tanh(a[0]); }); })
+      .Case([&](SoftplusOp) {
+        return elementwise([](auto a) {
+          return Halide::max(a[0], 0.0f) + Halide::log(1.0f + Halide::exp(-Halide::abs(a[0])));
+        });
+      })
+      .Case([&](AddOp) { return elementwise([](auto a) { return a[0] + a[1]; }); })
+      .Case([&](SubOp) { return elementwise([](auto a) { return a[0] - a[1]; }); })
+      .Case([&](MulOp) { return elementwise([](auto a) { return a[0] * a[1]; }); })
+      .Case([&](DivOp) { return elementwise([](auto a) { return a[0] / a[1]; }); })
+      .Case([&](PowOp) { return elementwise([](auto a) { return Halide::pow(a[0], a[1]); }); })
+      .Case([&](MaxOp) {
+        return elementwise([](auto a) { return Halide::select(a[0] > a[1], a[0], a[1]); });
+      })
+      .Case<ReshapeOp, BroadcastToOp, TransposeOp, SliceOp, PadOp, ConcatOp>([&](Operation *m) {
+        lowerMove(m);
+        return success();
+      })
+      .Case([&](SumOp s) { return reduce(ints(s.getAxes()), false); })
+      .Case([&](MeanOp s) { return reduce(ints(s.getAxes()), true); })
+      .Case([&](LogSumExpOp s) { return reduce(ints(s.getAxes()), false); })
+      .Case([&](MatmulOp mm) {
+        bool ta = mm.getTransposeLhs(), tb = mm.getTransposeRhs();
+        Shape a = shapeOf(mm.getLhs());
+        int64_t K = ta ? a[0] : a[1];
+        Func f = newFunc(op, FuncKind::Matmul);
+        defineSum(mm.getResult(), f, {K}, [&](const Index &o, const Index &r) {
+          Expr i = o[0], j = o[1], k = r[0];
+          return at(mm.getLhs(), ta ? Index{k, i} : Index{i, k}) *
+                 at(mm.getRhs(), tb ? Index{j, k} : Index{k, j});
+        });
+        return success();
+      })
+      .Case([&](Conv2DOp c) {
+        lowerConv(c, false);
+        return success();
+      })
+      .Case([&](ConvTranspose2DOp c) {
+        lowerConv(c, true);
+        return success();
+      })
+      .Case([&](Conv2DFilterGradOp c) {
+        lowerFilterGrad(c);
+        return success();
+      })
+      .Case([&](BatchNormOp bn) {
+        lowerBatchNorm(bn);
+        return success();
+      })
+      .Case<BCEOp, BCEWithLogitsOp, MSEOp, SoftmaxCrossEntropyOp>([&](Operation *l) {
+        lowerLoss(l);
+        return success();
+      })
+      .Case([&](SetParamOp s) {
+        addOutput(PipelineOutput::Kind::Param,
+                  (s.getParam().getRootReference().getValue() + "." +
+                   s.getParam().getLeafReference().getValue()).str(),
+                  s.getValue());
+        return success();
+      })
+      .Case([&](SetStateOp s) {
+        addOutput(PipelineOutput::Kind::State, s.getState().str(), s.getValue());
+        return success();
+      })
+      .Case([&](MinimizeOp m) {
+        addOutput(PipelineOutput::Kind::Objective, "objective", m.getObjective());
+        return success();
+      })
+      .Case([&](ReturnOp r) {
+        for (unsigned i = 0; i < r.getNumOperands(); ++i)
+          addOutput(PipelineOutput::Kind::Result, "result." + std::to_string(i), r.getOperand(i));
+        return success();
+      })
+      .Case<ParamOp>([](Operation *) { return success(); })
+      .Default([](Operation *other) {
+        return other->emitOpError("cannot be lowered to Halide (inline nets and lower the "
+                                  "optimizer first)");
+      });
+}
+
+LoweredPipeline Lowering::finish(const std::string &name, const Halide::Target &target) {
+  // Outputs are computed at root; count consumers for the policy.
+  std::set<std::string> outputNames;
+  for (const PipelineOutput &out : outputs)
+    outputNames.insert(out.func.name());
+  for (FuncInfo &info : infos)
+    info.isOutput = outputNames.count(info.func.name()) > 0;
+  applySchedulePolicy(infos, target);
+  LoweredPipeline result;
+  result.name = name;
+  result.inputs = std::move(inputs);
+  result.outputs = std::move(outputs);
+  return result;
+}
+} // namespace
+
+FailureOr<LoweredPipeline> genc::halide::lowerStep(StepOp step, const Halide::Target &target) {
+  Lowering lowering(step.getSymName().str());
+  if (failed(lowering.lowerBlock(step.getBody().front())))
+    return failure();
+  return lowering.finish(step.getSymName().str(), target);
+}
+
+FailureOr<LoweredPipeline> genc::halide::lowerNet(NetOp net, const Halide::Target &target) {
+  Lowering lowering(net.getSymName().str());
+  Block &body = net.getBody().front();
+  for (BlockArgument arg : body.getArguments()) {
+    auto name = net.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "gen.name");
+    (void)lowering.bindArgument(arg, name ? name.str() : "arg" + std::to_string(arg.getArgNumber()));
+  }
+  if (failed(lowering.lowerBlock(body)))
+    return failure();
+  return lowering.finish(net.getSymName().str(), target);
+}

@@ -1,0 +1,72 @@
+//===- SchedulePolicy.cpp - genc's shape-driven Halide schedules ----------===//
+#include "SchedulePolicy.h"
+
+using namespace genc::halide;
+using Halide::TailStrategy;
+using Halide::Var;
+
+namespace {
+/// The number of gen values computed from this Func's value, and whether
+/// one of them reads it many times per output element (a reduction).
+struct Consumers {
+  unsigned count = 0;
+  bool rereads = false;
+};
+
+Consumers consumersOf(const FuncInfo &info) {
+  Consumers consumers;
+  if (!info.op || info.op->getNumResults() == 0)
+    return consumers;
+  for (mlir::Operation *user : info.op->getResult(0).getUsers()) {
+    ++consumers.count;
+    llvm::StringRef name = user->getName().getStringRef();
+    consumers.rereads |= name == "gen.matmul" || name == "gen.conv2d" ||
+                         name == "gen.conv_transpose2d" || name == "gen.conv2d_filter_grad" ||
+                         name == "gen.batch_norm" || name == "gen.logsumexp" ||
+                         name == "gen.softmax_cross_entropy";
+  }
+  return consumers;
+}
+
+/// Vectorizes the innermost dimension and parallelizes the outermost of a
+/// root-computed Func, for its pure definition and its updates.
+void scheduleRoot(const FuncInfo &info, int vectorWidth) {
+  Halide::Func f = info.func;
+  f.compute_root();
+  size_t rank = f.dimensions();
+  if (rank == 0)
+    return;
+  std::vector<Var> args = f.args();
+  int64_t inner = info.shape.empty() ? 1 : info.shape.back();
+  int64_t outer = info.shape.empty() ? 1 : info.shape.front();
+  int64_t total = 1;
+  for (int64_t d : info.shape)
+    total *= d;
+  bool vectorize = inner >= vectorWidth;
+  bool parallel = rank > 1 && outer > 1 && total >= 4096;
+  if (vectorize)
+    f.vectorize(args[0], vectorWidth, TailStrategy::GuardWithIf);
+  if (parallel)
+    f.parallel(args[rank - 1]);
+  for (int u = 0; u < f.num_update_definitions(); ++u) {
+    if (vectorize)
+      f.update(u).vectorize(args[0], vectorWidth, TailStrategy::GuardWithIf);
+    if (parallel)
+      f.update(u).parallel(args[rank - 1]);
+  }
+}
+} // namespace
+
+void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halide::Target &target) {
+  int vectorWidth = target.natural_vector_size<float>();
+  for (FuncInfo &info : funcs) {
+    if (info.kind == FuncKind::Input && !info.isOutput)
+      continue; // a plain read of a buffer: inline
+    Consumers consumers = consumersOf(info);
+    bool hasUpdates = info.func.has_update_definition();
+    bool inlineIt = info.kind == FuncKind::Elementwise && !info.isOutput && !hasUpdates &&
+                    consumers.count == 1 && !consumers.rereads;
+    if (!inlineIt)
+      scheduleRoot(info, vectorWidth);
+  }
+}
