@@ -557,6 +557,13 @@ LogicalResult Lowering::lower(Operation *op) {
                   s.getValue());
         return success();
       })
+      .Case([&](GradientOp g) {
+        addOutput(PipelineOutput::Kind::Gradient,
+                  (g.getParam().getRootReference().getValue() + "." +
+                   g.getParam().getLeafReference().getValue()).str(),
+                  g.getValue());
+        return success();
+      })
       .Case([&](SetStateOp s) {
         addOutput(PipelineOutput::Kind::State, s.getState().str(), s.getValue());
         return success();

@@ -31,9 +31,9 @@ struct PipelineInput {
 
 /// One pipeline result.
 struct PipelineOutput {
-  enum class Kind { Objective, Param, State, Result };
+  enum class Kind { Objective, Gradient, Param, State, Result };
   Kind kind;
-  std::string name; // "objective", "net.param", state name or "result.N"
+  std::string name; // "objective", "net.param" (gradient, new value), state or "result.N"
   llvm::SmallVector<int64_t, 4> shape;
   Halide::Func func;
 };
