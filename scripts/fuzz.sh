@@ -7,8 +7,8 @@
 #   bash scripts/fuzz.sh replay FILE...   run the fuzzer binary on FILEs
 #                                         (diagnostics printed; reproduce a crash)
 #   bash scripts/fuzz.sh regress          run every test/Fuzz/corpus/ input once
-#   bash scripts/fuzz.sh merge            minimize the work corpus into
-#                                         test/Fuzz/corpus/ (-merge=1)
+#   bash scripts/fuzz.sh merge [N]        refresh test/Fuzz/corpus/ from the work
+#                                         corpus (-merge=1; keeps <= N, default 50)
 #
 # Needs clang-14 and libclang-rt-14-dev (`bash scripts/setup.sh fuzz`).
 # Environment:
@@ -19,8 +19,11 @@
 #   GENC_FUZZ_LEAKS=1 look for leaks too: a fresh MLIRContext per input (half
 #                     the speed) with LeakSanitizer on; a reused context keeps
 #                     interned strings alive, which would read as leaks
-#   GENC_FUZZ_STRICT / GENC_FUZZ_ROUNDTRIP / GENC_FUZZ_FRESH_CONTEXT /
-#   GENC_FUZZ_DEBUG   passed to the target, see test/Fuzz/gen-fuzzer.cpp
+#   GENC_FUZZ_STRICT  default 1 here: also abort when the front end fails
+#                     silently or lets an IR-level "'gen.x' op" error reach
+#                     the user (set 0 for crashes/sanitizer reports only)
+#   GENC_FUZZ_ROUNDTRIP / GENC_FUZZ_FRESH_CONTEXT / GENC_FUZZ_DEBUG
+#                     passed to the target, see test/Fuzz/gen-fuzzer.cpp
 #
 # The generated op/dialect headers (*.h.inc) come from the normal build in
 # <repo>/build (GENC_MAIN_BUILD), which is asked to (re)generate them first.
@@ -28,7 +31,10 @@
 # Layout: the persistent work corpus (everything libFuzzer finds) lives in
 # <build dir>/corpus; it is seeded with dsl_examples/*.gen and the checked-in
 # regression corpus test/Fuzz/corpus/. Crash/timeout/OOM reproducers are
-# written to <build dir>/artifacts/ and copied to test/Fuzz/crashes/.
+# written to <build dir>/artifacts/ and copied to test/Fuzz/crashes/ (not
+# seeded, not a lit test). Once a bug is fixed, put its minimized reproducer
+# (-minimize_crash=1) in test/Fuzz/corpus/crash-NAME.gen: the lit test
+# test/Fuzz/corpus-replay.test runs `genc check` on every corpus input.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -57,6 +63,7 @@ dict=$repo/test/Fuzz/gen.dict
 
 # MLIR/LLVM keep global state alive until exit; leaks are not genc bugs
 # unless they point into compiler/ (rerun with detect_leaks=1 to check).
+export GENC_FUZZ_STRICT=${GENC_FUZZ_STRICT:-1}
 if [[ "${GENC_FUZZ_LEAKS:-0}" != 0 ]]; then
   export GENC_FUZZ_FRESH_CONTEXT=1
   leaks=1
@@ -146,21 +153,52 @@ case $mode in
     # Files (not directories) as arguments: libFuzzer executes each once.
     "$fuzzer" "$regress_dir"/* ;;
   merge)
+    # merge [N]: rebuild test/Fuzz/corpus/ as the hand-written inputs
+    # (seed-*.gen, crash-*.gen; always kept) plus at most N (default 50)
+    # inputs < 4 KB from the work corpus, chosen from a -merge=1 pass: the
+    # ones that contributed the most coverage features.
     [[ -x $fuzzer ]] || build_fuzzer
+    keep=${2:-50}
     mkdir -p "$regress_dir"
     tmp=$(mktemp -d)
-    # Keep the inputs of the work corpus (and the current regression corpus)
-    # that add coverage, preferring small ones; then replace the regression
-    # corpus with them, named by content hash.
-    "$fuzzer" -merge=1 -max_len=4096 "$tmp" "$regress_dir" "$corpus"
-    rm -f "$regress_dir"/*
-    for f in "$tmp"/*; do
-      [[ -f $f ]] && cp "$f" "$regress_dir/$(basename "$f").gen"
+    mkdir "$tmp/out" "$tmp/in"
+    for f in "$regress_dir"/seed-* "$regress_dir"/crash-*; do
+      [[ -f $f ]] && cp "$f" "$tmp/in/"
     done
+    # The hand-written inputs come first, so only what they miss is credited
+    # to the work corpus.
+    "$fuzzer" -merge=1 -max_len=4096 -merge_control_file="$tmp/control" \
+      "$tmp/out" "$tmp/in" "$corpus" > "$tmp/merge.log" 2>&1 ||
+      { cat "$tmp/merge.log" >&2; exit 1; }
+    grep '^MERGE-OUTER: .* new files' "$tmp/merge.log" || true
+    # Drop the previous picks (named by 12 hex digits of their SHA-1).
+    find "$regress_dir" -maxdepth 1 -regextype posix-extended \
+      -regex '.*/[0-9a-f]{12}\.gen' -delete
+    python3 - "$tmp/control" "$keep" "$regress_dir" "$tmp/in" <<'PY'
+import hashlib, os, shutil, sys
+control, keep, dest, handwritten = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+lines = open(control).read().split("\n")
+n = int(lines[0])
+files = lines[2:2 + n]
+credit = {}
+for line in lines[2 + n:]:
+    parts = line.split()
+    if len(parts) >= 2 and parts[0] == "FT":
+        credit[int(parts[1])] = len(parts) - 2
+picked = [i for i in sorted(credit, key=lambda i: -credit[i])
+          if credit[i] > 0 and not files[i].startswith(handwritten)
+          and os.path.getsize(files[i]) < 4096][:keep]
+for i in picked:
+    data = open(files[i], "rb").read()
+    shutil.copy(files[i], os.path.join(dest, hashlib.sha1(data).hexdigest()[:12] + ".gen"))
+print("fuzz.sh: kept %d corpus inputs (%d of %d features credited to work-corpus inputs)"
+      % (len(picked), sum(credit[i] for i in picked),
+         sum(v for i, v in credit.items() if not files[i].startswith(handwritten))))
+PY
     rm -rf "$tmp"
     echo "fuzz.sh: $(ls "$regress_dir" | wc -l) inputs in $regress_dir" ;;
   *[!0-9]*)
-    echo "usage: bash scripts/fuzz.sh [SECONDS|build|replay FILE...|regress|merge] [libFuzzer flags]" >&2
+    echo "usage: bash scripts/fuzz.sh [SECONDS [libFuzzer flags]|build|replay FILE...|regress|merge [N]]" >&2
     exit 2 ;;
   *)
     shift || true

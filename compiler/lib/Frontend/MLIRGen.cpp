@@ -417,20 +417,15 @@ bool MLIRGenImpl::genTrain(const TrainDecl &decl) {
     schedule.push_back(FlatSymbolRefAttr::get(builder.getContext(), entry.step.name));
     repeats.push_back(count.getValueOr(1));
   }
-  std::string optimizer = "adam";
-  SmallVector<std::pair<const char *, double>, 4> hyper = {
-      {"lr", 1e-3}, {"beta1", 0.9}, {"beta2", 0.999}, {"eps", 1e-8}};
+  std::string optimizer = decl.optimizer ? decl.optimizer->callee.name : "adam";
+  auto defaults = gen::optimizerHyperparams(optimizer);
+  if (defaults.empty()) {
+    error(decl.optimizer->callee.loc) << "unknown optimizer '" << optimizer
+                                      << "' (expected sgd, momentum or adam)";
+    return false;
+  }
+  SmallVector<std::pair<StringRef, double>, 4> hyper(defaults.begin(), defaults.end());
   if (decl.optimizer) {
-    optimizer = decl.optimizer->callee.name;
-    if (optimizer == "sgd")
-      hyper = {{"lr", 0.01}};
-    else if (optimizer == "momentum")
-      hyper = {{"lr", 0.01}, {"beta", 0.9}};
-    else if (optimizer != "adam") {
-      error(decl.optimizer->callee.loc) << "unknown optimizer '" << optimizer
-                                        << "' (expected sgd, momentum or adam)";
-      return false;
-    }
     for (const Arg &arg : decl.optimizer->args) {
       if (!arg.keyword) {
         error(arg.value->getLoc()) << "optimizer hyperparameters are named, e.g. " << optimizer
@@ -442,7 +437,7 @@ bool MLIRGenImpl::genTrain(const TrainDecl &decl) {
       if (slot == hyper.end()) {
         std::string known;
         for (auto &h : hyper)
-          known += (known.empty() ? "" : ", ") + std::string(h.first);
+          known += (known.empty() ? "" : ", ") + h.first.str();
         error(arg.keyword->loc) << "optimizer '" << optimizer << "' has no hyperparameter '"
                                 << arg.keyword->name << "' (it takes " << known << ")";
         ok = false;
@@ -453,7 +448,7 @@ bool MLIRGenImpl::genTrain(const TrainDecl &decl) {
         ok = false;
         continue;
       }
-      bool positive = StringRef(slot->first) == "lr" || StringRef(slot->first) == "eps";
+      bool positive = slot->first == "lr" || slot->first == "eps";
       if (positive ? !(value->value > 0) : !(value->value >= 0 && value->value < 1)) {
         error(arg.value->getLoc()) << "'" << slot->first << "' must be "
                                    << (positive ? "positive" : "in [0, 1)") << ", got "

@@ -11,8 +11,11 @@ using namespace genc::reference;
 
 double StepCheck::worst() const {
   double worst = 0;
-  for (const ParamCheck &p : params)
+  for (const ParamCheck &p : params) {
+    if (std::isnan(p.relativeError))
+      return p.relativeError; // a NaN fails any comparison with a tolerance
     worst = std::max(worst, p.relativeError);
+  }
   return worst;
 }
 
@@ -48,12 +51,20 @@ FailureOr<StepCheck> genc::reference::checkGradients(StepOp step, const Environm
   StepCheck check;
   check.step = step.getSymName().str();
   check.objective = base->objective;
+  // Every parameter of the updated nets is checked: one without a
+  // gen.gradient must have a zero finite difference.
+  std::map<std::string, Tensor> gradients = base->gradients;
+  for (auto ref : step.getUpdates().getAsRange<FlatSymbolRefAttr>())
+    for (auto &[name, value] : env.params)
+      if (llvm::StringRef(name).startswith((ref.getValue() + ".").str()) && !gradients.count(name))
+        gradients[name] = Tensor(value.shape);
   std::mt19937_64 gen(seed);
   std::normal_distribution<double> normal(0.0, 1.0);
-  for (auto &[name, gradient] : base->gradients) {
+  for (auto &[name, gradient] : gradients) {
     ParamCheck param;
     param.name = name;
     param.shape = gradient.shape;
+    param.missing = !base->gradients.count(name);
     Tensor direction(gradient.shape);
     long double dot = 0;
     for (size_t i = 0; i < direction.size(); ++i) {
@@ -84,6 +95,8 @@ FailureOr<StepCheck> genc::reference::checkGradients(StepOp step, const Environm
     double noise = 4 * std::numeric_limits<double>::epsilon() *
                    std::max(1.0, std::fabs(check.objective)) / param.step;
     double scale = std::max(std::fabs(param.analytic), std::fabs(param.numeric));
+    if (std::isnan(param.analytic) || std::isnan(param.numeric))
+      scale = NAN;
     param.zeroWithinNoise = scale <= noise;
     param.relativeError =
         param.zeroWithinNoise ? 0.0 : std::fabs(param.analytic - param.numeric) / scale;

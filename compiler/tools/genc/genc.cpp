@@ -153,9 +153,12 @@ static int runGradientCheck(mlir::ModuleOp module) {
                                    "finite diff. %.9g, h %.0e)%s\n",
                                    p.name.c_str(), shape.c_str(), p.relativeError, p.analytic,
                                    p.numeric, p.step,
-                                   p.zeroWithinNoise ? " zero within rounding noise" : "");
+                                   p.zeroWithinNoise ? " zero within rounding noise"
+                                   : p.missing       ? " (no gradient from autodiff)"
+                                                     : "");
     }
-    worst = std::max(worst, check->worst());
+    double stepWorst = check->worst();
+    worst = std::isnan(stepWorst) || std::isnan(worst) ? NAN : std::max(worst, stepWorst);
   }
   llvm::outs() << llvm::format("worst relative error %.2e (tolerance %.0e): %s\n", worst,
                                double(tolerance), worst <= tolerance ? "ok" : "FAILED");
@@ -180,8 +183,6 @@ int main(int argc, char **argv) {
   const std::string &path = files[0];
   if (batchSize < 0)
     return fail("--batch must be positive");
-  if (checkGrad && batchSize == 0)
-    batchSize = 4; // finite differences need many evaluations: keep them small
   if (!(tolerance > 0))
     return fail("--tolerance must be positive");
 
@@ -190,6 +191,10 @@ int main(int argc, char **argv) {
     return fail("cannot open '" + path + "': " + ec.message());
   bool isMLIR = inputKind == InputKind::MLIR ||
                 (inputKind == InputKind::Auto && llvm::StringRef(path).endswith(".mlir"));
+  if (isMLIR && batchSize > 0)
+    return fail("--batch applies to .gen input; the batch of gen IR is fixed by its types");
+  if (checkGrad && !isMLIR && batchSize == 0)
+    batchSize = 4; // finite differences need many evaluations: keep them small
 
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());

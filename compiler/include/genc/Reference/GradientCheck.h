@@ -17,16 +17,21 @@ struct ParamCheck {
   /// gradient is zero as far as can be measured (e.g. a bias before
   /// batch_norm), and the relative error is reported as 0.
   bool zeroWithinNoise = false;
+  /// Autodiff emitted no gradient (the parameter's net is updated but the
+  /// objective does not depend on it); the finite difference must be zero.
+  bool missing = false;
 };
 
 struct StepCheck {
   std::string step;
   double objective = 0;
   std::vector<ParamCheck> params;
+  /// The largest relative error, or NaN if any comparison involved a NaN.
   double worst() const;
 };
 
-/// Compares every gen.gradient of a differentiated step against a central
+/// Compares the gradient of every parameter of the step's updated nets
+/// (gen.gradient, or zero where there is none) against a central
 /// difference of the objective along a random direction, in double
 /// precision. The step h starts at 1e-6 and shrinks tenfold while the two
 /// evaluations fall on different smooth pieces (a relu or max flips).

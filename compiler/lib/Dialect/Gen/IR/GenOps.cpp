@@ -255,11 +255,11 @@ LogicalResult StepOp::verifySymbolUses(SymbolTableCollection &tables) {
 // TrainOp
 //===----------------------------------------------------------------------===//
 
-/// The hyperparameters each optimizer accepts.
-static ArrayRef<StringRef> optimizerHyperparams(StringRef optimizer) {
-  static const StringRef sgd[] = {"lr"};
-  static const StringRef momentum[] = {"lr", "beta"};
-  static const StringRef adam[] = {"lr", "beta1", "beta2", "eps"};
+ArrayRef<std::pair<StringRef, double>> genc::gen::optimizerHyperparams(StringRef optimizer) {
+  static const std::pair<StringRef, double> sgd[] = {{"lr", 0.01}};
+  static const std::pair<StringRef, double> momentum[] = {{"lr", 0.01}, {"beta", 0.9}};
+  static const std::pair<StringRef, double> adam[] = {
+      {"lr", 1e-3}, {"beta1", 0.9}, {"beta2", 0.999}, {"eps", 1e-8}};
   if (optimizer == "sgd")
     return sgd;
   if (optimizer == "momentum")
@@ -269,8 +269,17 @@ static ArrayRef<StringRef> optimizerHyperparams(StringRef optimizer) {
   return {};
 }
 
+double genc::gen::getHyperparam(TrainOp train, StringRef name) {
+  if (auto value = train.getHyperparams().get(name).dyn_cast_or_null<FloatAttr>())
+    return value.getValueAsDouble();
+  for (auto &[known, fallback] : optimizerHyperparams(train.getOptimizer()))
+    if (known == name)
+      return fallback;
+  return 0.0;
+}
+
 static LogicalResult verifyTrain(TrainOp train) {
-  ArrayRef<StringRef> known = optimizerHyperparams(train.getOptimizer());
+  auto known = optimizerHyperparams(train.getOptimizer());
   if (known.empty())
     return train.emitOpError("unknown optimizer '")
            << train.getOptimizer() << "' (expected sgd, momentum or adam)";
@@ -283,7 +292,7 @@ static LogicalResult verifyTrain(TrainOp train) {
     if (repeat.getSExtValue() < 1)
       return train.emitOpError("repeat counts must be at least 1");
   for (NamedAttribute hyper : train.getHyperparams()) {
-    if (!llvm::is_contained(known, hyper.getName().getValue()))
+    if (llvm::none_of(known, [&](auto &k) { return k.first == hyper.getName().getValue(); }))
       return train.emitOpError("optimizer '")
              << train.getOptimizer() << "' has no hyperparameter '" << hyper.getName().getValue()
              << "'";

@@ -136,7 +136,11 @@ GEN_ADJOINT(ReluOp) { // d relu(x) = [x > 0]
 GEN_ADJOINT(LeakyReluOp) { // d = alpha + (1 - alpha) [x > 0]
   double alpha = getAlpha().convertToDouble();
   return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &r) {
-    return r.add(r.constant(alpha), r.mul(r.constant(1 - alpha), r.unary<HeavisideOp>(getInput())));
+    Value step = r.unary<HeavisideOp>(getInput());
+    Value slope = r.constant(1 - alpha);
+    Value scaled = r.mul(slope, step);
+    Value floor = r.constant(alpha);
+    return r.add(floor, scaled);
   }, b);
 }
 GEN_ADJOINT(SigmoidOp) { // d sigmoid(x) = s (1 - s)
@@ -146,7 +150,9 @@ GEN_ADJOINT(SigmoidOp) { // d sigmoid(x) = s (1 - s)
 }
 GEN_ADJOINT(TanhOp) { // d tanh(x) = 1 - tanh(x)^2
   return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &r) {
-    return r.sub(r.constant(1), r.mul(getResult(), getResult()));
+    Value square = r.mul(getResult(), getResult());
+    Value one = r.constant(1);
+    return r.sub(one, square);
   }, b);
 }
 GEN_ADJOINT(SoftplusOp) { // d log(1 + exp(x)) = sigmoid(x)
@@ -202,11 +208,16 @@ GEN_ADJOINT(DivOp) { // d(a / b) = (1 / b, -(a / b) / b)
 GEN_ADJOINT(PowOp) { // d(a^b) = (b a^(b-1), a^b log a)
   return binaryRule(*this, resultAdjoints, needed, out, b,
                     [&](Rules &r, Value g) {
-                      Value power = r.binary<PowOp>(getLhs(), r.sub(getRhs(), r.constant(1)));
+                      Value one = r.constant(1);
+                      Value power = r.binary<PowOp>(getLhs(), r.sub(getRhs(), one));
                       return r.mul(g, r.mul(getRhs(), power));
                     },
                     [&](Rules &r, Value g) {
-                      return r.mul(g, r.mul(getResult(), r.unary<LogOp>(getLhs())));
+                      // a^b log(a) -> 0 as a -> 0+ (for b > 0): keep the log
+                      // finite at a = 0 so the product is 0, not NaN.
+                      Value tiny = r.constant(1.17549435e-38);
+                      Value log = r.unary<LogOp>(r.max(getLhs(), tiny));
+                      return r.mul(g, r.mul(getResult(), log));
                     });
 }
 GEN_ADJOINT(MaxOp) { // d max(a, b) = ([a > b], 1 - [a > b])
@@ -350,21 +361,31 @@ GEN_ADJOINT(MatmulOp) {
 }
 
 GEN_ADJOINT(Conv2DOp) {
-  // dX = conv_transpose2d(dY, W), zero-padded where the forward conv never
-  // read (when (H + 2p - k) is not a multiple of the stride);
+  // dX = the rows [p, p + H) of conv_transpose2d(dY, W) taken without
+  // padding (extent (Ho - 1) s + k), zero beyond its end: when
+  // (H + 2p - k) is not a multiple of s, the last rows were never read.
   // dW = conv2d_filter_grad(X, dY).
   out.assign(2, Value());
   Value g = resultAdjoints[0];
   if (!g)
     return success();
-  Rules r(b, getLoc());
   if (needed[0]) {
-    auto dx = b.create<ConvTranspose2DOp>(getLoc(), g, getFilter(), getStrides(), getPadding());
-    ArrayRef<int64_t> got = Rules::shape(dx), want = Rules::shape(getInput());
-    Value grad = dx;
-    if (got != want)
-      grad = b.create<PadOp>(getLoc(), dx, b.getI64ArrayAttr({0, 0, 0, 0}),
-                             b.getI64ArrayAttr({0, 0, want[2] - got[2], want[3] - got[3]}));
+    SmallVector<int64_t> pad = intArray(getPadding());
+    auto full = b.create<ConvTranspose2DOp>(getLoc(), g, getFilter(), getStrides(),
+                                            b.getI64ArrayAttr({0, 0}));
+    ArrayRef<int64_t> have = Rules::shape(full), want = Rules::shape(getInput());
+    SmallVector<int64_t> sizes(want.begin(), want.end()), missing = {0, 0, 0, 0};
+    for (int d = 2; d < 4; ++d) {
+      sizes[d] = std::min(want[d], have[d] - pad[d - 2]);
+      missing[d] = want[d] - sizes[d];
+    }
+    Value grad = full;
+    if (ArrayRef<int64_t>(sizes) != have)
+      grad = b.create<SliceOp>(getLoc(), grad, b.getI64ArrayAttr({0, 0, pad[0], pad[1]}),
+                               b.getI64ArrayAttr(sizes));
+    if (missing[2] || missing[3])
+      grad = b.create<PadOp>(getLoc(), grad, b.getI64ArrayAttr({0, 0, 0, 0}),
+                             b.getI64ArrayAttr(missing));
     out[0] = grad;
   }
   if (needed[1])
@@ -407,12 +428,17 @@ GEN_ADJOINT(BatchNormOp) {
     return r.unreduce(b.create<MeanOp>(getLoc(), v, b.getI64ArrayAttr(axes)), axes, in);
   };
   Value centered = r.sub(getInput(), mean(getInput()));
-  Value invStd = r.div(r.constant(1), r.unary<SqrtOp>(r.add(mean(r.mul(centered, centered)),
-                                                             r.constant(getEpsilon().convertToDouble()))));
+  Value variance = mean(r.mul(centered, centered));
+  Value eps = r.constant(getEpsilon().convertToDouble());
+  Value stddev = r.unary<SqrtOp>(r.add(variance, eps));
+  Value one = r.constant(1);
+  Value invStd = r.div(one, stddev);
   Value xhat = r.mul(centered, invStd);
   if (needed[0]) {
     Value dxhat = r.mul(g, r.reshape(getGamma(), channel));
-    Value inner = r.sub(r.sub(dxhat, mean(dxhat)), r.mul(xhat, mean(r.mul(dxhat, xhat))));
+    Value centeredGrad = r.sub(dxhat, mean(dxhat));
+    Value projection = r.mul(xhat, mean(r.mul(dxhat, xhat)));
+    Value inner = r.sub(centeredGrad, projection);
     out[0] = r.mul(inner, invStd);
   }
   if (needed[1])
@@ -427,22 +453,36 @@ GEN_ADJOINT(BatchNormOp) {
 //===----------------------------------------------------------------------===//
 
 GEN_ADJOINT(BCEOp) {
-  // bce = -sum(t log p + (1 - t) log(1 - p)), logs clamped at -100:
-  //   dp = (p - t) / max(p (1 - p), 1e-12); dt = log(1 - p) - log(p).
+  // bce = -sum(t max(log p, -100) + (1 - t) max(log(1 - p), -100)):
+  //   dp = (1 - t) [log(1 - p) > -100] / (1 - p) - t [log p > -100] / p,
+  //   dt = max(log(1 - p), -100) - max(log p, -100).
+  // The clamp masks make the adjoint the exact derivative of the clamped
+  // forward; the divisors are kept off zero (where the masks are 0).
   out.assign(2, Value());
   if (!resultAdjoints[0])
     return success();
   Rules r(b, getLoc());
   Value p = getPrediction(), t = getTarget();
   Value g = r.perExample(resultAdjoints[0], Rules::shape(p));
+  Value one = r.constant(1);
+  Value floor = r.constant(-100);
+  Value q = r.sub(one, p);
+  Value logp = r.unary<LogOp>(p);
+  Value logq = r.unary<LogOp>(q);
   if (needed[0]) {
-    Value denom = r.max(r.mul(p, r.sub(r.constant(1), p)), r.constant(1e-12));
-    out[0] = r.mul(g, r.div(r.sub(p, t), denom));
+    Value tiny = r.constant(1.17549435e-38);
+    Value liveP = r.unary<HeavisideOp>(r.sub(logp, floor));
+    Value liveQ = r.unary<HeavisideOp>(r.sub(logq, floor));
+    Value weightQ = r.mul(r.sub(one, t), liveQ);
+    Value fromQ = r.div(weightQ, r.max(q, tiny));
+    Value weightP = r.mul(t, liveP);
+    Value fromP = r.div(weightP, r.max(p, tiny));
+    out[0] = r.mul(g, r.sub(fromQ, fromP));
   }
   if (needed[1]) {
-    Value logp = r.max(r.unary<LogOp>(p), r.constant(-100));
-    Value log1mp = r.max(r.unary<LogOp>(r.sub(r.constant(1), p)), r.constant(-100));
-    out[1] = r.unbroadcast(r.mul(g, r.sub(log1mp, logp)), t.getType());
+    Value clampedP = r.max(logp, floor);
+    Value clampedQ = r.max(logq, floor);
+    out[1] = r.unbroadcast(r.mul(g, r.sub(clampedQ, clampedP)), t.getType());
   }
   return success();
 }
@@ -475,7 +515,9 @@ GEN_ADJOINT(MSEOp) {
   for (size_t d = 1; d < shape.size(); ++d)
     perExample *= shape[d];
   Value g = r.perExample(resultAdjoints[0], shape);
-  Value dp = r.mul(g, r.mul(r.constant(2 / perExample), r.sub(p, t)));
+  Value diff = r.sub(p, t);
+  Value scale = r.constant(2 / perExample);
+  Value dp = r.mul(g, r.mul(scale, diff));
   if (needed[0])
     out[0] = dp;
   if (needed[1])

@@ -25,10 +25,7 @@ class UpdateBuilder {
 public:
   UpdateBuilder(ModelOp model, TrainOp train) : model(model), train(train), b(model.getContext()) {}
 
-  double hyper(StringRef name) {
-    auto attr = train.getHyperparams().get(name).dyn_cast_or_null<FloatAttr>();
-    return attr ? attr.getValueAsDouble() : 0.0;
-  }
+  double hyper(StringRef name) { return getHyperparam(train, name); }
 
   Value constant(Location loc, double value) {
     auto attr = DenseElementsAttr::get(RankedTensorType::get({}, b.getF32Type()),
@@ -65,12 +62,16 @@ public:
     Value c1, c2;
     if (optimizer == "adam") {
       auto scalar = RankedTensorType::get({}, b.getF32Type());
+      // Each value is created in its own statement: argument evaluation
+      // order is unspecified in C++, and the IR must not depend on it.
+      Value one = constant(loc, 1);
       Value t = updateState(loc, (step.getSymName() + ".adam.t").str(), scalar,
-                            [&](Value t) { return b.create<AddOp>(loc, t, constant(loc, 1)); });
-      c1 = b.create<SubOp>(loc, constant(loc, 1),
-                           b.create<PowOp>(loc, constant(loc, hyper("beta1")), t));
-      c2 = b.create<SubOp>(loc, constant(loc, 1),
-                           b.create<PowOp>(loc, constant(loc, hyper("beta2")), t));
+                            [&](Value t) { return b.create<AddOp>(loc, t, one); });
+      Value beta1 = constant(loc, hyper("beta1")), beta2 = constant(loc, hyper("beta2"));
+      Value beta1t = b.create<PowOp>(loc, beta1, t);
+      c1 = b.create<SubOp>(loc, one, beta1t);
+      Value beta2t = b.create<PowOp>(loc, beta2, t);
+      c2 = b.create<SubOp>(loc, one, beta2t);
     }
     for (GradientOp gradient : gradients) {
       b.setInsertionPoint(gradient);
@@ -86,26 +87,30 @@ public:
       } else if (optimizer == "momentum") {
         Value beta = constant(loc, hyper("beta"));
         step = updateState(loc, "momentum.v." + suffix, type, [&](Value v) {
-          return b.create<AddOp>(loc, b.create<MulOp>(loc, beta, v), g);
+          Value decayed = b.create<MulOp>(loc, beta, v);
+          return b.create<AddOp>(loc, decayed, g);
         });
       } else {
         double b1 = hyper("beta1"), b2 = hyper("beta2");
         Value m = updateState(loc, "adam.m." + suffix, type, [&](Value m) {
-          return b.create<AddOp>(loc, b.create<MulOp>(loc, constant(loc, b1), m),
-                                 b.create<MulOp>(loc, constant(loc, 1 - b1), g));
+          Value decayed = b.create<MulOp>(loc, constant(loc, b1), m);
+          Value fresh = b.create<MulOp>(loc, constant(loc, 1 - b1), g);
+          return b.create<AddOp>(loc, decayed, fresh);
         });
         Value v = updateState(loc, "adam.v." + suffix, type, [&](Value v) {
           Value g2 = b.create<MulOp>(loc, g, g);
-          return b.create<AddOp>(loc, b.create<MulOp>(loc, constant(loc, b2), v),
-                                 b.create<MulOp>(loc, constant(loc, 1 - b2), g2));
+          Value decayed = b.create<MulOp>(loc, constant(loc, b2), v);
+          Value fresh = b.create<MulOp>(loc, constant(loc, 1 - b2), g2);
+          return b.create<AddOp>(loc, decayed, fresh);
         });
-        Value denom = b.create<AddOp>(loc, b.create<SqrtOp>(loc, b.create<DivOp>(loc, v, c2)),
-                                      constant(loc, hyper("eps")));
-        step = b.create<DivOp>(loc, b.create<DivOp>(loc, m, c1), denom);
+        Value root = b.create<SqrtOp>(loc, b.create<DivOp>(loc, v, c2));
+        Value denom = b.create<AddOp>(loc, root, constant(loc, hyper("eps")));
+        Value corrected = b.create<DivOp>(loc, m, c1);
+        step = b.create<DivOp>(loc, corrected, denom);
       }
       Value current = b.create<GetParamOp>(loc, type, param);
-      Value next = b.create<SubOp>(loc, current,
-                                   b.create<MulOp>(loc, constant(loc, hyper("lr")), step));
+      Value scaled = b.create<MulOp>(loc, constant(loc, hyper("lr")), step);
+      Value next = b.create<SubOp>(loc, current, scaled);
       b.create<SetParamOp>(loc, param, next);
       gradient.erase();
     }

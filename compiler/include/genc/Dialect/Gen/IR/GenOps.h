@@ -27,6 +27,14 @@ mlir::LogicalResult inferBroadcastResult(llvm::StringRef opName,
 namespace genc::gen {
 /// The parameters `net` owns, in declaration order.
 llvm::SmallVector<ParamOp> getParams(NetOp net);
+
+/// An optimizer's hyperparameters with their defaults (PyTorch's); empty
+/// for an unknown optimizer. The one table the front end, the verifier and
+/// the optimizer lowering share.
+llvm::ArrayRef<std::pair<llvm::StringRef, double>> optimizerHyperparams(llvm::StringRef optimizer);
+
+/// The value of a hyperparameter of `train`'s optimizer, or its default.
+double getHyperparam(TrainOp train, llvm::StringRef name);
 } // namespace genc::gen
 
 #endif // GENC_DIALECT_GEN_GENOPS_H
