@@ -12,6 +12,7 @@
 #include "genc/Frontend/Parser.h"
 #include "genc/InitAll.h"
 #include "genc/Reference/GradientCheck.h"
+#include "genc/Target/ModelCompiler.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -47,6 +48,13 @@ static cl::opt<Stage> emit(
                clEnumValN(Stage::MLIRTrain, "mlir-train",
                           "each step with its optimizer updates (after gen-lower-optimizer)")));
 
+static cl::opt<std::string> targetName("target",
+                                       cl::desc("compile: host (default) or host-cuda"),
+                                       cl::init("host"), cl::cat(gencCategory));
+static cl::opt<bool> emitStmt("emit-stmt",
+                              cl::desc("compile: also write each pipeline's loop nests (.stmt)"),
+                              cl::cat(gencCategory));
+
 static cl::opt<std::string> stepName("step", cl::desc("check-grad: only this step"),
                                      cl::value_desc("NAME"), cl::cat(gencCategory));
 static cl::opt<uint64_t> seed("seed", cl::desc("check-grad: random seed (default 1)"),
@@ -76,6 +84,9 @@ USAGE:
   genc check-grad FILE       compare each step's gradients with central finite
                              differences in double precision (batch 4 unless
                              --batch); exit 1 above --tolerance
+  genc compile FILE -o DIR   compile every step and net ahead of time (Halide
+                             static libraries), a C++ header and a manifest;
+                             --target=host|host-cuda; unchanged input is cached
   genc FILE [--emit=STAGE]   print a stage of the pipeline (default: mlir)
 
 FILE is a .gen model or, with -x mlir or a .mlir name, gen dialect IR.
@@ -165,6 +176,32 @@ static int runGradientCheck(mlir::ModuleOp module) {
   return worst <= tolerance ? 0 : 1;
 }
 
+/// `genc compile`: everything a program needs to train and run the model.
+static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
+  if (outputFile == "-")
+    return fail("compile needs an output directory: -o DIR");
+  if (auto target = target::parseTarget(targetName); !target)
+    return fail(llvm::toString(target.takeError()));
+  if (mlir::failed(lower(module, Stage::MLIRTrain)))
+    return 1;
+  auto models = llvm::to_vector(module.getOps<gen::ModelOp>());
+  if (models.size() != 1)
+    return fail("expected one gen.model, found " + std::to_string(models.size()));
+  target::CompileOptions options;
+  options.outputDir = outputFile;
+  options.targetName = targetName;
+  options.emitStmt = emitStmt;
+  options.cacheKey = (text + "\0" + std::to_string(batchSize) + "\0" + targetName + "\0" +
+                      (emitStmt ? "stmt" : "") + "\0" GENC_VERSION)
+                         .str();
+  auto result = target::compileModel(models.front(), options);
+  if (mlir::failed(result))
+    return 1;
+  llvm::outs() << (result->upToDate ? "up to date: " : "compiled: ") << outputFile << " ("
+               << result->files.size() << " files)\n";
+  return 0;
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
@@ -175,7 +212,8 @@ int main(int argc, char **argv) {
 
   bool checkOnly = !positional.empty() && positional[0] == "check";
   bool checkGrad = !positional.empty() && positional[0] == "check-grad";
-  std::vector<std::string> files(positional.begin() + (checkOnly || checkGrad ? 1 : 0),
+  bool compile = !positional.empty() && positional[0] == "compile";
+  std::vector<std::string> files(positional.begin() + (checkOnly || checkGrad || compile ? 1 : 0),
                                  positional.end());
   if (files.size() != 1)
     return fail(files.empty() ? "no input file (see 'genc --help')"
@@ -224,6 +262,8 @@ int main(int argc, char **argv) {
 
   if (checkGrad)
     return runGradientCheck(*module);
+  if (compile)
+    return runCompile(*module, (*sourceMgr.getMemoryBuffer(1)).getBuffer());
   if (mlir::failed(lower(*module, emit)))
     return 1;
 

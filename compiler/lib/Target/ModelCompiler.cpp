@@ -1,0 +1,133 @@
+//===- ModelCompiler.cpp - Ahead-of-time compilation of a model -----------===//
+//
+// 1) Check the cache stamp: the hash of the model text, flags, target and
+//    genc version; if it matches and every output exists, stop.
+// 2) Lower each step and net to a Halide pipeline and compile it to
+//    <model>_<name>.a/.h with no runtime; compile one runtime library.
+// 3) Emit <model>.h (the C++ class) and <model>.manifest.json, then the stamp.
+//
+//===----------------------------------------------------------------------===//
+#include "genc/Target/ModelCompiler.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace genc;
+using namespace genc::target;
+
+llvm::Expected<Halide::Target> genc::target::parseTarget(llvm::StringRef name) {
+  Halide::Target host = Halide::get_host_target();
+  if (name == "host")
+    return host;
+  if (name == "host-cuda")
+    // sm_80 PTX runs on Ampere and Hopper (the driver JIT-compiles it once).
+    return host.with_feature(Halide::Target::CUDA).with_feature(Halide::Target::CUDACapability80);
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "unknown target '" + name + "' (expected host or host-cuda)");
+}
+
+namespace {
+bool writeFile(const std::string &path, llvm::StringRef text) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (ec)
+    return false;
+  os << text;
+  return true;
+}
+
+std::string readFile(const std::string &path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path);
+  return buffer ? (*buffer)->getBuffer().str() : std::string();
+}
+
+std::vector<Halide::Argument> arguments(const halide::LoweredPipeline &pipeline) {
+  std::vector<Halide::Argument> args;
+  for (const halide::PipelineInput &in : pipeline.inputs)
+    args.push_back(in.param);
+  return args;
+}
+} // namespace
+
+FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
+                                                    const CompileOptions &options) {
+  auto target = parseTarget(options.targetName);
+  if (!target) {
+    model.emitError(llvm::toString(target.takeError()));
+    return failure();
+  }
+  std::string name = model.getSymName().str();
+  auto path = [&](const std::string &file) {
+    llvm::SmallString<128> p(options.outputDir);
+    llvm::sys::path::append(p, file);
+    return std::string(p);
+  };
+  if (std::error_code ec = llvm::sys::fs::create_directories(options.outputDir)) {
+    model.emitError("cannot create '") << options.outputDir << "': " << ec.message();
+    return failure();
+  }
+
+  // 1) The cache.
+  std::string stampPath = path(name + ".stamp");
+  std::string stamp = llvm::utohexstr(llvm::hash_value(options.cacheKey)) + "\n";
+  CompileResult result;
+  std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_runtime.a"};
+  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
+    expected.push_back(name + "_" + step.getSymName().str() + ".a");
+  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+    expected.push_back(name + "_" + net.getSymName().str() + ".a");
+  bool complete = llvm::all_of(expected, [&](auto &f) { return llvm::sys::fs::exists(path(f)); });
+  if (complete && readFile(stampPath) == stamp) {
+    result.files = expected;
+    result.upToDate = true;
+    return result;
+  }
+  llvm::sys::fs::remove(stampPath);
+
+  // 2) One static library per step and per net; one runtime.
+  Halide::Target aot = target->with_feature(Halide::Target::NoRuntime);
+  std::vector<CompiledFunction> functions;
+  auto compile = [&](FailureOr<halide::LoweredPipeline> lowered, const std::string &source,
+                     bool isStep) -> LogicalResult {
+    if (failed(lowered))
+      return failure();
+    std::string function = name + "_" + source;
+    std::replace(function.begin(), function.end(), '.', '_');
+    Halide::Pipeline pipeline = lowered->pipeline();
+    pipeline.compile_to_static_library(path(function), arguments(*lowered), function, aot);
+    result.files.push_back(function + ".a");
+    result.files.push_back(function + ".h");
+    if (options.emitStmt) {
+      pipeline.compile_to({{Halide::OutputFileType::stmt, path(function + ".stmt")}},
+                          arguments(*lowered), function, aot);
+      result.files.push_back(function + ".stmt");
+    }
+    functions.push_back({function, source, isStep, std::move(*lowered)});
+    return success();
+  };
+  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
+    if (failed(compile(halide::lowerStep(step, *target), step.getSymName().str(), true)))
+      return failure();
+  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+    if (failed(compile(halide::lowerNet(net, *target), net.getSymName().str(), false)))
+      return failure();
+  Halide::compile_standalone_runtime(
+      {{Halide::OutputFileType::static_library, path(name + "_runtime.a")}}, *target);
+  result.files.push_back(name + "_runtime.a");
+
+  // 3) The C++ class, the manifest and the stamp.
+  if (!writeFile(path(name + ".h"), emitModelHeader(model, functions)) ||
+      !writeFile(path(name + ".manifest.json"),
+                 emitManifest(model, functions, options.targetName)) ||
+      !writeFile(stampPath, stamp)) {
+    model.emitError("cannot write to '") << options.outputDir << "'";
+    return failure();
+  }
+  result.files.push_back(name + ".h");
+  result.files.push_back(name + ".manifest.json");
+  return result;
+}
