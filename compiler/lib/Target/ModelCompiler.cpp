@@ -2,9 +2,9 @@
 //
 // 1) Check the cache stamp: the hash of the model text, flags, target and
 //    genc version; if it matches and every output exists, stop.
-// 2) Lower each step and net to a Halide pipeline and compile it to
-//    <model>_<name>.a/.h with no runtime; compile one runtime library.
-// 3) Emit <model>.h (the C++ class) and <model>.manifest.json, then the stamp.
+// 2) Lower each step and net to a Halide module (no runtime), link them into
+//    <name>_kernels.a/.h, and compile the runtime into <name>_runtime.a.
+// 3) Emit <name>.h (the C++ class) and <name>.manifest.json, then the stamp.
 //
 //===----------------------------------------------------------------------===//
 #include "genc/Target/ModelCompiler.h"
@@ -60,7 +60,7 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
     model.emitError(llvm::toString(target.takeError()));
     return failure();
   }
-  std::string name = model.getSymName().str();
+  std::string name = options.name.empty() ? model.getSymName().str() : options.name;
   auto path = [&](const std::string &file) {
     llvm::SmallString<128> p(options.outputDir);
     llvm::sys::path::append(p, file);
@@ -75,11 +75,10 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   std::string stampPath = path(name + ".stamp");
   std::string stamp = llvm::utohexstr(llvm::hash_value(options.cacheKey)) + "\n";
   CompileResult result;
-  std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_runtime.a"};
-  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
-    expected.push_back(name + "_" + step.getSymName().str() + ".a");
-  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
-    expected.push_back(name + "_" + net.getSymName().str() + ".a");
+  std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
+                                       name + "_kernels.h", name + "_runtime.a"};
+  if (options.emitStmt)
+    expected.push_back(name + ".stmt");
   bool complete = llvm::all_of(expected, [&](auto &f) { return llvm::sys::fs::exists(path(f)); });
   if (complete && readFile(stampPath) == stamp) {
     result.files = expected;
@@ -88,24 +87,17 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   }
   llvm::sys::fs::remove(stampPath);
 
-  // 2) One static library per step and per net; one runtime.
+  // 2) One library of every step and net; one runtime.
   Halide::Target aot = target->with_feature(Halide::Target::NoRuntime);
   std::vector<CompiledFunction> functions;
+  std::vector<Halide::Module> modules;
   auto compile = [&](FailureOr<halide::LoweredPipeline> lowered, const std::string &source,
                      bool isStep) -> LogicalResult {
     if (failed(lowered))
       return failure();
-    std::string function = name + "_" + source;
+    std::string function = name + "_" + source;  // C symbols, so no dots
     std::replace(function.begin(), function.end(), '.', '_');
-    Halide::Pipeline pipeline = lowered->pipeline();
-    pipeline.compile_to_static_library(path(function), arguments(*lowered), function, aot);
-    result.files.push_back(function + ".a");
-    result.files.push_back(function + ".h");
-    if (options.emitStmt) {
-      pipeline.compile_to({{Halide::OutputFileType::stmt, path(function + ".stmt")}},
-                          arguments(*lowered), function, aot);
-      result.files.push_back(function + ".stmt");
-    }
+    modules.push_back(lowered->pipeline().compile_to_module(arguments(*lowered), function, aot));
     functions.push_back({function, source, isStep, std::move(*lowered)});
     return success();
   };
@@ -115,19 +107,23 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
     if (failed(compile(halide::lowerNet(net, *target), net.getSymName().str(), false)))
       return failure();
+  std::map<Halide::OutputFileType, std::string> outputs = {
+      {Halide::OutputFileType::static_library, path(name + "_kernels.a")},
+      {Halide::OutputFileType::c_header, path(name + "_kernels.h")}};
+  if (options.emitStmt)
+    outputs[Halide::OutputFileType::stmt] = path(name + ".stmt");
+  Halide::link_modules(name + "_kernels", modules).compile(outputs);
   Halide::compile_standalone_runtime(
       {{Halide::OutputFileType::static_library, path(name + "_runtime.a")}}, *target);
-  result.files.push_back(name + "_runtime.a");
 
   // 3) The C++ class, the manifest and the stamp.
-  if (!writeFile(path(name + ".h"), emitModelHeader(model, functions)) ||
+  if (!writeFile(path(name + ".h"), emitModelHeader(model, name, functions)) ||
       !writeFile(path(name + ".manifest.json"),
                  emitManifest(model, functions, options.targetName)) ||
       !writeFile(stampPath, stamp)) {
     model.emitError("cannot write to '") << options.outputDir << "'";
     return failure();
   }
-  result.files.push_back(name + ".h");
-  result.files.push_back(name + ".manifest.json");
+  result.files = expected;
   return result;
 }

@@ -51,6 +51,9 @@ static cl::opt<Stage> emit(
 static cl::opt<std::string> targetName("target",
                                        cl::desc("compile: host (default) or host-cuda"),
                                        cl::init("host"), cl::cat(gencCategory));
+static cl::opt<std::string> libraryName(
+    "name", cl::desc("compile: file prefix and C++ namespace (default: the model's name)"),
+    cl::value_desc("NAME"), cl::cat(gencCategory));
 static cl::opt<bool> emitStmt("emit-stmt",
                               cl::desc("compile: also write each pipeline's loop nests (.stmt)"),
                               cl::cat(gencCategory));
@@ -191,9 +194,11 @@ static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
   options.outputDir = outputFile;
   options.targetName = targetName;
   options.emitStmt = emitStmt;
-  options.cacheKey = (text + "\0" + std::to_string(batchSize) + "\0" + targetName + "\0" +
-                      (emitStmt ? "stmt" : "") + "\0" GENC_VERSION)
-                         .str();
+  options.name = libraryName;
+  // Everything the output depends on: the model text and the flags.
+  options.cacheKey = text.str() + "\n--batch=" + std::to_string(batchSize) + "\n--target=" +
+                     targetName + "\n--name=" + libraryName + "\n--emit-stmt=" +
+                     (emitStmt ? "1" : "0") + "\ngenc " GENC_VERSION;
   auto result = target::compileModel(models.front(), options);
   if (mlir::failed(result))
     return 1;
