@@ -2079,3 +2079,101 @@ gen.model @m attributes {batch_size = 8 : i64} {
     gen.return %x : tensor<8x4xf32>
   }
 }
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  // expected-error @+1 {{'gen.state' op type must be a statically shaped tensor of f32, got 'tensor<2xf64>'}}
+  gen.state @s : tensor<2xf64>
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @f(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @w : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  gen.net @g(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @v : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  gen.step @s updates [@g] {
+    %w = gen.get_param @f::@w : tensor<1xf32>
+    // expected-error @+1 {{'gen.gradient' op writes @f::@w, but the step does not update net @f}}
+    gen.gradient @f::@w, %w : tensor<1xf32>
+    %o = gen.sum %w {axes = [0]} : tensor<1xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @f(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @w : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  gen.step @s updates [@f] {
+    %c = gen.constant dense<1.0> : tensor<2xf32>
+    // expected-error @+1 {{'gen.set_param' op type 'tensor<2xf32>' differs from the parameter's 'tensor<1xf32>'}}
+    gen.set_param @f::@w, %c : tensor<2xf32>
+    %o = gen.sum %c {axes = [0]} : tensor<2xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.state @t : tensor<f32>
+  gen.net @f(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @w : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  gen.step @s updates [@f] {
+    // expected-error @+1 {{'gen.get_state' op type 'tensor<1xf32>' differs from the state's 'tensor<f32>'}}
+    %t = gen.get_state @t : tensor<1xf32>
+    %o = gen.sum %t {axes = [0]} : tensor<1xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @f(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @w : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  gen.step @s updates [@f] {
+    %c = gen.constant dense<1.0> : tensor<f32>
+    // expected-error @+1 {{'gen.set_state' op @nowhere does not name a training state of the enclosing model}}
+    gen.set_state @nowhere, %c : tensor<f32>
+    gen.minimize %c : tensor<f32>
+  }
+}
+
+// -----
+
+func @filter_grad_shape(%x: tensor<2x1x4x4xf32>, %dy: tensor<2x3x4x4xf32>) {
+  // expected-error @+1 {{'gen.conv2d_filter_grad' op result must be [output channels, input channels, kh, kw] = [3, 1, kh, kw]}}
+  %w = gen.conv2d_filter_grad %x, %dy {padding = [1, 1], strides = [1, 1]} : tensor<2x1x4x4xf32>, tensor<2x3x4x4xf32> -> tensor<1x3x3x3xf32>
+  return
+}
+
+// -----
+
+func @filter_grad_spatial(%x: tensor<2x1x4x4xf32>, %dy: tensor<2x3x4x4xf32>) {
+  // expected-error @+1 {{'gen.conv2d_filter_grad' op output_grad's spatial size does not match a conv2d of the input with this kernel, stride and padding}}
+  %w = gen.conv2d_filter_grad %x, %dy {padding = [0, 0], strides = [1, 1]} : tensor<2x1x4x4xf32>, tensor<2x3x4x4xf32> -> tensor<3x1x3x3xf32>
+  return
+}
+
+// -----
+
+func @max_broadcast(%a: tensor<2x3xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{'gen.max' op operand shapes [2, 3] and [4] are not broadcast-compatible}}
+  %m = gen.max %a, %b : tensor<2x3xf32>, tensor<4xf32> -> tensor<2x3xf32>
+  return
+}

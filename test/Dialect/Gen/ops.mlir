@@ -289,3 +289,44 @@ gen.model @sgd attributes {batch_size = 2 : i64} {
   // CHECK: gen.train [@s] repeats [1] optimizer "sgd" {lr = 1.000000e-02 : f64}
   gen.train [@s] repeats [1] optimizer "sgd" {lr = 0.01}
 }
+
+//===----------------------------------------------------------------------===//
+// What autodiff and the optimizer lowering add: gradients, training state,
+// parameter and state writes, and the ops their rules use.
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: gen.model @training attributes {batch_size = 2 : i64} {
+gen.model @training attributes {batch_size = 2 : i64} {
+  // CHECK: gen.state @adam.m.f.w : tensor<1x1x3x3xf32>
+  gen.state @adam.m.f.w : tensor<1x1x3x3xf32>
+  gen.net @f(%x: tensor<2x1x4x4xf32>) -> tensor<2x1x4x4xf32> {
+    gen.param @w : tensor<1x1x3x3xf32> {init = "he_normal"}
+    gen.return %x : tensor<2x1x4x4xf32>
+  }
+  // CHECK-LABEL: gen.step @s updates [@f] {
+  // CHECK: %[[X:.*]] = gen.normal {mean = 0.000000e+00 : f64, stddev = 1.000000e+00 : f64} : tensor<2x1x4x4xf32>
+  // CHECK: %[[W:.*]] = gen.get_param @f::@w : tensor<1x1x3x3xf32>
+  // CHECK: %[[DW:.*]] = gen.conv2d_filter_grad %[[X]], %[[X]] {padding = [1, 1], strides = [1, 1]} : tensor<2x1x4x4xf32>, tensor<2x1x4x4xf32> -> tensor<1x1x3x3xf32>
+  // CHECK: %[[H:.*]] = gen.heaviside %[[DW]] : tensor<1x1x3x3xf32>
+  // CHECK: %[[M:.*]] = gen.max %[[H]], %[[W]] : tensor<1x1x3x3xf32>, tensor<1x1x3x3xf32> -> tensor<1x1x3x3xf32>
+  // CHECK: gen.gradient @f::@w, %[[M]] : tensor<1x1x3x3xf32>
+  // CHECK: %[[S:.*]] = gen.get_state @adam.m.f.w : tensor<1x1x3x3xf32>
+  // CHECK: %[[NEXT:.*]] = gen.add %[[S]], %[[M]] : tensor<1x1x3x3xf32>, tensor<1x1x3x3xf32> -> tensor<1x1x3x3xf32>
+  // CHECK: gen.set_state @adam.m.f.w, %[[NEXT]] : tensor<1x1x3x3xf32>
+  // CHECK: gen.set_param @f::@w, %[[NEXT]] : tensor<1x1x3x3xf32>
+  gen.step @s updates [@f] {
+    %x = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x1x4x4xf32>
+    %w = gen.get_param @f::@w : tensor<1x1x3x3xf32>
+    %dw = gen.conv2d_filter_grad %x, %x {padding = [1, 1], strides = [1, 1]} : tensor<2x1x4x4xf32>, tensor<2x1x4x4xf32> -> tensor<1x1x3x3xf32>
+    %h = gen.heaviside %dw : tensor<1x1x3x3xf32>
+    %m = gen.max %h, %w : tensor<1x1x3x3xf32>, tensor<1x1x3x3xf32> -> tensor<1x1x3x3xf32>
+    gen.gradient @f::@w, %m : tensor<1x1x3x3xf32>
+    %s = gen.get_state @adam.m.f.w : tensor<1x1x3x3xf32>
+    %next = gen.add %s, %m : tensor<1x1x3x3xf32>, tensor<1x1x3x3xf32> -> tensor<1x1x3x3xf32>
+    gen.set_state @adam.m.f.w, %next : tensor<1x1x3x3xf32>
+    gen.set_param @f::@w, %next : tensor<1x1x3x3xf32>
+    %o = gen.sum %next {axes = [0, 1, 2, 3]} : tensor<1x1x3x3xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+  gen.train [@s] repeats [1] optimizer "adam" {lr = 1.0e-3 : f64}
+}
