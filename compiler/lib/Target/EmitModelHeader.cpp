@@ -80,7 +80,8 @@ void emitMethod(const CompiledFunction &fn, llvm::raw_ostream &os) {
     case PipelineInput::Kind::Input:
     case PipelineInput::Kind::Argument:
       params.push_back("const Tensor &" + id);
-      checks.push_back(llvm::formatv("    checkShape(\"{0}\", {1}, {2});\n", in.name, id, shape));
+      checks.push_back(llvm::formatv("    checkShape(\"{0}\", {1}, {2});\n    markHostWritten({1});\n",
+                                     in.name, id, shape));
       args.push_back("const_cast<Tensor &>(" + id + ").raw_buffer()");
       break;
     case PipelineInput::Kind::Param:
@@ -109,7 +110,7 @@ void emitMethod(const CompiledFunction &fn, llvm::raw_ostream &os) {
     args.push_back(id + ".raw_buffer()");
     switch (out.kind) {
     case PipelineOutput::Kind::Objective:
-      after.push_back("    return " + id + "();\n");
+      after.push_back("    " + id + ".copy_to_host();\n    return " + id + "();\n");
       break;
     case PipelineOutput::Kind::Param:
       after.insert(after.begin(), "    params[\"" + out.name + "\"] = " + id + ";\n");
@@ -119,7 +120,8 @@ void emitMethod(const CompiledFunction &fn, llvm::raw_ostream &os) {
       break;
     case PipelineOutput::Kind::Result:
       params.push_back("Tensor &" + identifier(out.name));
-      after.push_back("    " + identifier(out.name) + " = " + id + ";\n");
+      after.push_back("    " + id + ".copy_to_host();\n    " + identifier(out.name) + " = " + id +
+                      ";\n");
       break;
     case PipelineOutput::Kind::Gradient:
       break;
@@ -185,6 +187,22 @@ inline Tensor makeTensor(std::vector<int> shape) {
 class Model {
 public:
   explicit Model(uint64_t seed = 0) { initialize(seed); }
+  Model(const Model &) = delete;
+  Model &operator=(const Model &) = delete;
+  /// Frees device copies (GPU targets) before the device runtime goes away.
+  ~Model() {
+    for (auto *tensors : {&params, &states})
+      for (auto &entry : *tensors)
+        entry.second.device_free();
+  }
+
+  /// Makes the host copies of the parameters and state current (after
+  /// steps on a GPU), e.g. before reading or saving them.
+  void syncToHost() {
+    for (auto *tensors : {&params, &states})
+      for (auto &entry : *tensors)
+        entry.second.copy_to_host();
+  }
 
   /// Parameters by "net.param" name; optimizer state by name.
   std::map<std::string, Tensor> params;
@@ -249,6 +267,13 @@ public:
     std::uniform_real_distribution<float> dist(static_cast<float>(low), static_cast<float>(high));
     for (float &x : t)
       x = dist(rng);
+  }
+
+  /// The caller may have rewritten an input's host data since the last
+  /// call: a GPU pipeline must upload it again.
+  static void markHostWritten(const Tensor &t) {
+    if (!t.device_dirty())
+      const_cast<Tensor &>(t).set_host_dirty();
   }
 
   static void checkShape(const char *what, const Tensor &t, std::vector<int> shape) {

@@ -2,8 +2,11 @@
 //
 // 1) Check the cache stamp: the hash of the model text, flags, target and
 //    genc version; if it matches and every output exists, stop.
-// 2) Lower each step and net to a Halide module (no runtime), link them into
-//    <name>_kernels.a/.h, and compile the runtime into <name>_runtime.a.
+// 2) Compile each step and net to its own Halide static library (no
+//    runtime), then merge them into <name>_kernels.a with an umbrella header
+//    <name>_kernels.h; compile the runtime into <name>_runtime.a. (Linking
+//    the Halide modules instead loses GPU kernels: cuModuleGetFunction
+//    fails on an H100.)
 // 3) Emit <name>.h (the C++ class) and <name>.manifest.json, then the stamp.
 //
 //===----------------------------------------------------------------------===//
@@ -13,6 +16,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -43,6 +47,40 @@ bool writeFile(const std::string &path, llvm::StringRef text) {
 std::string readFile(const std::string &path) {
   auto buffer = llvm::MemoryBuffer::getFile(path);
   return buffer ? (*buffer)->getBuffer().str() : std::string();
+}
+
+/// Merges static libraries into one with `ar -M` (an MRI script: CREATE,
+/// ADDLIB per part, SAVE), then removes the parts.
+LogicalResult mergeArchives(const std::vector<std::string> &parts, const std::string &merged,
+                            gen::ModelOp model) {
+  auto ar = llvm::sys::findProgramByName("ar");
+  if (!ar) {
+    model.emitError("cannot find 'ar' (binutils) to build ") << merged;
+    return failure();
+  }
+  std::string script = "CREATE " + merged + "\n";
+  for (const std::string &part : parts)
+    script += "ADDLIB " + part + "\n";
+  script += "SAVE\nEND\n";
+  std::string scriptPath = merged + ".mri";
+  llvm::sys::fs::remove(merged);
+  if (!writeFile(scriptPath, script)) {
+    model.emitError("cannot write ") << scriptPath;
+    return failure();
+  }
+  llvm::StringRef args[] = {*ar, "-M"};
+  llvm::Optional<llvm::StringRef> redirects[] = {llvm::StringRef(scriptPath), llvm::None,
+                                                 llvm::None};
+  std::string error;
+  int rc = llvm::sys::ExecuteAndWait(*ar, args, llvm::None, redirects, 0, 0, &error);
+  llvm::sys::fs::remove(scriptPath);
+  for (const std::string &part : parts)
+    llvm::sys::fs::remove(part);
+  if (rc != 0) {
+    model.emitError("'ar -M' failed to build ") << merged << ": " << error;
+    return failure();
+  }
+  return success();
 }
 
 std::vector<Halide::Argument> arguments(const halide::LoweredPipeline &pipeline) {
@@ -77,6 +115,10 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   CompileResult result;
   std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
                                        name + "_kernels.h", name + "_runtime.a"};
+  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
+    expected.push_back(name + "_" + step.getSymName().str() + ".h");
+  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+    expected.push_back(name + "_" + net.getSymName().str() + ".h");
   if (options.emitStmt)
     expected.push_back(name + ".stmt");
   bool complete = llvm::all_of(expected, [&](auto &f) { return llvm::sys::fs::exists(path(f)); });
@@ -90,14 +132,25 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   // 2) One library of every step and net; one runtime.
   Halide::Target aot = target->with_feature(Halide::Target::NoRuntime);
   std::vector<CompiledFunction> functions;
-  std::vector<Halide::Module> modules;
+  std::vector<std::string> archives;
+  std::string stmt;
   auto compile = [&](FailureOr<halide::LoweredPipeline> lowered, const std::string &source,
                      bool isStep) -> LogicalResult {
     if (failed(lowered))
       return failure();
     std::string function = name + "_" + source;  // C symbols, so no dots
     std::replace(function.begin(), function.end(), '.', '_');
-    modules.push_back(lowered->pipeline().compile_to_module(arguments(*lowered), function, aot));
+    std::map<Halide::OutputFileType, std::string> outputs = {
+        {Halide::OutputFileType::static_library, path(function + ".a")},
+        {Halide::OutputFileType::c_header, path(function + ".h")}};
+    if (options.emitStmt)
+      outputs[Halide::OutputFileType::stmt] = path(function + ".stmt");
+    lowered->pipeline().compile_to(outputs, arguments(*lowered), function, aot);
+    archives.push_back(path(function + ".a"));
+    if (options.emitStmt) {
+      stmt += readFile(path(function + ".stmt"));
+      llvm::sys::fs::remove(path(function + ".stmt"));
+    }
     functions.push_back({function, source, isStep, std::move(*lowered)});
     return success();
   };
@@ -107,12 +160,17 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
     if (failed(compile(halide::lowerNet(net, *target), net.getSymName().str(), false)))
       return failure();
-  std::map<Halide::OutputFileType, std::string> outputs = {
-      {Halide::OutputFileType::static_library, path(name + "_kernels.a")},
-      {Halide::OutputFileType::c_header, path(name + "_kernels.h")}};
-  if (options.emitStmt)
-    outputs[Halide::OutputFileType::stmt] = path(name + ".stmt");
-  Halide::link_modules(name + "_kernels", modules).compile(outputs);
+  if (failed(mergeArchives(archives, path(name + "_kernels.a"), model)))
+    return failure();
+  std::string umbrella = "// " + name + "_kernels.h - generated by genc: every step and net.\n"
+                         "#pragma once\n";
+  for (const CompiledFunction &fn : functions)
+    umbrella += "#include \"" + fn.function + ".h\"\n";
+  if (!writeFile(path(name + "_kernels.h"), umbrella) ||
+      (options.emitStmt && !writeFile(path(name + ".stmt"), stmt))) {
+    model.emitError("cannot write to '") << options.outputDir << "'";
+    return failure();
+  }
   Halide::compile_standalone_runtime(
       {{Halide::OutputFileType::static_library, path(name + "_runtime.a")}}, *target);
 

@@ -55,6 +55,42 @@ void scheduleRoot(const FuncInfo &info, int vectorWidth) {
       f.update(u).parallel(args[rank - 1]);
   }
 }
+/// GPU: every root Func is a kernel. The two innermost dimensions map to
+/// thread blocks of 16x16 (64 threads for vectors), any outer dimensions are
+/// fused into the third block dimension, and an update's reduction loops
+/// stay serial inside each thread. Scalars run on a single GPU thread.
+void scheduleGpu(const FuncInfo &info) {
+  Halide::Func f = info.func;
+  f.compute_root();
+  size_t rank = f.dimensions();
+  std::vector<Var> args = f.args();
+  auto schedule = [&](auto &&stage) {
+    if (rank == 0) {
+      stage.gpu_single_thread();
+      return;
+    }
+    Var xo("xo"), xi("xi"), yo("yo"), yi("yi");
+    if (rank == 1) {
+      stage.gpu_tile(args[0], xo, xi, 64, TailStrategy::GuardWithIf);
+      return;
+    }
+    if (rank > 2) {
+      Var outer = args[2];
+      for (size_t d = 3; d < rank; ++d) {
+        Var fused(outer.name() + "_" + args[d].name());
+        stage.fuse(outer, args[d], fused);
+        outer = fused;
+      }
+      stage.gpu_blocks(outer);
+    }
+    stage.gpu_tile(args[0], args[1], xo, yo, xi, yi, 16, 16, TailStrategy::GuardWithIf);
+  };
+  schedule(f);
+  for (int u = 0; u < f.num_update_definitions(); ++u) {
+    Halide::Stage update = f.update(u);
+    schedule(update);
+  }
+}
 } // namespace
 
 void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halide::Target &target) {
@@ -66,7 +102,11 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
     bool hasUpdates = info.func.has_update_definition();
     bool inlineIt = info.kind == FuncKind::Elementwise && !info.isOutput && !hasUpdates &&
                     consumers.count == 1 && !consumers.rereads;
-    if (!inlineIt)
+    if (inlineIt)
+      continue;
+    if (target.has_gpu_feature())
+      scheduleGpu(info);
+    else
       scheduleRoot(info, vectorWidth);
   }
 }
