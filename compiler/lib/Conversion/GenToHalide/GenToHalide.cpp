@@ -120,6 +120,7 @@ private:
     f(hv) += term(v, rv);
     values[result] = {f, shape};
     infos.back().shape = shape;
+    infos.back().reduction = r;
   }
   Halide::ImageParam input(PipelineInput::Kind kind, const std::string &name, Value value,
                            Operation *randomOp = nullptr) {

@@ -18,6 +18,9 @@ struct FuncInfo {
   FuncKind kind;
   mlir::Operation *op = nullptr; // the gen op it comes from
   bool isOutput = false;
+  Halide::RDom reduction;        // the update's domain, for reductions
+  /// Passes a matrix operand transposed (for matmuls).
+  bool transposedOperand = false;
 };
 
 /// Schedules every Func from its kind, shape and consumers (no per-model
