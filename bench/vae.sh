@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The VAE training step, genc against PyTorch, in one run on this machine:
+# same architecture (784-400-20), same batch (128, 16, 1), Adam. Each side
+# gets its best of 1 and 2 threads; PyTorch runs tuned as HALIDE-NOTES.md
+# says (OpenBLAS's AVX-512 kernels, no malloc trimming, passive OpenMP).
+# Prints steps/s ratios and genc's GFLOP/s as a fraction of the fp32 peak
+# measured in the same run.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$root/scripts/setup.sh" bench
+bash "$root/scripts/build.sh" genc
+genc="${GENC_BUILD_DIR:-$root/build}/bin/genc"
+out="$root/build-bench"
+mkdir -p "$out"
+
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+g++ -O3 -mavx512f -std=c++17 -pthread "$root/bench/peak.cpp" -o "$out/peak"
+"$out/peak" > "$out/peak.txt"
+peak1=$(awk '$2 == 1 {print $3}' "$out/peak.txt")
+peak2=$(awk '$2 == 2 {print $3}' "$out/peak.txt")
+echo "fp32 peak: ${peak1} GFLOP/s on 1 thread, ${peak2} on 2"
+
+results="$out/results.txt"
+: > "$results"
+for batch in 128 16 1; do
+  name="vae_b$batch"
+  "$genc" compile "$root/dsl_examples/vae.gen" --batch "$batch" --name "$name" -o "$out/$name" > /dev/null
+  g++ -O2 -std=c++17 -DMODEL_HEADER="\"$name.h\"" -DMODEL="$name" "$root/bench/vae_step.cpp" \
+      -I"$out/$name" -I/usr/include/halide14 "$out/$name/${name}_kernels.a" \
+      "$out/$name/${name}_runtime.a" -lpthread -ldl -o "$out/$name/step"
+  for threads in 1 2; do
+    HL_NUM_THREADS=$threads "$out/$name/step" "$threads" >> "$results"
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
+        MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
+        /usr/bin/python3 "$root/bench/vae_torch.py" "$batch" "$threads" >> "$results"
+  done
+done
+
+# GEMM FLOPs of one step: forward 2B(784*400 + 2*400*20 + 20*400 + 400*784),
+# backward twice that minus the first layer's input gradient.
+python3 - "$results" "$peak1" "$peak2" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+peak = {1: float(sys.argv[2]), 2: float(sys.argv[3])}
+best = {}
+for who, batch, threads, ms in rows:
+    key = (who, int(batch))
+    if key not in best or float(ms) < best[key][0]:
+        best[key] = (float(ms), int(threads))
+print(f"{'batch':>5} {'genc ms':>9} {'torch ms':>9} {'genc/torch steps/s':>19} {'genc GFLOP/s':>13} {'of peak':>8}")
+for batch in (128, 16, 1):
+    g, gt = best[("genc", batch)]
+    t, tt = best[("torch", batch)]
+    flops = 2 * batch * (651200 * 3 - 313600)
+    gflops = flops / (g * 1e-3) / 1e9
+    print(f"{batch:>5} {g:>6.3f} ({gt}) {t:>6.3f} ({tt}) {t / g:>19.2f} {gflops:>13.1f} {gflops / peak[gt]:>8.1%}")
+PY
