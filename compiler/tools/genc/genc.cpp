@@ -22,6 +22,7 @@
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
@@ -195,10 +196,18 @@ static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
   options.targetName = targetName;
   options.emitStmt = emitStmt;
   options.name = libraryName;
-  // Everything the output depends on: the model text and the flags.
+  // Everything the output depends on: the model text, the flags, and this
+  // genc build (its executable's size and time, so a rebuilt compiler
+  // never reuses stale kernels).
+  std::string self = llvm::sys::fs::getMainExecutable(nullptr, (void *)&runCompile);
+  llvm::sys::fs::file_status status;
+  std::string build;
+  if (!llvm::sys::fs::status(self, status))
+    build = std::to_string(status.getSize()) + "@" +
+            std::to_string(status.getLastModificationTime().time_since_epoch().count());
   options.cacheKey = text.str() + "\n--batch=" + std::to_string(batchSize) + "\n--target=" +
                      targetName + "\n--name=" + libraryName + "\n--emit-stmt=" +
-                     (emitStmt ? "1" : "0") + "\ngenc " GENC_VERSION;
+                     (emitStmt ? "1" : "0") + "\ngenc " GENC_VERSION " " + build;
   auto result = target::compileModel(models.front(), options);
   if (mlir::failed(result))
     return 1;

@@ -521,13 +521,22 @@ LogicalResult Lowering::lower(Operation *op) {
       .Case([&](LogSumExpOp s) { return reduce(ints(s.getAxes()), false); })
       .Case([&](MatmulOp mm) {
         bool ta = mm.getTransposeLhs(), tb = mm.getTransposeRhs();
-        Shape a = shapeOf(mm.getLhs());
+        Shape a = shapeOf(mm.getLhs()), b = shapeOf(mm.getRhs());
         int64_t K = ta ? a[0] : a[1];
+        // A transposed rhs would be read across rows in the vectorized
+        // column loop (a gather per element): transpose it once instead.
+        Func rhs = values[mm.getRhs()].func;
+        if (tb) {
+          Func packed(rhs.name() + "_transposed_" + std::to_string(counter++));
+          Var x("x"), y("y");
+          packed(x, y) = rhs(y, x);
+          infos.push_back({packed, {b[1], b[0]}, FuncKind::Transpose, nullptr});
+          rhs = packed;
+        }
         Func f = newFunc(op, FuncKind::Matmul);
         defineSum(mm.getResult(), f, {K}, [&](const Index &o, const Index &r) {
           Expr i = o[0], j = o[1], k = r[0];
-          return at(mm.getLhs(), ta ? Index{k, i} : Index{i, k}) *
-                 at(mm.getRhs(), tb ? Index{j, k} : Index{k, j});
+          return at(mm.getLhs(), ta ? Index{k, i} : Index{i, k}) * rhs(j, k);
         });
         return success();
       })

@@ -43,7 +43,9 @@ void scheduleRoot(const FuncInfo &info, int vectorWidth) {
   for (int64_t d : info.shape)
     total *= d;
   bool vectorize = inner >= vectorWidth;
-  bool parallel = rank > 1 && outer > 1 && total >= 4096;
+  // Below ~64K elements a parallel loop costs more in thread-pool
+  // synchronization than it saves (measured on the VAE step).
+  bool parallel = rank > 1 && outer > 1 && total >= 65536;
   if (vectorize)
     f.vectorize(args[0], vectorWidth, TailStrategy::GuardWithIf);
   if (parallel)
@@ -70,11 +72,16 @@ bool scheduleMatmul(const FuncInfo &info) {
   Halide::Func f = info.func;
   Halide::Func tiles = f.in(); // every consumer reads this tiled copy
   std::vector<Var> args = tiles.args();
-  Var xo("mm_xo"), yo("mm_yo"), xi("mm_xi"), yi("mm_yi"), tile("mm_tile");
+  Var xo("mm_xo"), yo("mm_yo"), xi("mm_xi"), yi("mm_yi"), tile("mm_tile"), chunk("mm_chunk");
+  // A few large parallel tasks, not one per tile: each task is a run of
+  // tiles, so thread-pool synchronization stays negligible.
+  int64_t count = ((cols + 16 * vw - 1) / (16 * vw)) * ((rows + tm - 1) / tm);
+  int perChunk = static_cast<int>(std::max<int64_t>(1, (count + 7) / 8));
   tiles.compute_root()
       .tile(args[0], args[1], xo, yo, xi, yi, 16 * vw, tm, TailStrategy::ShiftInwards)
       .fuse(xo, yo, tile)
-      .parallel(tile)
+      .split(tile, chunk, tile, perChunk, TailStrategy::GuardWithIf)
+      .parallel(chunk)
       .vectorize(xi, 16)
       .unroll(xi)
       .unroll(yi);
@@ -86,6 +93,20 @@ bool scheduleMatmul(const FuncInfo &info) {
       .unroll(own[0])
       .unroll(own[1]);
   return true;
+}
+
+/// A transposed copy of a matrix: 16x16 tiles, each read with gathers and
+/// written with vector stores (vectorizing both dimensions is slow in
+/// LLVM 14, HALIDE-NOTES.md pitfall 4).
+void scheduleTranspose(const FuncInfo &info) {
+  Halide::Func f = info.func;
+  std::vector<Var> args = f.args();
+  Var xo("tr_xo"), yo("tr_yo"), xi("tr_xi"), yi("tr_yi");
+  f.compute_root();
+  if (info.shape[0] >= 16 && info.shape[1] >= 16)
+    f.tile(args[0], args[1], xo, yo, xi, yi, 16, 16, TailStrategy::GuardWithIf)
+        .vectorize(xi)
+        .unroll(yi);
 }
 
 /// GPU: every root Func is a kernel. The two innermost dimensions map to
@@ -139,6 +160,8 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       continue;
     if (target.has_gpu_feature())
       scheduleGpu(info);
+    else if (info.kind == FuncKind::Transpose && vectorWidth == 16)
+      scheduleTranspose(info);
     else if (!(info.kind == FuncKind::Matmul && vectorWidth == 16 && scheduleMatmul(info)))
       scheduleRoot(info, vectorWidth);
   }

@@ -9,7 +9,7 @@
 
 namespace genc::halide {
 
-enum class FuncKind { Input, Elementwise, Reduction, Matmul, Convolution };
+enum class FuncKind { Input, Elementwise, Reduction, Matmul, Convolution, Transpose };
 
 /// What the policy knows about one Func of a lowered pipeline.
 struct FuncInfo {
