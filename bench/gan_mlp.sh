@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# One alternating GAN iteration of dsl_examples/gan_mlp.gen (batch 64), genc
+# against PyTorch in one run, each with its best of 1 and 2 threads; PyTorch
+# tuned as in vae.sh. Prints the ratio of iterations per second.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$root/scripts/setup.sh" bench
+bash "$root/scripts/build.sh" genc
+out="$root/build-bench/gan_mlp"
+mkdir -p "$out"
+"${GENC_BUILD_DIR:-$root/build}/bin/genc" compile "$root/dsl_examples/gan_mlp.gen" -o "$out" > /dev/null
+g++ -O2 -std=c++17 "$root/bench/gan_mlp_step.cpp" -I"$out" -I/usr/include/halide14 \
+    "$out/gan_mlp_kernels.a" "$out/gan_mlp_runtime.a" -lpthread -ldl -o "$out/step"
+results="$out/results.txt"
+: > "$results"
+for threads in 1 2; do
+  HL_NUM_THREADS=$threads "$out/step" "$threads" >> "$results"
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
+      MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
+      /usr/bin/python3 "$root/bench/gan_mlp_torch.py" 64 "$threads" >> "$results"
+done
+python3 - "$results" <<'PY'
+import sys
+best = {}
+for who, batch, threads, ms in (l.split() for l in open(sys.argv[1])):
+    if who not in best or float(ms) < best[who][0]:
+        best[who] = (float(ms), threads)
+g, t = best["genc"], best["torch"]
+print(f"gan_mlp iteration, batch 64: genc {g[0]:.3f} ms ({g[1]} threads), "
+      f"torch {t[0]:.3f} ms ({t[1]} threads): genc/torch iterations/s {t[0] / g[0]:.2f}")
+PY
