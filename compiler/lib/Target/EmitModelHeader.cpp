@@ -170,6 +170,8 @@ std::string genc::target::emitModelHeader(gen::ModelOp model, llvm::StringRef li
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <map>
 #include <random>
 #include <stdexcept>
@@ -181,7 +183,7 @@ std::string genc::target::emitModelHeader(gen::ModelOp model, llvm::StringRef li
      << "using Tensor = Halide::Runtime::Buffer<float>;\n\n"
      << "/// The batch size of every batched tensor of this build.\n"
      << "constexpr int kBatchSize = " << model.getBatchSizeAttr().getInt() << ";\n\n"
-     << R"(/// A zero-filled tensor of the given row-major shape.
+     << R"CPP(/// A zero-filled tensor of the given row-major shape.
 inline Tensor makeTensor(std::vector<int> shape) {
   std::reverse(shape.begin(), shape.end());
   Tensor t(shape);
@@ -209,13 +211,121 @@ public:
         entry.second.copy_to_host();
   }
 
+  /// Writes the parameters, and the optimizer state under "state/<name>",
+  /// as safetensors (an 8-byte little-endian header size, a JSON header of
+  /// {"name": {"dtype": "F32", "shape": [...], "data_offsets": [b, e]}},
+  /// then the raw float32 data), so PyTorch can load the weights. The file
+  /// is written to a temporary name, flushed and renamed: never half-written.
+  void save(const std::string &path) {
+    syncToHost();
+    std::vector<std::pair<std::string, const Tensor *>> all;
+    for (auto &entry : params)
+      all.push_back({entry.first, &entry.second});
+    for (auto &entry : states)
+      all.push_back({"state/" + entry.first, &entry.second});
+    std::string header = "{";
+    size_t offset = 0;
+    for (auto &[name, t] : all) {
+      size_t bytes = t->number_of_elements() * sizeof(float);
+      header += (header.size() > 1 ? "," : "") + std::string("\"") + name +
+                "\":{\"dtype\":\"F32\",\"shape\":[";
+      for (int d = t->dimensions() - 1; d >= 0; --d)
+        header += std::to_string(t->dim(d).extent()) + (d ? "," : "");
+      header += "],\"data_offsets\":[" + std::to_string(offset) + "," +
+                std::to_string(offset + bytes) + "]}";
+      offset += bytes;
+    }
+    header += "}";
+    header.append((8 - header.size() % 8) % 8, ' ');
+    std::string temporary = path + ".tmp";
+    FILE *file = std::fopen(temporary.c_str(), "wb");
+    if (!file)
+      throw std::runtime_error(path + ": cannot open for writing");
+    uint64_t size = header.size();
+    unsigned char prefix[8];
+    for (int i = 0; i < 8; ++i)
+      prefix[i] = static_cast<unsigned char>(size >> (8 * i));
+    bool ok = std::fwrite(prefix, 1, 8, file) == 8 &&
+              std::fwrite(header.data(), 1, header.size(), file) == header.size();
+    for (auto &[name, t] : all)
+      ok = ok && std::fwrite(t->data(), sizeof(float), t->number_of_elements(), file) ==
+                     t->number_of_elements();
+    ok = std::fflush(file) == 0 && ok;
+    ok = std::fclose(file) == 0 && ok;
+    if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
+      std::remove(temporary.c_str());
+      throw std::runtime_error(path + ": write failed");
+    }
+  }
+
+  /// Reads a safetensors file: every parameter of this model must be there
+  /// with its shape (state, when present, is restored too).
+  void load(const std::string &path) {
+    FILE *file = std::fopen(path.c_str(), "rb");
+    if (!file)
+      throw std::runtime_error(path + ": cannot open");
+    std::vector<char> bytes;
+    char chunk[1 << 16];
+    for (size_t n; (n = std::fread(chunk, 1, sizeof(chunk), file)) > 0;)
+      bytes.insert(bytes.end(), chunk, chunk + n);
+    std::fclose(file);
+    uint64_t size = 0;
+    for (int i = 0; i < 8 && size_t(i) < bytes.size(); ++i)
+      size |= uint64_t(static_cast<unsigned char>(bytes[i])) << (8 * i);
+    if (bytes.size() < 8 || size > bytes.size() - 8)
+      throw std::runtime_error(path + ": not a safetensors file (truncated header)");
+    std::string header(bytes.begin() + 8, bytes.begin() + 8 + size);
+    const char *data = bytes.data() + 8 + size;
+    size_t dataSize = bytes.size() - 8 - size;
+    auto restore = [&](const std::string &name, Tensor &t, bool required) {
+      size_t at = header.find("\"" + name + "\":{");
+      if (at == std::string::npos) {
+        if (required)
+          throw std::runtime_error(path + ": missing tensor '" + name + "'");
+        return;
+      }
+      std::string entry = header.substr(at, header.find('}', at) - at);
+      auto numbers = [&](const char *key) {
+        std::vector<uint64_t> values;
+        size_t open = entry.find(std::string("\"") + key + "\":[");
+        if (open == std::string::npos)
+          return values;
+        const char *p = entry.c_str() + entry.find('[', open) + 1;
+        while (*p && *p != ']') {
+          char *end;
+          values.push_back(std::strtoull(p, &end, 10));
+          p = *end == ',' ? end + 1 : end;
+          if (end == p && *p != ']')
+            break;
+        }
+        return values;
+      };
+      std::vector<uint64_t> shape = numbers("shape"), offsets = numbers("data_offsets");
+      bool shapeOk = entry.find("\"F32\"") != std::string::npos &&
+                     int(shape.size()) == t.dimensions();
+      for (int d = 0; shapeOk && d < t.dimensions(); ++d)
+        shapeOk = int64_t(shape[t.dimensions() - 1 - d]) == t.dim(d).extent();
+      if (!shapeOk)
+        throw std::runtime_error(path + ": tensor '" + name + "' has another shape or dtype");
+      size_t bytesNeeded = t.number_of_elements() * sizeof(float);
+      if (offsets.size() != 2 || offsets[1] - offsets[0] != bytesNeeded || offsets[1] > dataSize)
+        throw std::runtime_error(path + ": tensor '" + name + "' has bad data offsets");
+      std::memcpy(t.data(), data + offsets[0], bytesNeeded);
+      t.set_host_dirty();
+    };
+    for (auto &entry : params)
+      restore(entry.first, entry.second, true);
+    for (auto &entry : states)
+      restore("state/" + entry.first, entry.second, false);
+  }
+
   /// Parameters by "net.param" name; optimizer state by name.
   std::map<std::string, Tensor> params;
   std::map<std::string, Tensor> states;
   /// Draws the random inputs of the steps (reparameterization noise, ...).
   std::mt19937_64 rng;
 
-)";
+)CPP";
   emitInitialize(model, os);
   for (const CompiledFunction &fn : functions)
     emitMethod(fn, os);
