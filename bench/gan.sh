@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One alternating GAN iteration (batch 64) of dsl_examples/gan_mlp.gen and
+# dcgan.gen, genc against PyTorch in one run, each with its best of 1 and 2
+# threads; PyTorch tuned as in vae.sh. Prints the ratio of iterations per
+# second. Usage: bench/gan.sh [gan_mlp|dcgan]...
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$root/scripts/setup.sh" bench
+bash "$root/scripts/build.sh" genc
+models=("$@")
+[ ${#models[@]} -gt 0 ] || models=(gan_mlp dcgan)
+for model in "${models[@]}"; do
+  out="$root/build-bench/$model"
+  mkdir -p "$out"
+  "${GENC_BUILD_DIR:-$root/build}/bin/genc" compile "$root/dsl_examples/$model.gen" -o "$out" > /dev/null
+  g++ -O2 -std=c++17 -DMODEL_HEADER="\"$model.h\"" -DMODEL="$model" "$root/bench/gan_step.cpp" \
+      -I"$out" -I/usr/include/halide14 "$out/${model}_kernels.a" "$out/${model}_runtime.a" \
+      -lpthread -ldl -o "$out/step"
+  results="$out/results.txt"
+  : > "$results"
+  for threads in 1 2; do
+    HL_NUM_THREADS=$threads "$out/step" "$threads" >> "$results"
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
+        MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
+        /usr/bin/python3 "$root/bench/gan_torch.py" "$model" 64 "$threads" >> "$results"
+  done
+  python3 - "$model" "$results" <<'PY'
+import sys
+best = {}
+for who, batch, threads, ms in (l.split() for l in open(sys.argv[2])):
+    if who not in best or float(ms) < best[who][0]:
+        best[who] = (float(ms), threads)
+g, t = best["genc"], best["torch"]
+print(f"{sys.argv[1]} iteration, batch 64: genc {g[0]:.3f} ms ({g[1]} threads), "
+      f"torch {t[0]:.3f} ms ({t[1]} threads): genc/torch iterations/s {t[0] / g[0]:.2f}")
+PY
+done

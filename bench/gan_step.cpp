@@ -1,0 +1,42 @@
+// gan_step.cpp - times one alternating iteration (a discriminator step,
+// then a generator step with the discriminator frozen) of a GAN compiled by
+// genc (MODEL: gan_mlp or dcgan). Usage: gan_step THREADS
+#include MODEL_HEADER
+
+#include "HalideRuntime.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <malloc.h>
+#include <vector>
+
+int main(int argc, char **argv) {
+  mallopt(M_MMAP_THRESHOLD, 1 << 30); // HALIDE-NOTES.md, pitfall 1
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  int threads = argc > 1 ? std::atoi(argv[1]) : 1;
+  halide_set_num_threads(threads);
+  MODEL::Model model(1);
+  auto x = MODEL::makeTensor({MODEL::kBatchSize, 784});
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<float> pixel(0.0f, 1.0f);
+  for (float &v : x)
+    v = pixel(rng);
+  auto iterate = [&](int n) {
+    auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < n; ++i) {
+      model.d_step(x);
+      model.g_step();
+    }
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / n;
+  };
+  iterate(2); // warm up
+  // About a second per measurement, whatever an iteration costs.
+  int n = static_cast<int>(std::max(1.0, std::min(30.0, 1000.0 / iterate(1))));
+  std::vector<double> times;
+  for (int rep = 0; rep < (n > 1 ? 7 : 3); ++rep)
+    times.push_back(iterate(n));
+  std::sort(times.begin(), times.end());
+  std::printf("genc %d %d %.4f\n", MODEL::kBatchSize, threads, times[times.size() / 2]);
+}
