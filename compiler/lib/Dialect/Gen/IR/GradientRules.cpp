@@ -94,6 +94,17 @@ SmallVector<int64_t> intArray(ArrayAttr attr) {
   return values;
 }
 
+/// The start of every loss rule: `out` sized for (prediction, target), and
+/// the loss's adjoint [N] spread over each example's elements (null when
+/// the loss has no adjoint, so the rule has nothing to do).
+Value lossAdjoint(Rules &r, ValueRange resultAdjoints, Value prediction,
+                  SmallVectorImpl<Value> &out) {
+  out.assign(2, Value());
+  if (!resultAdjoints[0])
+    return Value();
+  return r.perExample(resultAdjoints[0], Rules::shape(prediction));
+}
+
 /// Fills `out` for a unary op whose adjoint is `grad * factor`.
 LogicalResult unaryRule(Operation *op, ValueRange resultAdjoints, ArrayRef<bool> needed,
                         SmallVectorImpl<Value> &out, function_ref<Value(Rules &)> factor,
@@ -458,12 +469,11 @@ GEN_ADJOINT(BCEOp) {
   //   dt = max(log(1 - p), -100) - max(log p, -100).
   // The clamp masks make the adjoint the exact derivative of the clamped
   // forward; the divisors are kept off zero (where the masks are 0).
-  out.assign(2, Value());
-  if (!resultAdjoints[0])
-    return success();
   Rules r(b, getLoc());
   Value p = getPrediction(), t = getTarget();
-  Value g = r.perExample(resultAdjoints[0], Rules::shape(p));
+  Value g = lossAdjoint(r, resultAdjoints, p, out);
+  if (!g)
+    return success();
   Value one = r.constant(1);
   Value floor = r.constant(-100);
   Value q = r.sub(one, p);
@@ -490,12 +500,11 @@ GEN_ADJOINT(BCEOp) {
 GEN_ADJOINT(BCEWithLogitsOp) {
   // bce(sigmoid(z), t) = sum(max(z, 0) - z t + log(1 + exp(-|z|))):
   //   dz = sigmoid(z) - t; dt = -z.
-  out.assign(2, Value());
-  if (!resultAdjoints[0])
-    return success();
   Rules r(b, getLoc());
   Value z = getPrediction(), t = getTarget();
-  Value g = r.perExample(resultAdjoints[0], Rules::shape(z));
+  Value g = lossAdjoint(r, resultAdjoints, z, out);
+  if (!g)
+    return success();
   if (needed[0])
     out[0] = r.mul(g, r.sub(r.unary<SigmoidOp>(z), t));
   if (needed[1])
@@ -505,16 +514,15 @@ GEN_ADJOINT(BCEWithLogitsOp) {
 
 GEN_ADJOINT(MSEOp) {
   // mse = mean((p - t)^2) over each example: dp = 2 (p - t) / n; dt = -dp.
-  out.assign(2, Value());
-  if (!resultAdjoints[0])
-    return success();
   Rules r(b, getLoc());
   Value p = getPrediction(), t = getTarget();
+  Value g = lossAdjoint(r, resultAdjoints, p, out);
+  if (!g)
+    return success();
   ArrayRef<int64_t> shape = Rules::shape(p);
   double perExample = 1;
   for (size_t d = 1; d < shape.size(); ++d)
     perExample *= shape[d];
-  Value g = r.perExample(resultAdjoints[0], shape);
   Value diff = r.sub(p, t);
   Value scale = r.constant(2 / perExample);
   Value dp = r.mul(g, r.mul(scale, diff));
@@ -527,13 +535,12 @@ GEN_ADJOINT(MSEOp) {
 
 GEN_ADJOINT(SoftmaxCrossEntropyOp) {
   // ce = sum_k y_k (lse(z) - z_k): dz = sum(y) softmax(z) - y; dy = lse(z) - z.
-  out.assign(2, Value());
-  if (!resultAdjoints[0])
-    return success();
   Rules r(b, getLoc());
   Value z = getPrediction(), y = getTarget();
+  Value g = lossAdjoint(r, resultAdjoints, z, out);
+  if (!g)
+    return success();
   ArrayRef<int64_t> shape = Rules::shape(z);
-  Value g = r.perExample(resultAdjoints[0], shape);
   Value lse = r.perExample(b.create<LogSumExpOp>(getLoc(), z, b.getI64ArrayAttr({1})), shape);
   if (needed[0]) {
     Value softmax = r.unary<ExpOp>(r.sub(z, lse));
