@@ -3,26 +3,20 @@
 // genc (MODEL: gan_mlp or dcgan). Usage: gan_step THREADS
 #include MODEL_HEADER
 
-#include "HalideRuntime.h"
+#include "bench.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <malloc.h>
 #include <vector>
 
 int main(int argc, char **argv) {
-  mallopt(M_MMAP_THRESHOLD, 1 << 30); // HALIDE-NOTES.md, pitfall 1
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   int threads = argc > 1 ? std::atoi(argv[1]) : 1;
-  halide_set_num_threads(threads);
+  bench::setUp(threads);
   MODEL::Model model(1);
   auto x = MODEL::makeTensor({MODEL::kBatchSize, 784});
-  std::mt19937 rng(3);
-  std::uniform_real_distribution<float> pixel(0.0f, 1.0f);
-  for (float &v : x)
-    v = pixel(rng);
+  bench::fillImages(x);
   auto iterate = [&](int n) {
     auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < n; ++i) {

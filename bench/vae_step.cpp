@@ -3,28 +3,20 @@
 // Usage: vae_step THREADS  -> prints "genc <batch> <threads> <ms>"
 #include MODEL_HEADER
 
-#include "HalideRuntime.h"
+#include "bench.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <malloc.h>
 #include <vector>
 
 int main(int argc, char **argv) {
-  // Halide mallocs its intermediates on every call; glibc would return them
-  // to the OS and page-fault them back each time (HALIDE-NOTES.md, pitfall 1).
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   int threads = argc > 1 ? std::atoi(argv[1]) : 1;
-  halide_set_num_threads(threads);
+  bench::setUp(threads);
   MODEL::Model model(1);
   auto x = MODEL::makeTensor({MODEL::kBatchSize, 784});
-  std::mt19937 rng(3);
-  std::uniform_real_distribution<float> pixel(0.0f, 1.0f);
-  for (float &v : x)
-    v = pixel(rng);
+  bench::fillImages(x);
   for (int i = 0; i < 10; ++i)
     model.elbo(x);
   std::vector<double> times;
