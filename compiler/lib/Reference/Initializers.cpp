@@ -38,7 +38,7 @@ std::map<std::string, Tensor> genc::reference::initializeParams(ModelOp model, u
   std::map<std::string, Tensor> params;
   for (NetOp net : model.getBody().getOps<NetOp>())
     for (ParamOp param : getParams(net)) {
-      std::string key = (net.getSymName() + "." + param.getSymName()).str();
+      std::string key = paramKey(net, param);
       Tensor t(param.getTensorType().getShape());
       std::mt19937_64 gen = generatorFor(seed, key);
       SmallVector<double, 2> args;

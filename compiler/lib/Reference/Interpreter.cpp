@@ -25,10 +25,6 @@ Tensor::Tensor(ArrayRef<int64_t> shape, double fill) : shape(shape.begin(), shap
   data.assign(n, fill);
 }
 
-std::string genc::reference::paramKey(SymbolRefAttr ref) {
-  return (ref.getRootReference().getValue() + "." + ref.getLeafReference().getValue()).str();
-}
-
 namespace {
 
 SmallVector<int64_t, 4> shapeOf(Value v) {

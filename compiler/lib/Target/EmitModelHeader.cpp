@@ -51,7 +51,7 @@ void emitInitialize(gen::ModelOp model, llvm::raw_ostream &os) {
         "    rng.seed(seed);\n";
   for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
     for (gen::ParamOp param : gen::getParams(net)) {
-      std::string key = (net.getSymName() + "." + param.getSymName()).str();
+      std::string key = gen::paramKey(net, param);
       llvm::ArrayRef<int64_t> shape = param.getTensorType().getShape();
       SmallVector<double, 2> args;
       for (Attribute a : param.getInitArgs())
@@ -447,7 +447,7 @@ std::string genc::target::emitManifest(gen::ModelOp model,
       json::Array args;
       for (Attribute a : p.getInitArgs())
         args.push_back(a.cast<FloatAttr>().getValueAsDouble());
-      params.push_back(json::Object{{"name", (net.getSymName() + "." + p.getSymName()).str()},
+      params.push_back(json::Object{{"name", gen::paramKey(net, p)},
                                     {"net", net.getSymName().str()},
                                     {"shape", shape(p.getTensorType().getShape())},
                                     {"init", p.getInit().str()},

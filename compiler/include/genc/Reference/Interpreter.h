@@ -33,13 +33,10 @@ struct Tensor {
   double scalar() const { return data.at(0); }
 };
 
-/// "net.param" for a parameter reference @net::@param.
-std::string paramKey(mlir::SymbolRefAttr ref);
-
 /// Everything a step reads and writes besides its own values.
 struct Environment {
   std::map<std::string, Tensor> inputs; // by input name
-  std::map<std::string, Tensor> params; // by paramKey
+  std::map<std::string, Tensor> params; // by gen::paramKey
   std::map<std::string, Tensor> states; // by state name
   /// Fills a random draw (`gen.normal` / `gen.uniform`) of the given shape.
   std::function<Tensor(mlir::Operation *)> random;
@@ -48,8 +45,8 @@ struct Environment {
 /// What one evaluation of a step produced.
 struct StepResult {
   double objective = 0;
-  std::map<std::string, Tensor> gradients; // gen.gradient, by paramKey
-  std::map<std::string, Tensor> newParams; // gen.set_param, by paramKey
+  std::map<std::string, Tensor> gradients; // gen.gradient, by gen::paramKey
+  std::map<std::string, Tensor> newParams; // gen.set_param, by gen::paramKey
   std::map<std::string, Tensor> newStates; // gen.set_state, by state name
   /// One bit per elementwise comparison in a non-smooth op (relu, max, ...),
   /// in evaluation order: two evaluations with equal signatures lie on the

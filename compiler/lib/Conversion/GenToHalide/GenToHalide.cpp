@@ -469,9 +469,7 @@ LogicalResult Lowering::lower(Operation *op) {
         return success();
       })
       .Case([&](GetParamOp g) {
-        std::string key = (g.getParam().getRootReference().getValue() + "." +
-                           g.getParam().getLeafReference().getValue()).str();
-        bindInput(g, input(PipelineInput::Kind::Param, key, g));
+        bindInput(g, input(PipelineInput::Kind::Param, paramKey(g.getParam()), g));
         return success();
       })
       .Case([&](GetStateOp g) {
@@ -561,17 +559,11 @@ LogicalResult Lowering::lower(Operation *op) {
         return success();
       })
       .Case([&](SetParamOp s) {
-        addOutput(PipelineOutput::Kind::Param,
-                  (s.getParam().getRootReference().getValue() + "." +
-                   s.getParam().getLeafReference().getValue()).str(),
-                  s.getValue());
+        addOutput(PipelineOutput::Kind::Param, paramKey(s.getParam()), s.getValue());
         return success();
       })
       .Case([&](GradientOp g) {
-        addOutput(PipelineOutput::Kind::Gradient,
-                  (g.getParam().getRootReference().getValue() + "." +
-                   g.getParam().getLeafReference().getValue()).str(),
-                  g.getValue());
+        addOutput(PipelineOutput::Kind::Gradient, paramKey(g.getParam()), g.getValue());
         return success();
       })
       .Case([&](SetStateOp s) {

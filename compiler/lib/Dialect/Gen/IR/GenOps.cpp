@@ -121,6 +121,14 @@ static LogicalResult verifyInput(InputOp input) {
 // NetOp
 //===----------------------------------------------------------------------===//
 
+std::string genc::gen::paramKey(SymbolRefAttr ref) {
+  return (ref.getRootReference().getValue() + "." + ref.getLeafReference().getValue()).str();
+}
+
+std::string genc::gen::paramKey(NetOp net, ParamOp param) {
+  return (net.getSymName() + "." + param.getSymName()).str();
+}
+
 SmallVector<ParamOp> genc::gen::getParams(NetOp net) {
   return llvm::to_vector(net.getBody().front().getOps<ParamOp>());
 }

@@ -79,8 +79,7 @@ public:
       Value g = gradient.getValue();
       Type type = g.getType();
       SymbolRefAttr param = gradient.getParam();
-      std::string suffix = (param.getRootReference().getValue() + "." +
-                            param.getLeafReference().getValue()).str();
+      std::string suffix = paramKey(param);
       Value step;
       if (optimizer == "sgd") {
         step = g;

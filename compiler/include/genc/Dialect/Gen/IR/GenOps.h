@@ -28,6 +28,11 @@ namespace genc::gen {
 /// The parameters `net` owns, in declaration order.
 llvm::SmallVector<ParamOp> getParams(NetOp net);
 
+/// The full name of a parameter, "net.param": how checkpoints, the
+/// interpreter, the generated C++ class and the manifest all name it.
+std::string paramKey(mlir::SymbolRefAttr ref);
+std::string paramKey(NetOp net, ParamOp param);
+
 /// An optimizer's hyperparameters with their defaults (PyTorch's); empty
 /// for an unknown optimizer. The one table the front end, the verifier and
 /// the optimizer lowering share.
