@@ -7,11 +7,12 @@
 # Runs `genc compile` at build time (again only when the model changes) and
 # defines the STATIC library target <name>: link it and #include "<name>.h"
 # (its include directory is INTERFACE). The header declares namespace <name>
-# with class Model: parameters, optimizer state, one method per training
-# step and per net. STMT <var> also writes the pipelines' loop nests and
+# with class Model, a genc::rt::Model (parameters, optimizer state,
+# save/load) with one method per training step, step loss and net; the
+# runtime's train() runs the model's train clause over a genc::rt::Data. STMT <var> also writes the pipelines' loop nests and
 # sets <var> to that file in the caller's scope.
 #
-# Needs GENC_EXECUTABLE (set by GencConfig.cmake) and Halide::Runtime.
+# Needs GENC_EXECUTABLE and Genc::Runtime (set by GencConfig.cmake).
 
 find_package(Threads REQUIRED)
 
@@ -52,5 +53,5 @@ function(genc_add_model NAME)
   target_compile_features(${NAME} PUBLIC cxx_std_17)
   target_include_directories(${NAME} PUBLIC "${dir}")
   target_link_libraries(${NAME} PUBLIC "${dir}/${NAME}_kernels.a" "${dir}/${NAME}_runtime.a"
-                        Halide::Runtime Threads::Threads ${CMAKE_DL_LIBS})
+                        Genc::Runtime Threads::Threads ${CMAKE_DL_LIBS})
 endfunction()

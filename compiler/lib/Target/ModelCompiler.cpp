@@ -7,6 +7,7 @@
 //    <name>_kernels.h; compile the runtime into <name>_runtime.a. (Linking
 //    the Halide modules instead loses GPU kernels: cuModuleGetFunction
 //    fails on an H100.)
+//    With sharedLibrary, link both into <name>.so for `genc train`.
 // 3) Emit <name>.h (the C++ class) and <name>.manifest.json, then the stamp.
 //
 //===----------------------------------------------------------------------===//
@@ -89,10 +90,31 @@ std::vector<Halide::Argument> arguments(const halide::LoweredPipeline &pipeline)
     args.push_back(in.param);
   return args;
 }
+
+/// Links the kernels and their runtime into <name>.so, with references
+/// bound inside it (-Bsymbolic), for `genc train` to load.
+LogicalResult linkSharedLibrary(const std::string &kernels, const std::string &runtime,
+                                const std::string &output, gen::ModelOp model) {
+  auto cxx = llvm::sys::findProgramByName("c++");
+  if (!cxx) {
+    model.emitError("cannot find 'c++' to link ") << output;
+    return failure();
+  }
+  llvm::StringRef args[] = {*cxx,          "-shared",   "-o", output, "-Wl,--whole-archive",
+                            kernels,       runtime,     "-Wl,--no-whole-archive",
+                            "-Wl,-Bsymbolic", "-lpthread", "-ldl"};
+  std::string error;
+  if (llvm::sys::ExecuteAndWait(*cxx, args, llvm::None, {}, 0, 0, &error) != 0) {
+    model.emitError("linking ") << output << " failed: " << error;
+    return failure();
+  }
+  return success();
+}
 } // namespace
 
-FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
+FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
                                                     const CompileOptions &options) {
+  gen::ModelOp model = stages.train;
   auto target = parseTarget(options.targetName);
   if (!target) {
     model.emitError(llvm::toString(target.takeError()));
@@ -115,10 +137,17 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   CompileResult result;
   std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
                                        name + "_kernels.h", name + "_runtime.a"};
-  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
-    expected.push_back(name + "_" + step.getSymName().str() + ".h");
-  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
-    expected.push_back(name + "_" + net.getSymName().str() + ".h");
+  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>()) {
+    if (options.kinds & Steps)
+      expected.push_back(name + "_" + step.getSymName().str() + ".h");
+    if (options.kinds & Losses)
+      expected.push_back(name + "_" + step.getSymName().str() + "_loss.h");
+  }
+  if (options.kinds & Nets)
+    for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+      expected.push_back(name + "_" + net.getSymName().str() + ".h");
+  if (options.sharedLibrary)
+    expected.push_back(name + ".so");
   if (options.emitStmt)
     expected.push_back(name + ".stmt");
   bool complete = llvm::all_of(expected, [&](auto &f) { return llvm::sys::fs::exists(path(f)); });
@@ -135,10 +164,12 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   std::vector<std::string> archives;
   std::string stmt;
   auto compile = [&](FailureOr<halide::LoweredPipeline> lowered, const std::string &source,
-                     bool isStep) -> LogicalResult {
+                     CompiledFunction::Kind kind) -> LogicalResult {
     if (failed(lowered))
       return failure();
-    std::string function = name + "_" + source;  // C symbols, so no dots
+    std::string function = name + "_" + source; // C symbols, so no dots
+    if (kind == CompiledFunction::Kind::Loss)
+      function += "_loss";
     std::replace(function.begin(), function.end(), '.', '_');
     std::map<Halide::OutputFileType, std::string> outputs = {
         {Halide::OutputFileType::static_library, path(function + ".a")},
@@ -151,15 +182,22 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
       stmt += readFile(path(function + ".stmt"));
       llvm::sys::fs::remove(path(function + ".stmt"));
     }
-    functions.push_back({function, source, isStep, std::move(*lowered)});
+    functions.push_back({function, source, kind, std::move(*lowered)});
     return success();
   };
-  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
-    if (failed(compile(halide::lowerStep(step, *target), step.getSymName().str(), true)))
-      return failure();
-  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
-    if (failed(compile(halide::lowerNet(net, *target), net.getSymName().str(), false)))
-      return failure();
+  using Kind = CompiledFunction::Kind;
+  if (options.kinds & Steps)
+    for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
+      if (failed(compile(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Step)))
+        return failure();
+  if (options.kinds & Losses)
+    for (gen::StepOp step : gen::ModelOp(stages.forward).getBody().getOps<gen::StepOp>())
+      if (failed(compile(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Loss)))
+        return failure();
+  if (options.kinds & Nets)
+    for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+      if (failed(compile(halide::lowerNet(net, *target), net.getSymName().str(), Kind::Net)))
+        return failure();
   if (failed(mergeArchives(archives, path(name + "_kernels.a"), model)))
     return failure();
   std::string umbrella = "// " + name + "_kernels.h - generated by genc: every step and net.\n"
@@ -173,12 +211,15 @@ FailureOr<CompileResult> genc::target::compileModel(gen::ModelOp model,
   }
   Halide::compile_standalone_runtime(
       {{Halide::OutputFileType::static_library, path(name + "_runtime.a")}}, *target);
+  if (options.sharedLibrary &&
+      failed(linkSharedLibrary(path(name + "_kernels.a"), path(name + "_runtime.a"),
+                               path(name + ".so"), model)))
+    return failure();
 
   // 3) The C++ class, the manifest and the stamp.
-  if (!writeFile(path(name + ".h"), emitModelHeader(model, name, functions)) ||
-      !writeFile(path(name + ".manifest.json"),
-                 emitManifest(model, functions, options.targetName)) ||
-      !writeFile(stampPath, stamp)) {
+  std::string manifest = emitManifest(stages, functions, options.targetName);
+  if (!writeFile(path(name + ".h"), emitModelHeader(model, name, functions, manifest)) ||
+      !writeFile(path(name + ".manifest.json"), manifest) || !writeFile(stampPath, stamp)) {
     model.emitError("cannot write to '") << options.outputDir << "'";
     return failure();
   }

@@ -13,6 +13,9 @@
 #include "genc/InitAll.h"
 #include "genc/Reference/GradientCheck.h"
 #include "genc/Target/ModelCompiler.h"
+#include "genc/runtime/Error.h"
+
+#include "RuntimeCommands.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -25,7 +28,12 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+
+#include <chrono>
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 
@@ -81,6 +89,38 @@ static cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdo
                                        cl::value_desc("FILE"), cl::init("-"),
                                        cl::cat(gencCategory));
 
+static cl::OptionCategory runCategory("genc train | sample | eval options");
+static cl::opt<std::string> dataSource(
+    "data", cl::desc("a folder of IDX files, or a data source replacing the model's "
+                     "(fashion-mnist, toy1d:normal(m, s), ring2d:K)"),
+    cl::value_desc("SOURCE"), cl::cat(runCategory));
+static cl::opt<int64_t> epochs("epochs", cl::desc("train: epochs (default 10)"), cl::init(10),
+                               cl::cat(runCategory));
+static cl::opt<std::string> outDir("out", cl::desc("output folder (default out/<model>)"),
+                                   cl::value_desc("DIR"), cl::cat(runCategory));
+static cl::opt<bool> resume("resume", cl::desc("train: continue from the output folder's checkpoint"),
+                            cl::cat(runCategory));
+static cl::opt<std::string> checkpointFile("checkpoint",
+                                           cl::desc("sample, eval: the checkpoint to load"),
+                                           cl::value_desc("FILE"), cl::cat(runCategory));
+static cl::opt<int64_t> limit("limit", cl::desc("use only the first N training examples"),
+                              cl::init(0), cl::cat(runCategory));
+static cl::opt<int64_t> testLimit("test-limit", cl::desc("use only the first N test examples"),
+                                  cl::init(0), cl::cat(runCategory));
+static cl::opt<int64_t> checkpointEvery(
+    "checkpoint-every", cl::desc("train: iterations between checkpoints (default 1000; 0: epochs only)"),
+    cl::init(1000), cl::cat(runCategory));
+static cl::opt<int64_t> stopAfter(
+    "stop-after-iterations",
+    cl::desc("train: stop after N iterations, saving a checkpoint to resume"),
+    cl::init(0), cl::cat(runCategory));
+static cl::opt<int> iwaeSamples("iwae-samples",
+                                cl::desc("eval: importance samples per example (default 100)"),
+                                cl::init(100), cl::cat(runCategory));
+static cl::opt<int64_t> evalLimit("eval-limit",
+                                  cl::desc("eval: examples for the importance-weighted estimate"),
+                                  cl::init(0), cl::cat(runCategory));
+
 static const char kOverview[] = R"(genc: a compiler for generative models
 
 USAGE:
@@ -91,8 +131,16 @@ USAGE:
   genc compile FILE -o DIR   compile every step and net ahead of time (Halide
                              static libraries), a C++ header and a manifest;
                              --target=host|host-cuda; unchanged input is cached
+  genc train FILE            compile (cached) and train the model on its data;
+                             writes checkpoints, metrics.csv and PNGs to --out
+  genc sample FILE --checkpoint C
+                             write the model's pictures (samples, ...) to --out
+  genc eval FILE --checkpoint C
+                             test loss; importance-weighted log-likelihood for
+                             a VAE; sliced Wasserstein (and KS) for a GAN
   genc FILE [--emit=STAGE]   print a stage of the pipeline (default: mlir)
 
+train, sample and eval also take --threads N (default: one per core).
 FILE is a .gen model or, with -x mlir or a .mlir name, gen dialect IR.
 Errors are reported as file:line:col: error: message, with the source line.
 )";
@@ -180,35 +228,55 @@ static int runGradientCheck(mlir::ModuleOp module) {
   return worst <= tolerance ? 0 : 1;
 }
 
+/// The cache key of a compilation: the model text, the flags, and this genc
+/// build (its executable's size and time, so a rebuilt compiler never
+/// reuses stale kernels).
+static std::string cacheKey(llvm::StringRef text, const target::CompileOptions &options,
+                            int64_t batch) {
+  std::string self = llvm::sys::fs::getMainExecutable(nullptr, (void *)&cacheKey);
+  llvm::sys::fs::file_status status;
+  std::string build;
+  if (!llvm::sys::fs::status(self, status))
+    build = std::to_string(status.getSize()) + "@" +
+            std::to_string(status.getLastModificationTime().time_since_epoch().count());
+  return text.str() + "\n--batch=" + std::to_string(batch) + "\n--target=" +
+         options.targetName + "\n--name=" + options.name + "\n--emit-stmt=" +
+         (options.emitStmt ? "1" : "0") + "\n--kinds=" + std::to_string(options.kinds) +
+         "\n--shared=" + (options.sharedLibrary ? "1" : "0") + "\ngenc " GENC_VERSION " " +
+         build;
+}
+
+/// Compiles the one model of `module` (freshly imported, no passes run).
+static mlir::FailureOr<target::CompileResult>
+compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::StringRef text,
+              int64_t batch) {
+  mlir::OwningOpRef<mlir::ModuleOp> source = module.clone();
+  mlir::OwningOpRef<mlir::ModuleOp> forward = module.clone();
+  if (mlir::failed(lower(*forward, Stage::MLIRInlined)) ||
+      mlir::failed(lower(module, Stage::MLIRTrain)))
+    return mlir::failure();
+  auto first = [](mlir::ModuleOp m) { return *m.getOps<gen::ModelOp>().begin(); };
+  auto models = llvm::to_vector(module.getOps<gen::ModelOp>());
+  if (models.size() != 1) {
+    fail("expected one gen.model, found " + std::to_string(models.size()));
+    return mlir::failure();
+  }
+  options.cacheKey = cacheKey(text, options, batch);
+  return target::compileModel({models.front(), first(*forward), first(*source)}, options);
+}
+
 /// `genc compile`: everything a program needs to train and run the model.
 static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
   if (outputFile == "-")
     return fail("compile needs an output directory: -o DIR");
   if (auto target = target::parseTarget(targetName); !target)
     return fail(llvm::toString(target.takeError()));
-  if (mlir::failed(lower(module, Stage::MLIRTrain)))
-    return 1;
-  auto models = llvm::to_vector(module.getOps<gen::ModelOp>());
-  if (models.size() != 1)
-    return fail("expected one gen.model, found " + std::to_string(models.size()));
   target::CompileOptions options;
   options.outputDir = outputFile;
   options.targetName = targetName;
   options.emitStmt = emitStmt;
   options.name = libraryName;
-  // Everything the output depends on: the model text, the flags, and this
-  // genc build (its executable's size and time, so a rebuilt compiler
-  // never reuses stale kernels).
-  std::string self = llvm::sys::fs::getMainExecutable(nullptr, (void *)&runCompile);
-  llvm::sys::fs::file_status status;
-  std::string build;
-  if (!llvm::sys::fs::status(self, status))
-    build = std::to_string(status.getSize()) + "@" +
-            std::to_string(status.getLastModificationTime().time_since_epoch().count());
-  options.cacheKey = text.str() + "\n--batch=" + std::to_string(batchSize) + "\n--target=" +
-                     targetName + "\n--name=" + libraryName + "\n--emit-stmt=" +
-                     (emitStmt ? "1" : "0") + "\ngenc " GENC_VERSION " " + build;
-  auto result = target::compileModel(models.front(), options);
+  auto result = compileModule(module, options, text, batchSize);
   if (mlir::failed(result))
     return 1;
   llvm::outs() << (result->upToDate ? "up to date: " : "compiled: ") << outputFile << " ("
@@ -216,19 +284,142 @@ static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
   return 0;
 }
 
+/// `--threads N`: LLVM's own libraries already register an option named
+/// "threads", so genc takes its flag out of argv before cl parses the rest.
+static int threads = 0;
+
+/// The folder `genc train` compiles into: $GENC_CACHE_DIR, else
+/// $XDG_CACHE_HOME/genc, else ~/.cache/genc; one subfolder per model file.
+static std::string cacheRoot() {
+  if (const char *dir = std::getenv("GENC_CACHE_DIR"))
+    return dir;
+  if (const char *xdg = std::getenv("XDG_CACHE_HOME"))
+    return std::string(xdg) + "/genc";
+  if (const char *home = std::getenv("HOME"))
+    return std::string(home) + "/.cache/genc";
+  return "/tmp/genc-cache";
+}
+
+/// `genc train | sample | eval`: compiles through `compileModule` at the
+/// batch sizes the runtime asks for, then runs the model.
+static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMgr,
+                           mlir::MLIRContext &context, llvm::StringRef path) {
+  llvm::StringRef text = sourceMgr.getMemoryBuffer(1)->getBuffer();
+  llvm::SmallString<256> absolute(path);
+  llvm::sys::fs::make_absolute(absolute);
+  RuntimeRequest request;
+  request.command = command;
+  request.build = [&](int64_t batch, unsigned kinds) -> std::string {
+    batchSize = batch;
+    mlir::OwningOpRef<mlir::ModuleOp> module = load(sourceMgr, context, /*isMLIR=*/false);
+    if (!module || mlir::failed(mlir::verify(*module)))
+      throw rt::RuntimeError("cannot compile " + path.str() + " at batch " + std::to_string(batch));
+    auto model = *module->getOps<gen::ModelOp>().begin();
+    std::string name = model.getSymName().str();
+    llvm::SmallString<256> dir(cacheRoot());
+    llvm::sys::path::append(dir, name + "-" + llvm::utohexstr(llvm::hash_value(absolute.str())),
+                            "batch" + std::to_string(batch) + "-" + targetName);
+    target::CompileOptions options;
+    options.outputDir = std::string(dir);
+    options.targetName = targetName;
+    options.kinds = kinds;
+    options.sharedLibrary = true;
+    // One compiler at a time per folder (parallel runs share the cache).
+    if (std::error_code ec = llvm::sys::fs::create_directories(dir))
+      throw rt::RuntimeError(std::string(dir) + ": cannot create the compile cache: " + ec.message());
+    int lockFd = -1;
+    std::string lockPath = std::string(dir) + ".lock";
+    if (!llvm::sys::fs::openFileForWrite(lockPath, lockFd, llvm::sys::fs::CD_OpenAlways))
+      llvm::sys::fs::lockFile(lockFd);
+    llvm::outs() << "kernels of " << name << " at batch " << batch << " (" << dir << "): ";
+    llvm::outs().flush();
+    auto start = std::chrono::steady_clock::now();
+    auto result = compileModule(*module, options, text, batch);
+    if (lockFd >= 0) {
+      llvm::sys::fs::unlockFile(lockFd);
+      llvm::sys::Process::SafelyCloseFileDescriptor(lockFd);
+    }
+    if (mlir::failed(result))
+      throw rt::RuntimeError("compiling " + path.str() + " failed");
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (result->upToDate)
+      llvm::outs() << "up to date\n";
+    else
+      llvm::outs() << llvm::format("compiled in %.1f s\n", seconds);
+    llvm::outs().flush();
+    return std::string(dir) + "/" + name;
+  };
+  request.data = dataSource;
+  request.epochs = epochs;
+  request.seed = seed;
+  request.threads = threads;
+  request.resume = resume;
+  request.checkpoint = checkpointFile;
+  request.limit = limit;
+  request.testLimit = testLimit;
+  request.checkpointEvery = checkpointEvery;
+  request.stopAfter = stopAfter;
+  request.iwaeSamples = iwaeSamples;
+  request.evalLimit = evalLimit;
+  if (epochs < 0 || limit < 0 || testLimit < 0 || checkpointEvery < 0 || stopAfter < 0 ||
+      iwaeSamples < 1 || evalLimit < 0)
+    return fail("--epochs, --limit, --test-limit, --checkpoint-every, --stop-after-iterations and "
+               "--eval-limit must not be negative; --iwae-samples must be positive");
+  try {
+    mlir::OwningOpRef<mlir::ModuleOp> module = load(sourceMgr, context, /*isMLIR=*/false);
+    auto model = *module->getOps<gen::ModelOp>().begin();
+    request.batch = batchSize > 0 ? int64_t(batchSize) : model.getBatchSizeAttr().getInt();
+    if (outDir.empty())
+      outDir = "out/" + model.getSymName().str();
+  } catch (const rt::RuntimeError &e) {
+    return fail(e.what());
+  }
+  request.outDir = outDir;
+  return runRuntimeCommand(request);
+}
+
+static bool takeThreadsFlag(std::vector<char *> &args) {
+  for (size_t i = 1; i < args.size(); ++i) {
+    llvm::StringRef arg(args[i]);
+    if (!arg.consume_front("--threads") && !arg.consume_front("-threads"))
+      continue;
+    llvm::StringRef value;
+    size_t consumed = 1;
+    if (arg.consume_front("="))
+      value = arg;
+    else if (arg.empty() && i + 1 < args.size())
+      value = args[i + 1], consumed = 2;
+    else
+      continue;
+    if (value.getAsInteger(10, threads) || threads < 0)
+      return false;
+    args.erase(args.begin() + i, args.begin() + i + consumed);
+    --i;
+  }
+  return true;
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
-  cl::HideUnrelatedOptions(gencCategory);
-  cl::ParseCommandLineOptions(argc, argv, kOverview);
+  cl::HideUnrelatedOptions({&gencCategory, &runCategory});
+  std::vector<char *> args(argv, argv + argc);
+  if (!takeThreadsFlag(args))
+    return fail("--threads takes a number of worker threads (0: one per core)");
+  cl::ParseCommandLineOptions(int(args.size()), args.data(), kOverview);
 
   bool checkOnly = !positional.empty() && positional[0] == "check";
   bool checkGrad = !positional.empty() && positional[0] == "check-grad";
   bool compile = !positional.empty() && positional[0] == "compile";
-  std::vector<std::string> files(positional.begin() + (checkOnly || checkGrad || compile ? 1 : 0),
-                                 positional.end());
+  std::string runCommand;
+  if (!positional.empty() &&
+      (positional[0] == "train" || positional[0] == "sample" || positional[0] == "eval"))
+    runCommand = positional[0];
+  bool hasCommand = checkOnly || checkGrad || compile || !runCommand.empty();
+  std::vector<std::string> files(positional.begin() + (hasCommand ? 1 : 0), positional.end());
   if (files.size() != 1)
     return fail(files.empty() ? "no input file (see 'genc --help')"
                               : "expected one input file, got " + std::to_string(files.size()));
@@ -276,6 +467,11 @@ int main(int argc, char **argv) {
 
   if (checkGrad)
     return runGradientCheck(*module);
+  if (!runCommand.empty()) {
+    if (isMLIR)
+      return fail(runCommand + " needs a .gen model file");
+    return runModelCommand(runCommand, sourceMgr, context, path);
+  }
   if (compile)
     return runCompile(*module, (*sourceMgr.getMemoryBuffer(1)).getBuffer());
   if (mlir::failed(lower(*module, emit)))

@@ -22,11 +22,24 @@ namespace genc::target {
 
 /// One compiled pipeline and the C function AOT produced for it.
 struct CompiledFunction {
+  /// A training step (forward, backward, update), a step's objective alone
+  /// (evaluation: no gradient, no update), or a net.
+  enum class Kind { Step, Loss, Net };
   std::string function; // e.g. "vae_elbo" (the library name, then the step or net)
   std::string source;   // step or net name
-  bool isStep;
+  Kind kind;
   halide::LoweredPipeline pipeline;
 };
+
+/// The model at the stages compilation needs: `train` after optimizer
+/// lowering (the steps), `forward` with nets inlined but no gradients (the
+/// losses), and `source` as written (for notes on how nets are called).
+struct ModelStages {
+  gen::ModelOp train, forward, source;
+};
+
+/// Which functions to compile (a remainder-batch variant needs only some).
+enum FunctionKinds : unsigned { Steps = 1, Losses = 2, Nets = 4, AllFunctions = 7 };
 
 struct CompileResult {
   std::vector<std::string> files; // everything written, relative to the output dir
@@ -39,21 +52,26 @@ struct CompileOptions {
   std::string targetName = "host"; // "host" or "host-cuda"
   std::string cacheKey;            // hash input: model text, flags, target, genc version
   bool emitStmt = false;           // also write <name>.stmt (the loop nests)
+  unsigned kinds = AllFunctions;
+  bool sharedLibrary = false;      // also link <name>.so (for `genc train`)
 };
 
-/// Compiles a model whose steps carry optimizer updates (gen-lower-optimizer
-/// has run) and whose net calls in steps are inlined.
-mlir::FailureOr<CompileResult> compileModel(gen::ModelOp model, const CompileOptions &options);
+/// Compiles a model: the steps of `stages.train` (gen-lower-optimizer has
+/// run, nets are inlined), the losses of `stages.forward`, the nets.
+mlir::FailureOr<CompileResult> compileModel(const ModelStages &stages,
+                                            const CompileOptions &options);
 
 /// The Halide target for a genc target name, or an error message.
 llvm::Expected<Halide::Target> parseTarget(llvm::StringRef name);
 
 /// Writes the typed C++ wrapper class of the model (EmitModelHeader.cpp).
 std::string emitModelHeader(gen::ModelOp model, llvm::StringRef name,
-                            llvm::ArrayRef<CompiledFunction> functions);
+                            llvm::ArrayRef<CompiledFunction> functions,
+                            llvm::StringRef manifest);
 
 /// Writes the JSON manifest of the model.
-std::string emitManifest(gen::ModelOp model, llvm::ArrayRef<CompiledFunction> functions,
+/// Notes, from `source`, the noise each net is called with in the steps.
+std::string emitManifest(const ModelStages &stages, llvm::ArrayRef<CompiledFunction> functions,
                          llvm::StringRef target);
 
 } // namespace genc::target

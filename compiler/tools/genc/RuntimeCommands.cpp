@@ -1,0 +1,168 @@
+//===- RuntimeCommands.cpp - genc train | sample | eval -------------------===//
+#include "RuntimeCommands.h"
+
+#include "genc/Target/ModelCompiler.h"
+#include "genc/runtime/Error.h"
+#include "genc/runtime/Evaluate.h"
+#include "genc/runtime/Safetensors.h"
+#include "genc/runtime/Trainer.h"
+#include "genc/runtime/Visualize.h"
+
+#include <cstdio>
+#include <malloc.h>
+#include <memory>
+#include <set>
+#include <sys/stat.h>
+
+using namespace genc;
+using namespace genc::rt;
+
+namespace {
+/// A compiled model variant: its manifest and loaded kernels.
+struct Loaded {
+  Manifest manifest;
+  std::unique_ptr<SharedLibraryKernels> kernels;
+};
+
+Loaded load(const std::string &prefix) {
+  Loaded loaded{Manifest::load(prefix + ".manifest.json"),
+                std::make_unique<SharedLibraryKernels>(prefix + ".so")};
+  return loaded;
+}
+
+struct Session {
+  Loaded main;
+  std::vector<Loaded> variants;
+  std::unique_ptr<Model> model;
+  Data data;
+};
+
+enum Remainders { None = 0, Train = 1, Test = 2 };
+
+/// Compiles and loads what the command needs: the model at its batch size,
+/// and the remainder batch of each split asked for, so the last partial
+/// batch runs at its true size.
+Session open(const RuntimeRequest &request, bool needData, unsigned remainders) {
+  Session s;
+  s.main = load(request.build(request.batch, target::AllFunctions));
+  if (needData) {
+    DataOptions options;
+    options.override_ = request.data;
+    options.trainLimit = request.limit;
+    options.testLimit = request.testLimit;
+    options.seed = request.seed;
+    s.data = loadData(s.main.manifest.inputs, options);
+  }
+  int64_t batch = s.main.manifest.batchSize;
+  // Steps and losses in one variant: train and eval share the cache.
+  std::set<int64_t> sizes;
+  if ((remainders & Train) && s.data.train.count % batch)
+    sizes.insert(s.data.train.count % batch);
+  if ((remainders & Test) && s.data.test.count % batch)
+    sizes.insert(s.data.test.count % batch);
+  for (int64_t rows : sizes)
+    s.variants.push_back(load(request.build(rows, target::Steps | target::Losses)));
+  s.model = std::make_unique<Model>(s.main.manifest, *s.main.kernels, request.seed);
+  for (Loaded &v : s.variants)
+    s.model->addVariant(v.manifest, *v.kernels);
+  s.model->setThreads(request.threads);
+  return s;
+}
+
+int train(const RuntimeRequest &request) {
+  // Refuse before compiling anything.
+  struct stat info;
+  bool exists = stat(checkpointPath(request.outDir).c_str(), &info) == 0;
+  if (request.resume && !exists)
+    throw RuntimeError("--resume: no checkpoint at " + checkpointPath(request.outDir));
+  if (!request.resume && exists)
+    throw RuntimeError(checkpointPath(request.outDir) +
+                       " exists: pass --resume to continue that run, or choose another --out");
+  Session s = open(request, /*needData=*/true, Train | Test);
+  TrainOptions options;
+  options.epochs = request.epochs;
+  options.outDir = request.outDir;
+  options.seed = request.seed;
+  options.resume = request.resume;
+  options.checkpointEvery = request.checkpointEvery;
+  options.stopAfter = request.stopAfter;
+  return rt::train(*s.model, s.data, options);
+}
+
+int sample(const RuntimeRequest &request) {
+  SafetensorsFile checked(request.checkpoint); // a bad file fails before compiling
+  Session s = open(request, /*needData=*/true, None);
+  s.model->load(request.checkpoint);
+  mkdir(request.outDir.c_str(), 0755);
+  Roles roles = findRoles(s.model->manifest());
+  std::vector<std::string> files =
+      writeModelPictures(*s.model, roles, s.data, request.outDir, request.seed);
+  if (roles.isGan() && roles.data && elementCount(roles.data->shape) == 1) {
+    std::vector<ToyPanel> panels{
+        toyPanel(*s.model, roles, s.data.test, "checkpoint", request.seed)};
+    double lo = 1e300, hi = -1e300;
+    for (double v : panels[0].dataSamples) {
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+    files.push_back(request.outDir + "/toy1d.png");
+    writePng(files.back(), toyGanPicture(panels, lo - (hi - lo), hi + (hi - lo)));
+  }
+  if (files.empty())
+    throw RuntimeError("model '" + s.model->manifest().model +
+                       "' has no net genc knows how to sample (generator, or encoder and "
+                       "decoder)");
+  for (const std::string &f : files)
+    std::printf("wrote %s\n", f.c_str());
+  return 0;
+}
+
+int evaluate(const RuntimeRequest &request) {
+  SafetensorsFile checked(request.checkpoint);
+  Session s = open(request, /*needData=*/true, Test);
+  s.model->load(request.checkpoint);
+  const Manifest &m = s.model->manifest();
+  Roles roles = findRoles(m);
+  std::printf("model %s, checkpoint %s, %lld test examples\n", m.model.c_str(),
+              request.checkpoint.c_str(), (long long)s.data.test.count);
+  for (auto &[step, repeats] : m.train.schedule)
+    if (readsData(*m.find(FunctionSpec::Kind::Step, step)))
+      std::printf("test %s: %.4f per example\n", step.c_str(),
+                  testLoss(*s.model, step, s.data.test, request.seed));
+  if (roles.isVae() && roles.data) {
+    int64_t n = request.evalLimit > 0 ? std::min(request.evalLimit, s.data.test.count)
+                                      : s.data.test.count;
+    double ll = iwaeLogLikelihood(*s.model, roles, s.data.test, request.iwaeSamples,
+                                  request.seed, n);
+    std::printf("importance-weighted log-likelihood (k=%d, %lld examples): %.4f nats\n",
+                request.iwaeSamples, (long long)n, ll);
+  }
+  if (roles.isGan() && roles.data) {
+    GanScores scores = ganScores(*s.model, roles, s.data.test, 2000, request.seed);
+    std::printf("sliced Wasserstein distance to held-out data: %.5f\n", scores.slicedWasserstein);
+    if (scores.ks >= 0)
+      std::printf("KS statistic against held-out data: %.5f\n", scores.ks);
+  }
+  return 0;
+}
+} // namespace
+
+int genc::runRuntimeCommand(const RuntimeRequest &request) {
+  // Halide allocates intermediates on every call; without these glibc
+  // returns them to the OS and faults them back each time (2-3x slower).
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  try {
+    if ((request.command == "sample" || request.command == "eval") && request.checkpoint.empty())
+      throw RuntimeError(request.command + " needs --checkpoint FILE");
+    if (request.command == "train")
+      return train(request);
+    if (request.command == "sample")
+      return sample(request);
+    return evaluate(request);
+  } catch (const RuntimeError &e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "genc: error: %s\n", e.what());
+    return 1;
+  }
+}

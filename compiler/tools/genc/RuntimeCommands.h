@@ -1,0 +1,38 @@
+//===- RuntimeCommands.h - genc train | sample | eval ---------------*- C++ -*-===//
+//
+// The commands that run a model: they compile it (cached) through a
+// callback into the driver, load the kernels' shared library, and hand over
+// to the runtime library, which a user's own program can link as well.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_TOOLS_GENC_RUNTIMECOMMANDS_H
+#define GENC_TOOLS_GENC_RUNTIMECOMMANDS_H
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace genc {
+
+struct RuntimeRequest {
+  std::string command; // train, sample or eval
+  /// Compiles the model at a batch size, for the function kinds given
+  /// (target::FunctionKinds), into a cached folder; returns the path
+  /// prefix of its files (<dir>/<name>), or throws rt::RuntimeError.
+  std::function<std::string(int64_t batch, unsigned kinds)> build;
+  int64_t batch = 0; // the model's, or --batch
+  std::string data, outDir, checkpoint;
+  int64_t epochs = 10, limit = 0, testLimit = 0, checkpointEvery = 1000, stopAfter = 0;
+  uint64_t seed = 1;
+  int threads = 0;
+  bool resume = false;
+  int iwaeSamples = 100;
+  int64_t evalLimit = 0;
+};
+
+/// Runs the command; returns the exit code. Errors are printed as one line.
+int runRuntimeCommand(const RuntimeRequest &request);
+
+} // namespace genc
+
+#endif // GENC_TOOLS_GENC_RUNTIMECOMMANDS_H

@@ -1,0 +1,61 @@
+//===- Evaluate.h - Held-out measures of a model -------------------*- C++ -*-===//
+//
+// Test losses average a step's objective over exactly the test examples
+// (full batches, then the remainder at its own compiled batch size, each
+// weighted by its rows). For VAEs, an importance-weighted estimate of
+// log p(x) (Burda et al.); for GANs, distances between generated and
+// held-out samples that do not depend on the discriminator. Evaluation
+// draws its noise from its own generator, so it never changes training.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_RUNTIME_EVALUATE_H
+#define GENC_RUNTIME_EVALUATE_H
+
+#include "genc/runtime/Data.h"
+#include "genc/runtime/Model.h"
+#include "genc/runtime/Roles.h"
+
+namespace genc::rt {
+
+/// Rows [begin, begin + rows) of every column of `split` for `fn`'s inputs.
+struct BatchData {
+  std::map<std::string, std::vector<float>> columns;
+  Batch view() const;
+};
+BatchData gatherRows(const Split &split, const std::vector<int64_t> &order, int64_t begin,
+                     int64_t rows);
+
+/// The steps whose objective reads data (they consume batches).
+bool readsData(const FunctionSpec &step);
+
+/// Mean objective of step `step` per test example (its loss function).
+double testLoss(Model &model, const std::string &step, const Split &test, uint64_t seed);
+
+/// log p(x) per example (nats) by importance sampling with k samples from
+/// the encoder's posterior, over the first `limit` test examples (0: all).
+double iwaeLogLikelihood(Model &model, const Roles &roles, const Split &test, int k,
+                         uint64_t seed, int64_t limit = 0);
+
+/// `count` generated examples (row-major, data-sized rows): the generator
+/// on its noise, or the decoder on prior draws. `classes`, for conditional
+/// models, gives each row's label.
+std::vector<float> generate(Model &model, const Roles &roles, int64_t count, Rng &rng,
+                            const std::vector<int32_t> &classes = {});
+
+/// A net applied to `rows` rows of named arguments, in full batches (the
+/// last one padded by repeating rows): the results' rows, concatenated.
+std::vector<std::vector<float>> applyNet(Model &model, const FunctionSpec &net,
+                                         const std::map<std::string, const float *> &arguments,
+                                         int64_t rows);
+
+struct GanScores {
+  double slicedWasserstein = 0;
+  double ks = -1; // 1-D data only
+};
+/// Generated against held-out samples (up to `count` of each).
+GanScores ganScores(Model &model, const Roles &roles, const Split &test, int64_t count,
+                    uint64_t seed);
+
+} // namespace genc::rt
+
+#endif // GENC_RUNTIME_EVALUATE_H

@@ -1,0 +1,68 @@
+//===- Json.h - A small JSON reader and writer ---------------------*- C++ -*-===//
+//
+// The runtime reads manifests and safetensors headers and writes checkpoint
+// metadata; a few hundred lines of its own keep it free of LLVM (a user
+// program that links a model should not need LLVM's support library).
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_RUNTIME_JSON_H
+#define GENC_RUNTIME_JSON_H
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace genc::rt {
+
+class Json {
+public:
+  enum class Kind { Null, Bool, Number, String, Array, Object };
+
+  Json() = default;
+  Json(bool b) : kind_(Kind::Bool), number_(b) {}
+  Json(double d) : kind_(Kind::Number), number_(d) {}
+  Json(int64_t i) : kind_(Kind::Number), number_(double(i)) {}
+  Json(int i) : kind_(Kind::Number), number_(i) {}
+  Json(std::string s) : kind_(Kind::String), string_(std::move(s)) {}
+  Json(const char *s) : kind_(Kind::String), string_(s) {}
+  static Json array() { Json j; j.kind_ = Kind::Array; return j; }
+  static Json object() { Json j; j.kind_ = Kind::Object; return j; }
+
+  /// Parses `text`; throws RuntimeError("<what>: invalid JSON at byte N: ...").
+  static Json parse(const std::string &text, const std::string &what);
+  std::string dump() const;
+
+  Kind kind() const { return kind_; }
+  bool isNull() const { return kind_ == Kind::Null; }
+
+  /// Typed access; a mismatch throws RuntimeError naming `key` and the
+  /// expected kind (manifests and checkpoints are user-visible files).
+  double number() const;
+  int64_t integer() const;
+  const std::string &string() const;
+  const std::vector<Json> &items() const;
+  const std::map<std::string, Json> &members() const;
+  std::vector<int64_t> integers() const;
+
+  bool has(const std::string &key) const;
+  /// The member `key` of an object; throws if missing.
+  const Json &operator[](const std::string &key) const;
+  /// The member `key`, or `fallback` when missing.
+  const Json &get(const std::string &key, const Json &fallback) const;
+
+  Json &set(const std::string &key, Json value);
+  Json &push(Json value);
+
+private:
+  Kind kind_ = Kind::Null;
+  double number_ = 0;
+  std::string string_;
+  std::vector<Json> items_;
+  std::map<std::string, Json> members_;
+};
+
+} // namespace genc::rt
+
+#endif // GENC_RUNTIME_JSON_H

@@ -1,0 +1,61 @@
+//===- Kernels.h - Finding a model's compiled entry points ---------*- C++ -*-===//
+//
+// Halide's AOT functions all have an `_argv` form, `int f_argv(void **)`,
+// taking a pointer per argument in declaration order; the manifest gives
+// that order. A program that links a model statically hands the runtime a
+// table of those pointers (the generated header does); `genc train` loads
+// them from the model's shared library instead.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_RUNTIME_KERNELS_H
+#define GENC_RUNTIME_KERNELS_H
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace genc::rt {
+
+using EntryPoint = int (*)(void **);
+
+/// Where the entry points of compiled functions come from.
+class KernelSource {
+public:
+  virtual ~KernelSource() = default;
+  /// The `<symbol>_argv` entry point; throws RuntimeError if absent.
+  virtual EntryPoint entryPoint(const std::string &symbol) const = 0;
+  /// Sets the Halide runtime's worker count (0: one per core).
+  virtual void setThreads(int threads) const = 0;
+};
+
+/// Entry points linked into the program (from the generated header).
+class StaticKernels : public KernelSource {
+public:
+  StaticKernels(std::map<std::string, EntryPoint> entries, int (*setThreads)(int))
+      : entries_(std::move(entries)), setThreads_(setThreads) {}
+  EntryPoint entryPoint(const std::string &symbol) const override;
+  void setThreads(int threads) const override { setThreads_(threads); }
+
+private:
+  std::map<std::string, EntryPoint> entries_;
+  int (*setThreads_)(int);
+};
+
+/// Entry points of a model's shared library (<name>.so), opened with its
+/// own Halide runtime kept private (RTLD_LOCAL).
+class SharedLibraryKernels : public KernelSource {
+public:
+  explicit SharedLibraryKernels(const std::string &path);
+  ~SharedLibraryKernels() override;
+  EntryPoint entryPoint(const std::string &symbol) const override;
+  void setThreads(int threads) const override;
+
+private:
+  std::string path_;
+  void *handle_ = nullptr;
+};
+
+} // namespace genc::rt
+
+#endif // GENC_RUNTIME_KERNELS_H

@@ -1,0 +1,94 @@
+//===- Manifest.h - What `genc compile` says about a model ---------*- C++ -*-===//
+//
+// The manifest (<name>.manifest.json) is the contract between the compiler
+// and the runtime: the model's inputs and their data sources, parameters
+// with their initializers, optimizer state, every compiled function with its
+// argument and result order, and the train clause. The runtime is generic
+// over it: no model-specific C++ is needed to train.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_RUNTIME_MANIFEST_H
+#define GENC_RUNTIME_MANIFEST_H
+
+#include "genc/runtime/Data.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace genc::rt {
+
+class Json;
+
+int64_t elementCount(const std::vector<int64_t> &shape);
+
+struct TensorSpec {
+  std::string name;
+  std::vector<int64_t> shape;
+};
+
+struct ParamSpec : TensorSpec {
+  std::string net;
+  std::string init; // zeros, ones, constant, normal, uniform, glorot_uniform, he_normal
+  std::vector<double> initArgs;
+};
+
+/// How noise is drawn: "normal" (a = mean, b = stddev) or "uniform"
+/// (a = low, b = high); an empty kind means "not noise".
+struct Distribution {
+  std::string kind;
+  double a = 0, b = 0;
+};
+
+/// One argument of a compiled function, in call order.
+struct ArgumentSpec : TensorSpec {
+  enum class Kind { Input, Param, State, Random, Argument } kind;
+  Distribution noise; // Random arguments
+};
+
+/// One result of a compiled function, in call order after the arguments.
+struct ResultSpec : TensorSpec {
+  enum class Kind { Objective, Gradient, Param, State, Result } kind;
+};
+
+struct FunctionSpec {
+  enum class Kind { Step, Loss, Net } kind;
+  std::string symbol; // the C symbol: <symbol>_argv is the entry point
+  std::string name;   // the step or net name
+  int64_t batchSize = 0;
+  std::vector<ArgumentSpec> arguments;
+  std::vector<ResultSpec> results;
+  std::vector<std::string> updates; // steps: the nets they train
+  std::vector<Distribution> noise;  // nets: the noise the steps pass each argument
+};
+
+struct TrainSpec {
+  std::string optimizer;
+  std::vector<std::pair<std::string, double>> hyperparams;
+  /// The schedule: (step, repeats) in order, e.g. (d_step, 1), (g_step, 1).
+  std::vector<std::pair<std::string, int64_t>> schedule;
+};
+
+struct Manifest {
+  std::string model;
+  std::string target;
+  int64_t batchSize = 0;
+  std::vector<InputSpec> inputs; // per-example shapes (the batch dimension removed)
+  std::vector<ParamSpec> params;
+  std::vector<TensorSpec> states;
+  std::vector<FunctionSpec> functions;
+  TrainSpec train;
+
+  /// Parses manifest text; `what` (a path) prefixes every error.
+  static Manifest parse(const std::string &text, const std::string &what);
+  static Manifest load(const std::string &path);
+
+  /// The function of this kind and name, or nullptr.
+  const FunctionSpec *find(FunctionSpec::Kind kind, const std::string &name) const;
+  const InputSpec *findInput(const std::string &name) const;
+};
+
+} // namespace genc::rt
+
+#endif // GENC_RUNTIME_MANIFEST_H

@@ -1,0 +1,36 @@
+//===- Metrics.h - Progress signals that need no discriminator ----*- C++ -*-===//
+//
+// A GAN's losses say little about how close its samples are to the data, so
+// training reports distances between sample and data distributions computed
+// here: sliced Wasserstein-1 for point clouds of any dimension, the
+// Kolmogorov-Smirnov statistic for 1-D samples, and a stable log-mean-exp for
+// importance-weighted likelihood estimates. All three return NaN when a
+// sample holds NaN (a diverged model) and throw on empty samples.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_RUNTIME_METRICS_H
+#define GENC_RUNTIME_METRICS_H
+
+#include "genc/runtime/Rng.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace genc::rt {
+
+/// Sliced Wasserstein-1 distance between two point clouds of dimension dim (row-major, na and nb points):
+/// the mean over `projections` random unit directions (drawn from rng) of the 1-D W1 distance of the
+/// projected samples. The 1-D distance is exact for the two empirical distributions: the integral of
+/// |F_a^-1(t) - F_b^-1(t)| over t in [0, 1], which for na == nb is the mean gap of the sorted samples.
+double slicedWasserstein(const float *a, int64_t na, const float *b, int64_t nb, int64_t dim,
+                         int projections, Rng &rng);
+
+/// Two-sample Kolmogorov-Smirnov statistic sup |F_a - F_b| of 1-D samples.
+double ksStatistic(std::vector<double> a, std::vector<double> b);
+
+/// log(mean(exp(v))) computed stably (shifted by the maximum); -inf when every v is -inf.
+double logMeanExp(const double *v, int64_t n);
+
+} // namespace genc::rt
+
+#endif // GENC_RUNTIME_METRICS_H

@@ -1,0 +1,108 @@
+//===- Model.h - A compiled model's state and calls ----------------*- C++ -*-===//
+//
+// A Model owns what a compiled model's functions read and write: the
+// parameters, the optimizer state and the noise generator. It calls a
+// compiled function by binding each argument the manifest lists (inputs by
+// name, parameters and state from its maps, fresh noise for random
+// arguments) and installing the new parameter and state values the function
+// returns. Functions may be compiled at several batch sizes (variants): the
+// remainder batch of an epoch runs the variant compiled for its size.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_RUNTIME_MODEL_H
+#define GENC_RUNTIME_MODEL_H
+
+#include "genc/runtime/Kernels.h"
+#include "genc/runtime/Manifest.h"
+#include "genc/runtime/Rng.h"
+
+#include "HalideBuffer.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace genc::rt {
+
+using Tensor = Halide::Runtime::Buffer<float>;
+
+/// A zero-filled tensor of a row-major shape (gen's layout: Halide's
+/// dimensions are the reverse).
+Tensor makeTensor(const std::vector<int64_t> &shape);
+/// The row-major shape of a tensor.
+std::vector<int64_t> shapeOf(const Tensor &t);
+
+/// The host data of `t` after checking it has row-major shape `shape`
+/// (throws RuntimeError naming `what` otherwise).
+const float *checkedData(const Tensor &t, const char *what, const std::vector<int64_t> &shape);
+
+/// Named row-major batches: rows x per-example shape, host memory.
+using Batch = std::map<std::string, const float *>;
+
+class Model {
+public:
+  /// `kernels` must outlive the model.
+  Model(Manifest manifest, const KernelSource &kernels, uint64_t seed = 0);
+  Model(const Model &) = delete;
+  Model &operator=(const Model &) = delete;
+  ~Model();
+
+  /// Adds functions compiled at another batch size (same model text).
+  void addVariant(const Manifest &manifest, const KernelSource &kernels);
+
+  /// Draws every parameter from its initializer and zeroes the state.
+  void initialize(uint64_t seed);
+
+  /// Runs training step `name` on `rows` examples; returns the objective
+  /// (as the model defines it: the batch mean).
+  float step(const std::string &name, const Batch &batch, int64_t rows);
+  /// The objective of step `name` without updating anything.
+  float loss(const std::string &name, const Batch &batch, int64_t rows);
+  /// Applies net `name` to `rows` examples: one tensor per net result.
+  std::vector<Tensor> net(const std::string &name, const Batch &arguments, int64_t rows);
+
+  bool hasStep(const std::string &name) const;
+  bool hasNet(const std::string &name) const;
+  /// The batch sizes at which step/loss/net `name` of this kind is compiled.
+  std::vector<int64_t> batchSizes(FunctionSpec::Kind kind, const std::string &name) const;
+
+  /// Writes parameters, and the optimizer state as "state/<name>", to a
+  /// safetensors file (atomically) with `metadata`.
+  void save(const std::string &path, std::map<std::string, std::string> metadata = {});
+  /// Restores parameters (all required, shapes checked) and the optimizer
+  /// state (when present); returns the file's metadata.
+  std::map<std::string, std::string> load(const std::string &path);
+
+  const Manifest &manifest() const { return manifest_; }
+  std::map<std::string, Tensor> &params() { return params_; }
+  std::map<std::string, Tensor> &states() { return states_; }
+  /// The generator of the random arguments (reparameterization noise...).
+  Rng &noise() { return noise_; }
+
+  /// Makes host copies current (after steps on a GPU).
+  void syncToHost();
+  void setThreads(int threads) const;
+
+private:
+  struct Compiled {
+    const FunctionSpec *spec;
+    EntryPoint entry;
+    std::map<std::string, Tensor> inputs; // persistent staging buffers
+    std::vector<Tensor> spare;            // results' buffers for reuse
+  };
+  Compiled &lookup(FunctionSpec::Kind kind, const std::string &name, int64_t rows);
+  std::vector<Tensor> call(Compiled &fn, const Batch &batch);
+
+  Manifest manifest_;
+  std::vector<std::unique_ptr<Manifest>> variants_;
+  std::vector<const KernelSource *> sources_;
+  std::map<std::string, Compiled> compiled_; // key: kind/name/batch
+  std::map<std::string, Tensor> params_;
+  std::map<std::string, Tensor> states_;
+  Rng noise_;
+};
+
+} // namespace genc::rt
+
+#endif // GENC_RUNTIME_MODEL_H

@@ -1,0 +1,49 @@
+//===- Trainer.h - The training loop --------------------------------*- C++ -*-===//
+//
+// Runs the model's train clause over the data: ELBO or maximum likelihood
+// (one step), or alternating GAN training (k discriminator steps, then the
+// generator step with the discriminator frozen: the step only updates the
+// nets it names). A step that reads data takes the next batch of the
+// epoch's shuffled order; the epoch's last, partial batch runs the step's
+// variant compiled for that many rows, so every example counts once per
+// epoch with the same weight as PyTorch's drop_last=False loader gives it.
+//
+// Checkpoints (parameters, optimizer state, both generators' states, the
+// position in the epoch and the epoch's running sums) are atomic; a resumed
+// run continues bit for bit. A non-finite objective stops training and
+// keeps the last good checkpoint; Ctrl-C saves one and exits.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_RUNTIME_TRAINER_H
+#define GENC_RUNTIME_TRAINER_H
+
+#include "genc/runtime/Data.h"
+#include "genc/runtime/Model.h"
+#include "genc/runtime/Roles.h"
+
+#include <string>
+
+namespace genc::rt {
+
+struct TrainOptions {
+  int64_t epochs = 10;
+  std::string outDir = "out";
+  uint64_t seed = 1;
+  bool resume = false;
+  int64_t checkpointEvery = 1000; // iterations between checkpoints (0: epochs only)
+  bool pictures = true;           // PNGs per epoch (GANs) and at the end
+  int64_t scoreSamples = 2000;    // GAN scores: generated and held-out samples
+  int64_t stopAfter = 0;          // stop (with a checkpoint) after this many iterations
+};
+
+/// Trains as `options` say. Returns the exit code: 0 when done, 1 after a
+/// non-finite objective, 130 after Ctrl-C. Throws RuntimeError for bad
+/// input (a checkpoint from another run, data the model cannot use).
+int train(Model &model, const Data &data, const TrainOptions &options);
+
+/// Where training checkpoints go in an output folder.
+std::string checkpointPath(const std::string &outDir);
+
+} // namespace genc::rt
+
+#endif // GENC_RUNTIME_TRAINER_H

@@ -1,0 +1,38 @@
+//===- Kernels.cpp - Finding a model's compiled entry points -------------===//
+#include "genc/runtime/Kernels.h"
+#include "genc/runtime/Error.h"
+
+#include <dlfcn.h>
+
+using namespace genc::rt;
+
+EntryPoint StaticKernels::entryPoint(const std::string &symbol) const {
+  auto it = entries_.find(symbol);
+  if (it == entries_.end())
+    throw RuntimeError("compiled function '" + symbol + "' is not linked into this program");
+  return it->second;
+}
+
+SharedLibraryKernels::SharedLibraryKernels(const std::string &path) : path_(path) {
+  handle_ = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle_)
+    throw RuntimeError(path + ": cannot load the compiled model: " + dlerror());
+}
+
+SharedLibraryKernels::~SharedLibraryKernels() {
+  if (handle_)
+    dlclose(handle_);
+}
+
+EntryPoint SharedLibraryKernels::entryPoint(const std::string &symbol) const {
+  void *address = dlsym(handle_, (symbol + "_argv").c_str());
+  if (!address)
+    throw RuntimeError(path_ + ": has no compiled function '" + symbol + "'");
+  return reinterpret_cast<EntryPoint>(address);
+}
+
+void SharedLibraryKernels::setThreads(int threads) const {
+  using SetThreads = int (*)(int);
+  if (void *address = dlsym(handle_, "halide_set_num_threads"))
+    reinterpret_cast<SetThreads>(address)(threads);
+}

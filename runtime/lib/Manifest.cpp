@@ -1,0 +1,135 @@
+//===- Manifest.cpp - Reading <name>.manifest.json -----------------------===//
+#include "genc/runtime/Manifest.h"
+#include "genc/runtime/Error.h"
+#include "genc/runtime/Json.h"
+
+#include <fstream>
+#include <sstream>
+
+using namespace genc::rt;
+
+int64_t genc::rt::elementCount(const std::vector<int64_t> &shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+namespace {
+template <typename Kind>
+Kind kindOf(const std::string &name, std::initializer_list<const char *> names) {
+  int i = 0;
+  for (const char *candidate : names) {
+    if (name == candidate)
+      return Kind(i);
+    ++i;
+  }
+  throw RuntimeError("unknown kind '" + name + "'");
+}
+
+Distribution distribution(const Json &j) {
+  Distribution d{j["kind"].string(), j["a"].number(), j["b"].number()};
+  if (d.kind != "normal" && d.kind != "uniform")
+    throw RuntimeError("unknown distribution '" + d.kind + "'");
+  return d;
+}
+
+TensorSpec tensor(const Json &j) { return {j["name"].string(), j["shape"].integers()}; }
+
+FunctionSpec function(const Json &j, int64_t batchSize) {
+  FunctionSpec f;
+  f.kind = kindOf<FunctionSpec::Kind>(j["kind"].string(), {"step", "loss", "net"});
+  f.symbol = j["function"].string();
+  f.name = j["name"].string();
+  f.batchSize = j.get("batch_size", Json(batchSize)).integer();
+  for (const Json &a : j["arguments"].items()) {
+    ArgumentSpec arg;
+    static_cast<TensorSpec &>(arg) = tensor(a);
+    arg.kind = kindOf<ArgumentSpec::Kind>(a["kind"].string(),
+                                          {"input", "param", "state", "random", "argument"});
+    if (arg.kind == ArgumentSpec::Kind::Random)
+      arg.noise = distribution(a["distribution"]);
+    f.arguments.push_back(std::move(arg));
+  }
+  for (const Json &r : j["outputs"].items()) {
+    ResultSpec result;
+    static_cast<TensorSpec &>(result) = tensor(r);
+    result.kind = kindOf<ResultSpec::Kind>(r["kind"].string(),
+                                           {"objective", "gradient", "param", "state", "result"});
+    f.results.push_back(std::move(result));
+  }
+  for (const Json &u : j.get("updates", Json::array()).items())
+    f.updates.push_back(u.string());
+  for (const Json &n : j.get("noise", Json::array()).items())
+    f.noise.push_back(n.isNull() ? Distribution{} : distribution(n));
+  return f;
+}
+} // namespace
+
+Manifest Manifest::parse(const std::string &text, const std::string &what) {
+  Json j = Json::parse(text, what);
+  Manifest m;
+  try {
+    m.model = j["model"].string();
+    m.target = j["target"].string();
+    m.batchSize = j["batch_size"].integer();
+    for (const Json &in : j["inputs"].items()) {
+      InputSpec input;
+      input.name = in["name"].string();
+      std::vector<int64_t> shape = in["shape"].integers();
+      if (shape.empty())
+        throw RuntimeError("input '" + input.name + "' has no batch dimension");
+      input.shape.assign(shape.begin() + 1, shape.end());
+      input.labelClasses = int(in.get("label_classes", Json(0)).integer());
+      input.source = in.get("source", Json("")).string();
+      m.inputs.push_back(std::move(input));
+    }
+    for (const Json &p : j["params"].items()) {
+      ParamSpec param;
+      static_cast<TensorSpec &>(param) = tensor(p);
+      param.net = p["net"].string();
+      param.init = p["init"].string();
+      for (const Json &a : p["init_args"].items())
+        param.initArgs.push_back(a.number());
+      m.params.push_back(std::move(param));
+    }
+    for (const Json &s : j["states"].items())
+      m.states.push_back(tensor(s));
+    for (const Json &f : j["functions"].items())
+      m.functions.push_back(function(f, m.batchSize));
+    const Json &train = j["train"];
+    if (train.has("optimizer")) {
+      m.train.optimizer = train["optimizer"].string();
+      for (const auto &[key, value] : train["hyperparams"].members())
+        m.train.hyperparams.push_back({key, value.number()});
+      for (const Json &s : train["schedule"].items())
+        m.train.schedule.push_back({s["step"].string(), s["repeats"].integer()});
+    }
+  } catch (const RuntimeError &e) {
+    throw RuntimeError(what + ": " + e.what());
+  }
+  return m;
+}
+
+Manifest Manifest::load(const std::string &path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file)
+    throw RuntimeError(path + ": cannot open the model manifest");
+  std::stringstream text;
+  text << file.rdbuf();
+  return parse(text.str(), path);
+}
+
+const FunctionSpec *Manifest::find(FunctionSpec::Kind kind, const std::string &name) const {
+  for (const FunctionSpec &f : functions)
+    if (f.kind == kind && f.name == name)
+      return &f;
+  return nullptr;
+}
+
+const InputSpec *Manifest::findInput(const std::string &name) const {
+  for (const InputSpec &in : inputs)
+    if (in.name == name)
+      return &in;
+  return nullptr;
+}

@@ -1,0 +1,244 @@
+//===- Model.cpp - A compiled model's state and calls --------------------===//
+#include "genc/runtime/Model.h"
+#include "genc/runtime/Error.h"
+#include "genc/runtime/Initializers.h"
+#include "genc/runtime/Safetensors.h"
+
+#include <algorithm>
+#include <cstring>
+
+using namespace genc::rt;
+
+Tensor genc::rt::makeTensor(const std::vector<int64_t> &shape) {
+  std::vector<int> extents(shape.rbegin(), shape.rend());
+  Tensor t(extents);
+  t.fill(0.0f);
+  return t;
+}
+
+std::vector<int64_t> genc::rt::shapeOf(const Tensor &t) {
+  std::vector<int64_t> shape;
+  for (int d = t.dimensions() - 1; d >= 0; --d)
+    shape.push_back(t.dim(d).extent());
+  return shape;
+}
+
+const float *genc::rt::checkedData(const Tensor &t, const char *what,
+                                   const std::vector<int64_t> &shape) {
+  bool ok = shapeOf(t) == shape;
+  for (int d = 0; ok && d < t.dimensions(); ++d)
+    ok = t.dim(d).min() == 0;
+  if (!ok)
+    throw RuntimeError(std::string(what) + ": tensor has the wrong shape");
+  if (t.device_dirty())
+    const_cast<Tensor &>(t).copy_to_host();
+  return t.data();
+}
+
+namespace {
+const char *kindName(FunctionSpec::Kind kind) {
+  switch (kind) {
+  case FunctionSpec::Kind::Step: return "step";
+  case FunctionSpec::Kind::Loss: return "loss";
+  case FunctionSpec::Kind::Net: return "net";
+  }
+  return "";
+}
+
+std::string keyOf(FunctionSpec::Kind kind, const std::string &name, int64_t batch) {
+  return std::string(kindName(kind)) + "/" + name + "/" + std::to_string(batch);
+}
+} // namespace
+
+Model::Model(Manifest manifest, const KernelSource &kernels, uint64_t seed)
+    : manifest_(std::move(manifest)) {
+  sources_.push_back(&kernels);
+  for (const FunctionSpec &f : manifest_.functions)
+    compiled_[keyOf(f.kind, f.name, f.batchSize)] = {&f, kernels.entryPoint(f.symbol), {}, {}};
+  initialize(seed);
+}
+
+Model::~Model() {
+  // Device copies must go before the device runtime (in a kernel library
+  // that may be unloaded next) does.
+  auto release = [](Tensor &t) { t.device_free(); };
+  for (auto *tensors : {&params_, &states_})
+    for (auto &entry : *tensors)
+      release(entry.second);
+  for (auto &entry : compiled_) {
+    for (auto &input : entry.second.inputs)
+      release(input.second);
+    for (Tensor &t : entry.second.spare)
+      release(t);
+  }
+}
+
+void Model::addVariant(const Manifest &manifest, const KernelSource &kernels) {
+  if (manifest.model != manifest_.model)
+    throw RuntimeError("model variant '" + manifest.model + "' is not model '" + manifest_.model +
+                       "'");
+  variants_.push_back(std::make_unique<Manifest>(manifest));
+  sources_.push_back(&kernels);
+  for (const FunctionSpec &f : variants_.back()->functions)
+    compiled_[keyOf(f.kind, f.name, f.batchSize)] = {&f, kernels.entryPoint(f.symbol), {}, {}};
+}
+
+void Model::initialize(uint64_t seed) {
+  noise_.reseed(seed, "noise");
+  for (const ParamSpec &p : manifest_.params) {
+    std::vector<double> values(size_t(elementCount(p.shape)));
+    initializeTensor(p.init, p.initArgs, p.shape, seed, p.name, values.data());
+    Tensor t = makeTensor(p.shape);
+    std::copy(values.begin(), values.end(), t.data());
+    params_[p.name] = t;
+  }
+  for (const TensorSpec &s : manifest_.states)
+    states_[s.name] = makeTensor(s.shape);
+}
+
+Model::Compiled &Model::lookup(FunctionSpec::Kind kind, const std::string &name, int64_t rows) {
+  auto it = compiled_.find(keyOf(kind, name, rows));
+  if (it != compiled_.end())
+    return it->second;
+  std::string sizes;
+  for (int64_t b : batchSizes(kind, name))
+    sizes += (sizes.empty() ? "" : ", ") + std::to_string(b);
+  if (sizes.empty())
+    throw RuntimeError("model '" + manifest_.model + "' has no " + kindName(kind) + " '" + name +
+                       "'");
+  throw RuntimeError(std::string(kindName(kind)) + " '" + name + "' is compiled for batch " +
+                     sizes + ", not " + std::to_string(rows));
+}
+
+std::vector<int64_t> Model::batchSizes(FunctionSpec::Kind kind, const std::string &name) const {
+  std::vector<int64_t> sizes;
+  for (const auto &entry : compiled_)
+    if (entry.second.spec->kind == kind && entry.second.spec->name == name)
+      sizes.push_back(entry.second.spec->batchSize);
+  std::sort(sizes.begin(), sizes.end());
+  return sizes;
+}
+
+bool Model::hasStep(const std::string &name) const {
+  return manifest_.find(FunctionSpec::Kind::Step, name) != nullptr;
+}
+
+bool Model::hasNet(const std::string &name) const {
+  return manifest_.find(FunctionSpec::Kind::Net, name) != nullptr;
+}
+
+std::vector<Tensor> Model::call(Compiled &fn, const Batch &batch) {
+  const FunctionSpec &spec = *fn.spec;
+  std::vector<void *> args;
+  for (const ArgumentSpec &arg : spec.arguments) {
+    switch (arg.kind) {
+    case ArgumentSpec::Kind::Input:
+    case ArgumentSpec::Kind::Argument:
+    case ArgumentSpec::Kind::Random: {
+      auto [it, fresh] = fn.inputs.try_emplace(arg.name);
+      if (fresh)
+        it->second = makeTensor(arg.shape);
+      Tensor &staging = it->second;
+      if (arg.kind == ArgumentSpec::Kind::Random) {
+        const Distribution &d = arg.noise;
+        bool normal = d.kind == "normal";
+        float *values = staging.data();
+        for (size_t i = 0, n = staging.number_of_elements(); i < n; ++i)
+          values[i] = float(normal ? noise_.normal(d.a, d.b) : noise_.uniform(d.a, d.b));
+      } else {
+        auto source = batch.find(arg.name);
+        if (source == batch.end())
+          throw RuntimeError(std::string(kindName(spec.kind)) + " '" + spec.name +
+                             "' needs input '" + arg.name + "'");
+        std::memcpy(staging.data(), source->second, staging.size_in_bytes());
+      }
+      staging.set_host_dirty();
+      args.push_back(staging.raw_buffer());
+      break;
+    }
+    case ArgumentSpec::Kind::Param:
+      args.push_back(params_.at(arg.name).raw_buffer());
+      break;
+    case ArgumentSpec::Kind::State:
+      args.push_back(states_.at(arg.name).raw_buffer());
+      break;
+    }
+  }
+  if (fn.spare.empty())
+    for (const ResultSpec &r : spec.results)
+      fn.spare.push_back(makeTensor(r.shape));
+  for (Tensor &t : fn.spare)
+    args.push_back(t.raw_buffer());
+  if (int rc = fn.entry(args.data()))
+    throw RuntimeError(spec.symbol + " failed with Halide error " + std::to_string(rc));
+
+  // New parameter and state values replace the old, whose buffers the next
+  // call writes into: no allocation in the steady state.
+  std::vector<Tensor> results;
+  for (size_t i = 0; i < spec.results.size(); ++i) {
+    const ResultSpec &r = spec.results[i];
+    if (r.kind == ResultSpec::Kind::Param || r.kind == ResultSpec::Kind::State) {
+      Tensor &slot = r.kind == ResultSpec::Kind::Param ? params_.at(r.name) : states_.at(r.name);
+      std::swap(slot, fn.spare[i]);
+    } else {
+      fn.spare[i].copy_to_host();
+      results.push_back(fn.spare[i].copy());
+    }
+  }
+  return results;
+}
+
+float Model::step(const std::string &name, const Batch &batch, int64_t rows) {
+  std::vector<Tensor> results = call(lookup(FunctionSpec::Kind::Step, name, rows), batch);
+  return results.empty() ? 0.0f : results.front()();
+}
+
+float Model::loss(const std::string &name, const Batch &batch, int64_t rows) {
+  std::vector<Tensor> results = call(lookup(FunctionSpec::Kind::Loss, name, rows), batch);
+  return results.empty() ? 0.0f : results.front()();
+}
+
+std::vector<Tensor> Model::net(const std::string &name, const Batch &arguments, int64_t rows) {
+  return call(lookup(FunctionSpec::Kind::Net, name, rows), arguments);
+}
+
+void Model::save(const std::string &path, std::map<std::string, std::string> metadata) {
+  syncToHost();
+  std::vector<TensorView> views;
+  for (auto &[name, t] : params_)
+    views.push_back({name, shapeOf(t), t.data()});
+  for (auto &[name, t] : states_)
+    views.push_back({"state/" + name, shapeOf(t), t.data()});
+  metadata["model"] = manifest_.model;
+  writeSafetensors(path, views, metadata);
+}
+
+std::map<std::string, std::string> Model::load(const std::string &path) {
+  SafetensorsFile file(path);
+  auto model = file.metadata().find("model");
+  if (model != file.metadata().end() && model->second != manifest_.model)
+    throw RuntimeError(path + ": a checkpoint of model '" + model->second + "', not '" +
+                       manifest_.model + "'");
+  syncToHost();
+  for (auto &[name, t] : params_) {
+    file.read(name, shapeOf(t), t.data());
+    t.set_host_dirty();
+  }
+  for (auto &[name, t] : states_)
+    if (file.has("state/" + name)) {
+      file.read("state/" + name, shapeOf(t), t.data());
+      t.set_host_dirty();
+    }
+  return file.metadata();
+}
+
+void Model::syncToHost() {
+  for (auto *tensors : {&params_, &states_})
+    for (auto &entry : *tensors)
+      entry.second.copy_to_host();
+}
+
+void Model::setThreads(int threads) const {
+  for (const KernelSource *source : sources_)
+    source->setThreads(threads);
+}

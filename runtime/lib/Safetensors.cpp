@@ -1,0 +1,167 @@
+//===- Safetensors.cpp - Checkpoint files PyTorch can read ---------------===//
+#include "genc/runtime/Safetensors.h"
+#include "genc/runtime/Error.h"
+#include "genc/runtime/Json.h"
+#include "genc/runtime/Manifest.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+#include <zlib.h>
+
+using namespace genc::rt;
+
+namespace {
+std::string shapeText(const std::vector<int64_t> &shape) {
+  std::string s = "[";
+  for (size_t i = 0; i < shape.size(); ++i)
+    s += (i ? ", " : "") + std::to_string(shape[i]);
+  return s + "]";
+}
+
+uint32_t crcOf(const char *data, size_t size) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  // zlib takes uInt lengths: feed large buffers in chunks.
+  for (size_t done = 0; done < size;) {
+    uInt chunk = uInt(std::min<size_t>(size - done, 1u << 30));
+    crc = crc32(crc, reinterpret_cast<const Bytef *>(data + done), chunk);
+    done += chunk;
+  }
+  return uint32_t(crc);
+}
+
+void writeAll(int fd, const char *data, size_t size, const std::string &path) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, data, size);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      throw RuntimeError(path + ": write failed: " + std::strerror(errno));
+    data += n;
+    size -= size_t(n);
+  }
+}
+} // namespace
+
+void genc::rt::writeSafetensors(const std::string &path, const std::vector<TensorView> &tensors,
+                                const std::map<std::string, std::string> &metadata) {
+  Json header = Json::object();
+  std::string data;
+  for (const TensorView &t : tensors) {
+    size_t bytes = size_t(elementCount(t.shape)) * sizeof(float);
+    Json entry = Json::object();
+    Json shape = Json::array(), offsets = Json::array();
+    for (int64_t d : t.shape)
+      shape.push(Json(d));
+    offsets.push(Json(int64_t(data.size()))).push(Json(int64_t(data.size() + bytes)));
+    entry.set("dtype", "F32").set("shape", shape).set("data_offsets", offsets);
+    header.set(t.name, entry);
+    data.append(reinterpret_cast<const char *>(t.data), bytes);
+  }
+  Json meta = Json::object();
+  for (const auto &[key, value] : metadata)
+    meta.set(key, value);
+  meta.set("crc32", std::to_string(crcOf(data.data(), data.size())));
+  header.set("__metadata__", meta);
+  std::string text = header.dump();
+  text.append((8 - text.size() % 8) % 8, ' '); // keeps the tensors 8-byte aligned
+  char prefix[8];
+  for (int i = 0; i < 8; ++i)
+    prefix[i] = char(uint64_t(text.size()) >> (8 * i));
+
+  std::string temporary = path + ".tmp";
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0)
+    throw RuntimeError(path + ": cannot write: " + std::strerror(errno));
+  try {
+    writeAll(fd, prefix, 8, path);
+    writeAll(fd, text.data(), text.size(), path);
+    writeAll(fd, data.data(), data.size(), path);
+    if (::fsync(fd) != 0)
+      throw RuntimeError(path + ": fsync failed: " + std::strerror(errno));
+  } catch (...) {
+    ::close(fd);
+    std::remove(temporary.c_str());
+    throw;
+  }
+  ::close(fd);
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    throw RuntimeError(path + ": cannot rename the new checkpoint into place: " +
+                       std::strerror(errno));
+  }
+  // The rename itself must reach the disk too.
+  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
+  if (int dirFd = ::open(dir.empty() ? "/" : dir.c_str(), O_RDONLY); dirFd >= 0) {
+    ::fsync(dirFd);
+    ::close(dirFd);
+  }
+}
+
+SafetensorsFile::SafetensorsFile(const std::string &path) : path_(path) {
+  FILE *file = std::fopen(path.c_str(), "rb");
+  if (!file)
+    throw RuntimeError(path + ": cannot open: " + std::strerror(errno));
+  char chunk[1 << 16];
+  for (size_t n; (n = std::fread(chunk, 1, sizeof(chunk), file)) > 0;)
+    bytes_.insert(bytes_.end(), chunk, chunk + n);
+  std::fclose(file);
+  uint64_t size = 0;
+  for (int i = 0; i < 8 && size_t(i) < bytes_.size(); ++i)
+    size |= uint64_t(static_cast<unsigned char>(bytes_[i])) << (8 * i);
+  if (bytes_.size() < 8 || size > bytes_.size() - 8)
+    throw RuntimeError(path + ": not a safetensors file (truncated header)");
+  dataStart_ = 8 + size_t(size);
+  Json header = Json::parse(std::string(bytes_.begin() + 8, bytes_.begin() + dataStart_), path);
+  if (header.kind() != Json::Kind::Object)
+    throw RuntimeError(path + ": not a safetensors file (header is not a JSON object)");
+  uint64_t dataSize = bytes_.size() - dataStart_;
+  try {
+    for (const auto &[name, value] : header.members()) {
+      if (name == "__metadata__") {
+        for (const auto &[key, text] : value.members())
+          metadata_[key] = text.string();
+        continue;
+      }
+      if (value["dtype"].string() != "F32")
+        throw RuntimeError("tensor '" + name + "' is " + value["dtype"].string() +
+                           ", genc reads F32");
+      std::vector<int64_t> offsets = value["data_offsets"].integers();
+      Entry entry{value["shape"].integers(), 0, 0};
+      if (offsets.size() != 2 || offsets[0] < 0 || offsets[1] < offsets[0] ||
+          uint64_t(offsets[1]) > dataSize ||
+          uint64_t(offsets[1] - offsets[0]) != elementCount(entry.shape) * sizeof(float))
+        throw RuntimeError("tensor '" + name + "' has bad data offsets");
+      entry.begin = uint64_t(offsets[0]);
+      entry.end = uint64_t(offsets[1]);
+      entries_[name] = entry;
+    }
+  } catch (const RuntimeError &e) {
+    throw RuntimeError(path + ": " + e.what());
+  }
+  auto crc = metadata_.find("crc32");
+  if (crc != metadata_.end() &&
+      crc->second != std::to_string(crcOf(bytes_.data() + dataStart_, dataSize)))
+    throw RuntimeError(path + ": checksum mismatch: the file is corrupt");
+}
+
+void SafetensorsFile::read(const std::string &name, const std::vector<int64_t> &shape,
+                           float *out) const {
+  auto it = entries_.find(name);
+  if (it == entries_.end())
+    throw RuntimeError(path_ + ": missing tensor '" + name + "'");
+  if (it->second.shape != shape)
+    throw RuntimeError(path_ + ": tensor '" + name + "' has shape " +
+                       shapeText(it->second.shape) + ", the model expects " + shapeText(shape));
+  std::memcpy(out, bytes_.data() + dataStart_ + it->second.begin,
+              it->second.end - it->second.begin);
+}
+
+std::vector<std::string> SafetensorsFile::names() const {
+  std::vector<std::string> out;
+  for (const auto &entry : entries_)
+    out.push_back(entry.first);
+  return out;
+}

@@ -1,0 +1,429 @@
+//===- Trainer.cpp - The training loop ------------------------------------===//
+#include "genc/runtime/Trainer.h"
+#include "genc/runtime/Error.h"
+#include "genc/runtime/Evaluate.h"
+#include "genc/runtime/Json.h"
+#include "genc/runtime/Progress.h"
+#include "genc/runtime/Safetensors.h"
+#include "genc/runtime/Visualize.h"
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace genc::rt;
+
+std::string genc::rt::checkpointPath(const std::string &outDir) {
+  return outDir + "/checkpoint.safetensors";
+}
+
+namespace {
+std::atomic<bool> interrupted{false};
+extern "C" void onInterrupt(int) { interrupted = true; }
+
+std::string formatNumber(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.17g", v);
+  return buffer;
+}
+
+std::string wordsText(const std::array<uint64_t, 4> &words) {
+  std::string s;
+  for (uint64_t w : words)
+    s += (s.empty() ? "" : " ") + std::to_string(w);
+  return s;
+}
+
+std::array<uint64_t, 4> wordsOf(const std::string &text, const std::string &what) {
+  std::array<uint64_t, 4> words{};
+  std::istringstream in(text);
+  for (uint64_t &w : words)
+    if (!(in >> w))
+      throw RuntimeError(what + ": malformed generator state in the checkpoint");
+  return words;
+}
+
+/// Where training is: everything a checkpoint needs beyond the tensors.
+struct Position {
+  int64_t epoch = 0;     // epochs completed
+  int64_t cursor = 0;    // examples of this epoch consumed
+  size_t slot = 0;       // schedule entry
+  int64_t repeat = 0;    // repeats of it done
+  int64_t iterations = 0;
+  std::array<uint64_t, 4> epochShuffle{}; // the shuffle generator at the epoch's start
+  std::map<std::string, std::pair<double, double>> sums; // step: sum of objective x rows, rows
+};
+
+class Loop {
+public:
+  Loop(Model &model, const Data &data, const TrainOptions &options)
+      : model_(model), data_(data), options_(options), roles_(findRoles(model.manifest())),
+        progress_(stdout) {
+    const Manifest &m = model.manifest();
+    if (m.train.schedule.empty())
+      throw RuntimeError("model '" + m.model + "' has no train clause");
+    bool anyData = false;
+    for (auto &[step, repeats] : m.train.schedule) {
+      const FunctionSpec *spec = m.find(FunctionSpec::Kind::Step, step);
+      if (!spec)
+        throw RuntimeError("the train clause names step '" + step + "', which is not compiled");
+      anyData |= readsData(*spec);
+    }
+    if (!anyData)
+      throw RuntimeError("no step of model '" + m.model + "' reads data: nothing defines an epoch");
+    if (data.train.count == 0)
+      throw RuntimeError("the training split is empty");
+    shuffle_.reseed(options.seed, "shuffle");
+  }
+
+  int run() {
+    const Manifest &m = model_.manifest();
+    mkdir(options_.outDir.c_str(), 0755);
+    std::string checkpoint = checkpointPath(options_.outDir);
+    struct stat info;
+    bool exists = stat(checkpoint.c_str(), &info) == 0;
+    if (options_.resume) {
+      if (!exists)
+        throw RuntimeError("--resume: no checkpoint at " + checkpoint);
+      restore(checkpoint);
+    } else {
+      if (exists)
+        throw RuntimeError(checkpoint + " exists: pass --resume to continue that run, or choose "
+                           "another --out");
+      model_.initialize(options_.seed);
+      position_.epochShuffle = shuffle_.state();
+      startLogs();
+    }
+    // Ctrl-C from here on saves a checkpoint (after the current step).
+    interrupted = false;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    std::printf("training %s on %s: %lld epochs, batch %lld, %s, output in %s\n",
+                m.model.c_str(), data_.description.c_str(), (long long)options_.epochs,
+                (long long)m.batchSize, scheduleText().c_str(), options_.outDir.c_str());
+    std::fflush(stdout);
+    if (position_.epoch >= options_.epochs) {
+      std::signal(SIGINT, previous);
+      std::printf("already trained for %lld epochs: nothing to do\n",
+                  (long long)position_.epoch);
+      return 0;
+    }
+    if (roles_.isGan() && roles_.data && elementCount(roles_.data->shape) == 1 &&
+        position_.epoch == 0 && position_.cursor == 0)
+      toyPanels_.push_back(toyPanel(model_, roles_, data_.test, "before training", options_.seed));
+
+    int status = 0;
+    while (status == 0 && position_.epoch < options_.epochs)
+      status = runEpoch();
+    std::signal(SIGINT, previous);
+    if (status != 0)
+      return std::max(status, 0); // -1: stopped as asked
+    finish();
+    return 0;
+  }
+
+private:
+  std::string scheduleText() const {
+    std::string s;
+    for (auto &[step, repeats] : model_.manifest().train.schedule)
+      s += (s.empty() ? "" : ", ") + step + (repeats > 1 ? " x" + std::to_string(repeats) : "");
+    return model_.manifest().train.schedule.size() > 1 ? "alternating " + s : "step " + s;
+  }
+
+  std::vector<int64_t> epochOrder() {
+    Rng rng;
+    rng.setState(position_.epochShuffle);
+    std::vector<int64_t> order(size_t(data_.train.count));
+    for (size_t i = 0; i < order.size(); ++i)
+      order[i] = int64_t(i);
+    for (size_t i = order.size(); i > 1; --i)
+      std::swap(order[i - 1], order[rng.below(i)]);
+    shuffle_.setState(rng.state());
+    return order;
+  }
+
+  std::string runningLosses() const {
+    std::string s;
+    for (auto &[step, sum] : position_.sums)
+      if (sum.second > 0) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof(buffer), "%s%s %.4g", s.empty() ? "" : "  ", step.c_str(),
+                      sum.first / sum.second);
+        s += buffer;
+      }
+    return s;
+  }
+
+  int runEpoch() {
+    const Manifest &m = model_.manifest();
+    std::vector<int64_t> order = epochOrder();
+    int64_t batch = m.batchSize, total = data_.train.count;
+    progress_.startEpoch(position_.epoch, options_.epochs, total, position_.cursor);
+    int64_t itersPerEpoch = (total + batch - 1) / batch;
+    int64_t logEvery = std::max<int64_t>(1, itersPerEpoch / 20);
+    std::map<std::string, std::pair<double, double>> window;
+    auto epochStart = std::chrono::steady_clock::now();
+    while (true) {
+      auto &[stepName, repeats] = m.train.schedule[position_.slot];
+      const FunctionSpec &step = *m.find(FunctionSpec::Kind::Step, stepName);
+      int64_t rows = batch;
+      BatchData batchData;
+      if (readsData(step)) {
+        if (position_.cursor >= total)
+          break;
+        rows = std::min(batch, total - position_.cursor);
+        batchData = gatherRows(data_.train, order, position_.cursor, rows);
+      }
+      float objective = model_.step(stepName, batchData.view(), rows);
+      if (!std::isfinite(objective)) {
+        struct stat info;
+        std::string checkpoint = checkpointPath(options_.outDir);
+        std::string kept = stat(checkpoint.c_str(), &info) == 0
+                               ? "the last good checkpoint is " + checkpoint
+                               : std::string("no checkpoint had been written yet");
+        std::fflush(stdout);
+        std::fprintf(stderr,
+                     "\ngenc: error: training stopped: step '%s' gave a non-finite objective "
+                     "(%g) in epoch %lld, iteration %lld; %s\n",
+                     stepName.c_str(), double(objective), (long long)position_.epoch + 1,
+                     (long long)position_.iterations + 1, kept.c_str());
+        return 1;
+      }
+      if (readsData(step))
+        position_.cursor += rows;
+      auto &sum = position_.sums[stepName];
+      sum.first += double(objective) * double(rows);
+      sum.second += double(rows);
+      auto &w = window[stepName];
+      w.first += double(objective) * double(rows);
+      w.second += double(rows);
+      ++position_.iterations;
+      if (++position_.repeat >= repeats) {
+        position_.repeat = 0;
+        position_.slot = (position_.slot + 1) % m.train.schedule.size();
+      }
+      if (position_.iterations % logEvery == 0) {
+        logSteps(window, double(position_.epoch) + double(position_.cursor) / double(total));
+        window.clear();
+      }
+      progress_.update(position_.cursor, runningLosses());
+      if (interrupted) {
+        save();
+        std::fprintf(stderr, "\ngenc: interrupted: saved %s (resume with --resume)\n",
+                     checkpointPath(options_.outDir).c_str());
+        return 130;
+      }
+      if (options_.stopAfter > 0 && position_.iterations >= options_.stopAfter) {
+        save();
+        std::printf("\nstopped after %lld iterations: saved %s (resume with --resume)\n",
+                    (long long)position_.iterations, checkpointPath(options_.outDir).c_str());
+        return -1;
+      }
+      if (options_.checkpointEvery > 0 && position_.iterations % options_.checkpointEvery == 0)
+        save();
+    }
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+    if (!window.empty())
+      logSteps(window, double(position_.epoch + 1));
+    endEpoch(seconds);
+    return 0;
+  }
+
+  void endEpoch(double seconds) {
+    const Manifest &m = model_.manifest();
+    std::string summary, row = std::to_string(position_.epoch + 1) + "," +
+                              std::to_string(position_.iterations) + "," + formatNumber(seconds);
+    for (auto &[step, repeats] : m.train.schedule) {
+      auto &sum = position_.sums[step];
+      double mean = sum.second > 0 ? sum.first / sum.second : NAN;
+      row += "," + formatNumber(mean);
+      summary += "train " + step + " " + formatShort(mean) + "  ";
+    }
+    for (auto &[step, repeats] : m.train.schedule) {
+      double test = NAN;
+      if (data_.test.count > 0 && model_.manifest().find(FunctionSpec::Kind::Loss, step) &&
+          readsData(*m.find(FunctionSpec::Kind::Step, step)))
+        test = testLoss(model_, step, data_.test, options_.seed);
+      row += "," + formatNumber(test);
+      if (!std::isnan(test))
+        summary += "test " + step + " " + formatShort(test) + "  ";
+    }
+    if (roles_.isGan() && roles_.data && data_.test.count > 0) {
+      GanScores scores = ganScores(model_, roles_, data_.test, options_.scoreSamples, options_.seed);
+      row += "," + formatNumber(scores.slicedWasserstein) + "," +
+             (scores.ks >= 0 ? formatNumber(scores.ks) : "");
+      summary += "swd " + formatShort(scores.slicedWasserstein) +
+                 (scores.ks >= 0 ? "  ks " + formatShort(scores.ks) : "");
+    }
+    appendLine("metrics.csv", row);
+    progress_.finishEpoch(summary);
+    ++position_.epoch;
+    position_.cursor = 0;
+    position_.slot = 0;
+    position_.repeat = 0;
+    position_.sums.clear();
+    position_.epochShuffle = shuffle_.state();
+    if (options_.pictures && roles_.isGan()) {
+      char suffix[32];
+      std::snprintf(suffix, sizeof(suffix), "_epoch%03lld", (long long)position_.epoch);
+      writeModelPictures(model_, roles_, data_, options_.outDir, options_.seed, suffix);
+      if (roles_.data && elementCount(roles_.data->shape) == 1) {
+        toyPanels_.push_back(toyPanel(model_, roles_, data_.test,
+                                      "epoch " + std::to_string(position_.epoch), options_.seed));
+        writeToyPicture();
+      }
+    }
+    save();
+  }
+
+  static std::string formatShort(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof(buffer), "%.4f", v);
+    return buffer;
+  }
+
+  void writeToyPicture() {
+    // At most four panels: the first, two from the middle, the latest.
+    std::vector<ToyPanel> shown;
+    size_t n = toyPanels_.size();
+    for (size_t i : {size_t(0), n / 3, 2 * n / 3, n - 1})
+      if (i < n && (shown.empty() || shown.back().title != toyPanels_[i].title))
+        shown.push_back(toyPanels_[i]);
+    double lo = 1e300, hi = -1e300;
+    for (double v : toyPanels_.front().dataSamples) {
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+    double span = hi - lo;
+    writePng(options_.outDir + "/toy1d.png", toyGanPicture(shown, lo - span, hi + span));
+  }
+
+  void finish() {
+    save();
+    std::vector<std::string> files;
+    if (options_.pictures) {
+      files = writeModelPictures(model_, roles_, data_, options_.outDir, options_.seed);
+      if (!roles_.isVae() && !roles_.isGan() && model_.manifest().functions.size() > 0 &&
+          roles_.data && elementCount(roles_.data->shape) == 2)
+        for (const FunctionSpec &f : model_.manifest().functions)
+          if (f.kind == FunctionSpec::Kind::Net && f.results.size() == 1 &&
+              netArguments(f).size() == 1 && data_.test.count > 0) {
+            files.push_back(writeDensityPicture(model_, f, data_.test, options_.outDir));
+            break;
+          }
+      files.push_back(writeLossCurves(options_.outDir, model_.manifest().model));
+    }
+    std::printf("done: %lld epochs; checkpoint %s\n", (long long)position_.epoch,
+                checkpointPath(options_.outDir).c_str());
+    for (const std::string &f : files)
+      std::printf("wrote %s\n", f.c_str());
+  }
+
+  void startLogs() {
+    const Manifest &m = model_.manifest();
+    std::string header = "epoch,iterations,seconds";
+    for (auto &[step, repeats] : m.train.schedule)
+      header += ",train_" + step;
+    for (auto &[step, repeats] : m.train.schedule)
+      header += ",test_" + step;
+    if (roles_.isGan())
+      header += ",swd,ks";
+    writeFresh("metrics.csv", header);
+    std::string steps = "epoch";
+    for (auto &[step, repeats] : m.train.schedule)
+      steps += "," + step;
+    writeFresh("steps.csv", steps);
+  }
+
+  void logSteps(const std::map<std::string, std::pair<double, double>> &window, double when) {
+    std::string row = formatNumber(when);
+    for (auto &[step, repeats] : model_.manifest().train.schedule) {
+      auto it = window.find(step);
+      row += "," + (it == window.end() ? std::string() : formatNumber(it->second.first /
+                                                                      it->second.second));
+    }
+    appendLine("steps.csv", row);
+  }
+
+  void writeFresh(const std::string &file, const std::string &line) {
+    std::ofstream out(options_.outDir + "/" + file, std::ios::trunc);
+    if (!(out << line << "\n"))
+      throw RuntimeError(options_.outDir + "/" + file + ": cannot write");
+  }
+  void appendLine(const std::string &file, const std::string &line) {
+    std::ofstream out(options_.outDir + "/" + file, std::ios::app);
+    if (!(out << line << "\n"))
+      throw RuntimeError(options_.outDir + "/" + file + ": cannot write");
+  }
+
+  void save() {
+    std::map<std::string, std::string> meta;
+    meta["format"] = "genc-checkpoint-1";
+    meta["epoch"] = std::to_string(position_.epoch);
+    meta["cursor"] = std::to_string(position_.cursor);
+    meta["slot"] = std::to_string(position_.slot);
+    meta["repeat"] = std::to_string(position_.repeat);
+    meta["iterations"] = std::to_string(position_.iterations);
+    meta["epoch_shuffle"] = wordsText(position_.epochShuffle);
+    meta["shuffle"] = wordsText(shuffle_.state());
+    meta["noise"] = wordsText(model_.noise().state());
+    meta["batch_size"] = std::to_string(model_.manifest().batchSize);
+    meta["train_examples"] = std::to_string(data_.train.count);
+    meta["seed"] = std::to_string(options_.seed);
+    Json sums = Json::object();
+    for (auto &[step, sum] : position_.sums)
+      sums.set(step, Json::array().push(Json(sum.first)).push(Json(sum.second)));
+    meta["sums"] = sums.dump();
+    model_.save(checkpointPath(options_.outDir), meta);
+  }
+
+  void restore(const std::string &path) {
+    auto meta = model_.load(path);
+    auto need = [&](const char *key) -> const std::string & {
+      auto it = meta.find(key);
+      if (it == meta.end())
+        throw RuntimeError(path + ": not a training checkpoint (no '" + std::string(key) + "')");
+      return it->second;
+    };
+    if (need("batch_size") != std::to_string(model_.manifest().batchSize))
+      throw RuntimeError(path + ": was trained at batch " + need("batch_size") + ", not " +
+                         std::to_string(model_.manifest().batchSize));
+    if (need("train_examples") != std::to_string(data_.train.count))
+      throw RuntimeError(path + ": was trained on " + need("train_examples") +
+                         " examples, this data has " + std::to_string(data_.train.count));
+    position_.epoch = std::stoll(need("epoch"));
+    position_.cursor = std::stoll(need("cursor"));
+    position_.slot = size_t(std::stoull(need("slot")));
+    position_.repeat = std::stoll(need("repeat"));
+    position_.iterations = std::stoll(need("iterations"));
+    position_.epochShuffle = wordsOf(need("epoch_shuffle"), path);
+    shuffle_.setState(wordsOf(need("shuffle"), path));
+    model_.noise().setState(wordsOf(need("noise"), path));
+    Json sums = Json::parse(need("sums"), path);
+    for (auto &[step, pair] : sums.members())
+      position_.sums[step] = {pair.items().at(0).number(), pair.items().at(1).number()};
+    if (position_.slot >= model_.manifest().train.schedule.size())
+      throw RuntimeError(path + ": schedule position out of range");
+    std::printf("resuming from %s: epoch %lld, %lld examples into it\n", path.c_str(),
+                (long long)position_.epoch + 1, (long long)position_.cursor);
+  }
+
+  Model &model_;
+  const Data &data_;
+  TrainOptions options_;
+  Roles roles_;
+  Progress progress_;
+  Rng shuffle_;
+  Position position_;
+  std::vector<ToyPanel> toyPanels_;
+};
+} // namespace
+
+int genc::rt::train(Model &model, const Data &data, const TrainOptions &options) {
+  return Loop(model, data, options).run();
+}

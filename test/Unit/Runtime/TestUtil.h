@@ -1,0 +1,64 @@
+//===- TestUtil.h - Scratch files and error capture for runtime tests -*- C++ -*-===//
+#ifndef GENC_TEST_UNIT_RUNTIME_TESTUTIL_H
+#define GENC_TEST_UNIT_RUNTIME_TESTUTIL_H
+
+#include "genc/runtime/Error.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <zlib.h>
+
+/// A fresh directory under the system temp directory, removed with everything in it.
+class TempDir {
+public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "genc-test-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+      throw std::runtime_error("cannot create a temporary directory");
+    path_ = pattern;
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+
+  const std::string &path() const { return path_; }
+  std::string file(const std::string &name) const { return path_ + "/" + name; }
+  /// Writes `bytes` to the file `name` and returns its path.
+  std::string write(const std::string &name, const std::string &bytes) const {
+    std::ofstream(file(name), std::ios::binary) << bytes;
+    return file(name);
+  }
+
+private:
+  std::string path_;
+};
+
+inline std::string readBytes(const std::string &path) {
+  std::ifstream is(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(is), {});
+}
+
+/// Gzips the file `from` into `to` with zlib's gzwrite, as gzip(1) would.
+inline void gzipFile(const std::string &from, const std::string &to) {
+  std::string bytes = readBytes(from);
+  gzFile out = gzopen(to.c_str(), "wb");
+  if (!out || gzwrite(out, bytes.data(), unsigned(bytes.size())) != int(bytes.size()) ||
+      gzclose(out) != Z_OK)
+    throw std::runtime_error("cannot gzip " + from);
+}
+
+/// The message of the genc::rt::RuntimeError that `f` throws, or "" when it throws none.
+template <typename F> std::string errorOf(F f) {
+  try {
+    f();
+  } catch (const genc::rt::RuntimeError &e) {
+    return e.what();
+  }
+  return "";
+}
+
+#endif // GENC_TEST_UNIT_RUNTIME_TESTUTIL_H
