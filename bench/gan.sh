@@ -6,16 +6,15 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$root/scripts/setup.sh" bench
-bash "$root/scripts/build.sh" genc
+bash "$root/scripts/build.sh" genc GencRuntime
+source "$root/bench/common.sh"
 models=("$@")
 [ ${#models[@]} -gt 0 ] || models=(gan_mlp dcgan)
 for model in "${models[@]}"; do
   out="$root/build-bench/$model"
   mkdir -p "$out"
   "${GENC_BUILD_DIR:-$root/build}/bin/genc" compile "$root/dsl_examples/$model.gen" -o "$out" > /dev/null
-  g++ -O2 -std=c++17 -DMODEL_HEADER="\"$model.h\"" -DMODEL="$model" "$root/bench/gan_step.cpp" \
-      -I"$out" -I/usr/include/halide14 "$out/${model}_kernels.a" "$out/${model}_runtime.a" \
-      -lpthread -ldl -o "$out/step"
+  link_model_program "$root/bench/gan_step.cpp" "$model" "$out" "$out/step"
   results="$out/results.txt"
   : > "$results"
   for threads in 1 2; do

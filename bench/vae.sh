@@ -8,7 +8,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$root/scripts/setup.sh" bench
-bash "$root/scripts/build.sh" genc
+bash "$root/scripts/build.sh" genc GencRuntime
+source "$root/bench/common.sh"
 genc="${GENC_BUILD_DIR:-$root/build}/bin/genc"
 out="$root/build-bench"
 mkdir -p "$out"
@@ -25,9 +26,7 @@ results="$out/results.txt"
 for batch in 128 16 1; do
   name="vae_b$batch"
   "$genc" compile "$root/dsl_examples/vae.gen" --batch "$batch" --name "$name" -o "$out/$name" > /dev/null
-  g++ -O2 -std=c++17 -DMODEL_HEADER="\"$name.h\"" -DMODEL="$name" "$root/bench/vae_step.cpp" \
-      -I"$out/$name" -I/usr/include/halide14 "$out/$name/${name}_kernels.a" \
-      "$out/$name/${name}_runtime.a" -lpthread -ldl -o "$out/$name/step"
+  link_model_program "$root/bench/vae_step.cpp" "$name" "$out/$name" "$out/$name/step"
   for threads in 1 2; do
     HL_NUM_THREADS=$threads "$out/$name/step" "$threads" >> "$results"
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
