@@ -216,3 +216,19 @@ GanScores genc::rt::ganScores(Model &model, const Roles &roles, const Split &tes
                             std::vector<double>(real.begin(), real.begin() + n));
   return scores;
 }
+
+double genc::rt::classifierAccuracy(Model &model, const Roles &roles, const Split &test) {
+  if (!roles.classifier || !roles.data || !roles.label || test.labels.empty())
+    throw RuntimeError("accuracy needs a net 'classifier', a data input and labels");
+  const std::vector<float> &x = test.columns.at(roles.data->name);
+  std::vector<float> logits =
+      applyNet(model, *roles.classifier, {{netArguments(*roles.classifier)[0]->name, x.data()}},
+               test.count)[0];
+  size_t classes = logits.size() / size_t(test.count);
+  int64_t correct = 0;
+  for (size_t i = 0; i < size_t(test.count); ++i) {
+    const float *row = logits.data() + i * classes;
+    correct += std::max_element(row, row + classes) - row == test.labels[i];
+  }
+  return double(correct) / double(test.count);
+}

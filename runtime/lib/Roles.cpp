@@ -20,6 +20,7 @@ Roles genc::rt::findRoles(const Manifest &manifest) {
   roles.decoder = net("decoder");
   roles.generator = net("generator");
   roles.discriminator = net("discriminator");
+  roles.classifier = net("classifier");
   for (const InputSpec &in : manifest.inputs) {
     if (in.labelClasses > 0 && !roles.label)
       roles.label = &in;

@@ -2,6 +2,7 @@
 #include "genc/runtime/Trainer.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Evaluate.h"
+#include "genc/runtime/Files.h"
 #include "genc/runtime/Json.h"
 #include "genc/runtime/Progress.h"
 #include "genc/runtime/Safetensors.h"
@@ -14,7 +15,6 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 using namespace genc::rt;
 
@@ -83,10 +83,9 @@ public:
 
   int run() {
     const Manifest &m = model_.manifest();
-    mkdir(options_.outDir.c_str(), 0755);
+    createDirectories(options_.outDir);
     std::string checkpoint = checkpointPath(options_.outDir);
-    struct stat info;
-    bool exists = stat(checkpoint.c_str(), &info) == 0;
+    bool exists = fileExists(checkpoint);
     if (options_.resume) {
       if (!exists)
         throw RuntimeError("--resume: no checkpoint at " + checkpoint);
@@ -180,9 +179,8 @@ private:
       }
       float objective = model_.step(stepName, batchData.view(), rows);
       if (!std::isfinite(objective)) {
-        struct stat info;
         std::string checkpoint = checkpointPath(options_.outDir);
-        std::string kept = stat(checkpoint.c_str(), &info) == 0
+        std::string kept = fileExists(checkpoint)
                                ? "the last good checkpoint is " + checkpoint
                                : std::string("no checkpoint had been written yet");
         std::fflush(stdout);

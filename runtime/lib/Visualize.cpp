@@ -249,7 +249,7 @@ std::string genc::rt::writeLossCurves(const std::string &dir, const std::string 
     const std::string &name = epochs.header[c];
     if (name.rfind("test_", 0) != 0)
       continue;
-    Series s{name, {}, {}, seriesColor(series.size())};
+    Series s{"test " + name.substr(5), {}, {}, seriesColor(series.size())};
     for (const auto &row : epochs.rows) {
       s.x.push_back(row[0]);
       s.y.push_back(row[c]);

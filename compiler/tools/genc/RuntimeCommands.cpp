@@ -4,6 +4,7 @@
 #include "genc/Target/ModelCompiler.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Evaluate.h"
+#include "genc/runtime/Files.h"
 #include "genc/runtime/Safetensors.h"
 #include "genc/runtime/Trainer.h"
 #include "genc/runtime/Visualize.h"
@@ -12,7 +13,6 @@
 #include <malloc.h>
 #include <memory>
 #include <set>
-#include <sys/stat.h>
 
 using namespace genc;
 using namespace genc::rt;
@@ -71,8 +71,7 @@ Session open(const RuntimeRequest &request, bool needData, unsigned remainders) 
 
 int train(const RuntimeRequest &request) {
   // Refuse before compiling anything.
-  struct stat info;
-  bool exists = stat(checkpointPath(request.outDir).c_str(), &info) == 0;
+  bool exists = fileExists(checkpointPath(request.outDir));
   if (request.resume && !exists)
     throw RuntimeError("--resume: no checkpoint at " + checkpointPath(request.outDir));
   if (!request.resume && exists)
@@ -89,11 +88,35 @@ int train(const RuntimeRequest &request) {
   return rt::train(*s.model, s.data, options);
 }
 
+/// Generated images (and, for a conditional model, the classes asked for)
+/// as an IDX data folder: the same items as train and t10k files, so any
+/// model can be trained or evaluated on them with --data.
+std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &request) {
+  if (roles.imageSide == 0)
+    throw RuntimeError("--export-idx needs a model that generates square images");
+  std::vector<int32_t> classes;
+  if (roles.label)
+    for (int64_t i = 0; i < request.count; ++i)
+      classes.push_back(int32_t(i % roles.label->labelClasses));
+  Rng rng(request.seed, "export");
+  IdxImages images;
+  images.count = request.count;
+  images.rows = images.cols = roles.imageSide;
+  images.values = generate(model, roles, request.count, rng, classes);
+  createDirectories(request.exportIdx);
+  for (const char *split : {"train", "t10k"}) {
+    writeIdxImages(request.exportIdx + "/" + split + "-images-idx3-ubyte", images);
+    if (roles.label)
+      writeIdxLabels(request.exportIdx + "/" + split + "-labels-idx1-ubyte", classes);
+  }
+  return request.exportIdx;
+}
+
 int sample(const RuntimeRequest &request) {
   SafetensorsFile checked(request.checkpoint); // a bad file fails before compiling
   Session s = open(request, /*needData=*/true, None);
   s.model->load(request.checkpoint);
-  mkdir(request.outDir.c_str(), 0755);
+  createDirectories(request.outDir);
   Roles roles = findRoles(s.model->manifest());
   std::vector<std::string> files =
       writeModelPictures(*s.model, roles, s.data, request.outDir, request.seed);
@@ -108,6 +131,8 @@ int sample(const RuntimeRequest &request) {
     files.push_back(request.outDir + "/toy1d.png");
     writePng(files.back(), toyGanPicture(panels, lo - (hi - lo), hi + (hi - lo)));
   }
+  if (!request.exportIdx.empty())
+    files.push_back(exportIdx(*s.model, roles, request));
   if (files.empty())
     throw RuntimeError("model '" + s.model->manifest().model +
                        "' has no net genc knows how to sample (generator, or encoder and "
@@ -137,6 +162,8 @@ int evaluate(const RuntimeRequest &request) {
     std::printf("importance-weighted log-likelihood (k=%d, %lld examples): %.4f nats\n",
                 request.iwaeSamples, (long long)n, ll);
   }
+  if (roles.classifier && roles.label)
+    std::printf("test accuracy: %.2f%%\n", 100 * classifierAccuracy(*s.model, roles, s.data.test));
   if (roles.isGan() && roles.data) {
     GanScores scores = ganScores(*s.model, roles, s.data.test, 2000, request.seed);
     std::printf("sliced Wasserstein distance to held-out data: %.5f\n", scores.slicedWasserstein);

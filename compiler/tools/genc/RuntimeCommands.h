@@ -28,6 +28,8 @@ struct RuntimeRequest {
   bool resume = false;
   int iwaeSamples = 100;
   int64_t evalLimit = 0;
+  std::string exportIdx; // sample: write generated images as an IDX folder
+  int64_t count = 1000;  // sample: how many to export
 };
 
 /// Runs the command; returns the exit code. Errors are printed as one line.

@@ -114,6 +114,12 @@ static cl::opt<int64_t> stopAfter(
     "stop-after-iterations",
     cl::desc("train: stop after N iterations, saving a checkpoint to resume"),
     cl::init(0), cl::cat(runCategory));
+static cl::opt<std::string> exportIdx(
+    "export-idx", cl::desc("sample: also write generated images (and the classes asked for) "
+                           "as an IDX data folder"),
+    cl::value_desc("DIR"), cl::cat(runCategory));
+static cl::opt<int64_t> sampleCount("count", cl::desc("sample: images to export (default 1000)"),
+                                    cl::init(1000), cl::cat(runCategory));
 static cl::opt<int> iwaeSamples("iwae-samples",
                                 cl::desc("eval: importance samples per example (default 100)"),
                                 cl::init(100), cl::cat(runCategory));
@@ -362,10 +368,12 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   request.stopAfter = stopAfter;
   request.iwaeSamples = iwaeSamples;
   request.evalLimit = evalLimit;
+  request.exportIdx = exportIdx;
+  request.count = sampleCount;
   if (epochs < 0 || limit < 0 || testLimit < 0 || checkpointEvery < 0 || stopAfter < 0 ||
-      iwaeSamples < 1 || evalLimit < 0)
+      iwaeSamples < 1 || evalLimit < 0 || sampleCount < 1)
     return fail("--epochs, --limit, --test-limit, --checkpoint-every, --stop-after-iterations and "
-               "--eval-limit must not be negative; --iwae-samples must be positive");
+               "--eval-limit must not be negative; --iwae-samples and --count must be positive");
   try {
     mlir::OwningOpRef<mlir::ModuleOp> module = load(sourceMgr, context, /*isMLIR=*/false);
     auto model = *module->getOps<gen::ModelOp>().begin();

@@ -49,7 +49,7 @@ protected:
   void SetUp() override {
     registerAllDialects(registry);
     context = std::make_unique<mlir::MLIRContext>(registry);
-    std::string path = std::string(GENC_EXAMPLES_DIR) + "/" + GetParam() + ".gen";
+    std::string path = std::string(GENC_SOURCE_DIR) + "/" + GetParam() + ".gen";
     std::string error;
     auto file = mlir::openInputFile(path, &error);
     ASSERT_TRUE(file) << error;
@@ -169,6 +169,29 @@ TEST_P(HalideMatchesReference, TrainingSteps) {
   }
 }
 
+/// "test/Autodiff/conv2d-uneven-pad" -> "conv2d_uneven_pad".
+std::string modelName(const ::testing::TestParamInfo<const char *> &info) {
+  std::string name = llvm::StringRef(info.param).rsplit('/').second.str();
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
 INSTANTIATE_TEST_SUITE_P(Examples, HalideMatchesReference,
-                         ::testing::Values("vae", "cvae", "gan_toy1d", "gan_mlp", "dcgan", "gmm"));
+                         ::testing::Values("dsl_examples/vae", "dsl_examples/cvae",
+                                           "dsl_examples/gan_toy1d", "dsl_examples/gan_mlp",
+                                           "dsl_examples/dcgan", "dsl_examples/gmm",
+                                           "dsl_examples/classifier", "dsl_examples/gan_ring2d"),
+                         modelName);
+
+// Every op, one small model each (the gradient checks' models): forward,
+// backward and update kernels against the fp64 interpreter.
+INSTANTIATE_TEST_SUITE_P(
+    Ops, HalideMatchesReference,
+    ::testing::Values("test/Autodiff/arithmetic", "test/Autodiff/batch_norm",
+                      "test/Autodiff/conv2d", "test/Autodiff/conv2d-uneven-pad",
+                      "test/Autodiff/conv_transpose2d", "test/Autodiff/dense",
+                      "test/Autodiff/elementwise", "test/Autodiff/gan", "test/Autodiff/losses",
+                      "test/Autodiff/pow-zero-base", "test/Autodiff/reductions",
+                      "test/Autodiff/reparam", "test/Autodiff/shape"),
+    modelName);
 } // namespace

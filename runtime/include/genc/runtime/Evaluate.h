@@ -48,6 +48,10 @@ std::vector<std::vector<float>> applyNet(Model &model, const FunctionSpec &net,
                                          const std::map<std::string, const float *> &arguments,
                                          int64_t rows);
 
+/// The fraction of test examples whose largest classifier logit is their
+/// label's class.
+double classifierAccuracy(Model &model, const Roles &roles, const Split &test);
+
 struct GanScores {
   double slicedWasserstein = 0;
   double ks = -1; // 1-D data only

@@ -4,7 +4,8 @@
 // from the names the seed note uses: a VAE has nets `encoder` (returning the
 // mean and log-variance of the code) and `decoder` (returning Bernoulli
 // means); a GAN has `generator` (called with noise in the steps) and
-// `discriminator` (returning a logit); a conditional model feeds a one-hot
+// `discriminator` (returning a logit); a `classifier` returns class logits;
+// a conditional model feeds a one-hot
 // label input to its nets under the same name. docs/runtime.md states the
 // conventions; a model that follows none still trains, with fewer pictures.
 //
@@ -21,6 +22,8 @@ namespace genc::rt {
 struct Roles {
   const FunctionSpec *encoder = nullptr, *decoder = nullptr;
   const FunctionSpec *generator = nullptr, *discriminator = nullptr;
+  /// A net `classifier` returning one logit per class of the label input.
+  const FunctionSpec *classifier = nullptr;
   /// The data input the model generates (images or points), and the label.
   const InputSpec *data = nullptr, *label = nullptr;
   /// The latent (first argument) size of the decoder or generator.

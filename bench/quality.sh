@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Training quality, genc beside PyTorch in one run (same architecture, data,
+# batch and optimizer; PyTorch from bench/quality_torch.py):
+#   vae.gen, 10 epochs on Fashion-MNIST: test loss per example (target:
+#     within 1% of PyTorch's), and the wall time of an epoch;
+#   gan_toy1d.gen: KS statistic of generated vs held-out data (target < 0.05);
+#   cvae.gen: a classifier trained by genc (classifier.gen) labels the CVAE's
+#     class-conditional samples with their intended class (target >= 80%).
+# Usage: bench/quality.sh [vae] [toy] [cvae]   (default: all); THREADS=N.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$root/scripts/setup.sh" bench
+bash "$root/scripts/build.sh" genc
+genc="${GENC_BUILD_DIR:-$root/build}/bin/genc"
+out="$root/build-bench/quality"
+threads="${THREADS:-2}"
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(vae toy cvae)
+torch() {
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
+      MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
+      /usr/bin/python3 "$root/bench/quality_torch.py" "$@" --threads "$threads"
+}
+result() { awk -v key="$1" '$1 == "RESULT" && $2 == key {print $3}' "$2"; }
+train() { # model epochs extra-flags...
+  local model="$1" epochs="$2"
+  shift 2
+  rm -rf "$out/$model"
+  "$genc" train "$root/dsl_examples/$model.gen" --out "$out/$model" --epochs "$epochs" \
+    --threads "$threads" --checkpoint-every 0 "$@" > "$out/$model.log"
+}
+mkdir -p "$out"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads: $threads, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+for part in "${parts[@]}"; do
+  case "$part" in
+  vae)
+    train vae 10
+    "$genc" eval "$root/dsl_examples/vae.gen" --checkpoint "$out/vae/checkpoint.safetensors" \
+      --iwae-samples 100 --eval-limit 1000 > "$out/vae.eval"
+    torch vae --epochs 10 > "$out/vae.torch"
+    python3 - "$out" <<'PY'
+import csv, re, sys
+out = sys.argv[1]
+ev = open(out + '/vae.eval').read()
+genc = float(re.search(r'test elbo: ([0-9.]+)', ev).group(1))
+iwae = float(re.search(r'nats', ev) and re.search(r'examples\): (-?[0-9.]+)', ev).group(1))
+rows = list(csv.DictReader(open(out + '/vae/metrics.csv')))
+genc_epoch = sum(float(r['seconds']) for r in rows) / len(rows)
+res = dict(l.split()[1:3] for l in open(out + '/vae.torch') if l.startswith('RESULT'))
+torch, torch_epoch = float(res['test_elbo']), float(res['epoch_seconds'])
+gap = (genc - torch) / torch * 100
+print('vae, 10 epochs: test loss per example  genc %.2f  PyTorch %.2f  gap %+.2f%% (target within 1%%: %s)'
+      % (genc, torch, gap, 'met' if abs(gap) <= 1 else 'MISSED'))
+print('vae: importance-weighted log p(x), k=100, 1000 test images: %.2f nats (genc)' % iwae)
+print('vae: epoch wall time  genc %.2f s  PyTorch %.2f s  (genc %.2fx faster)'
+      % (genc_epoch, torch_epoch, torch_epoch / genc_epoch))
+PY
+    ;;
+  toy)
+    train gan_toy1d 30
+    "$genc" eval "$root/dsl_examples/gan_toy1d.gen" --checkpoint "$out/gan_toy1d/checkpoint.safetensors" > "$out/toy.eval"
+    torch gan_toy1d --epochs 30 > "$out/toy.torch"
+    genc_ks=$(awk '/KS statistic/ {print $NF}' "$out/toy.eval")
+    torch_ks=$(result ks "$out/toy.torch")
+    python3 -c "import sys; g, t = float(sys.argv[1]), float(sys.argv[2]); print('gan_toy1d, 30 epochs: KS vs held-out data  genc %.4f  PyTorch %.4f  (target < 0.05: %s)' % (g, t, 'met' if g < 0.05 else 'MISSED'))" "$genc_ks" "$torch_ks"
+    ;;
+  cvae)
+    train cvae 10
+    train classifier 5
+    "$genc" sample "$root/dsl_examples/cvae.gen" --checkpoint "$out/cvae/checkpoint.safetensors" \
+      --out "$out/cvae-samples" --export-idx "$out/cvae-generated" --count 1000 > /dev/null
+    "$genc" eval "$root/dsl_examples/classifier.gen" --checkpoint "$out/classifier/checkpoint.safetensors" > "$out/classifier.eval"
+    "$genc" eval "$root/dsl_examples/classifier.gen" --checkpoint "$out/classifier/checkpoint.safetensors" \
+      --data "$out/cvae-generated" > "$out/cvae.eval"
+    torch cvae --epochs 10 > "$out/cvae.torch"
+    real=$(awk '/test accuracy/ {print $NF}' "$out/classifier.eval")
+    judged=$(awk '/test accuracy/ {print $NF}' "$out/cvae.eval")
+    python3 -c "
+import sys
+real, judged = float(sys.argv[1].rstrip('%')), float(sys.argv[2].rstrip('%'))
+res = dict(l.split()[1:3] for l in open(sys.argv[3]) if l.startswith('RESULT'))
+print('classifier.gen, 5 epochs: test accuracy  genc %.2f%%  PyTorch %.2f%%' % (real, 100 * float(res['classifier_test_accuracy'])))
+print('cvae, 10 epochs: samples labelled with their intended class  genc %.1f%%  PyTorch %.1f%%  (target >= 80%%: %s)'
+      % (judged, 100 * float(res['cvae_class_accuracy']), 'met' if judged >= 80 else 'MISSED'))
+" "$real" "$judged" "$out/cvae.torch"
+    ;;
+  *) echo "quality.sh: unknown part '$part' (expected vae, toy or cvae)" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,253 @@
+"""Training-quality peer in PyTorch for genc's quality benchmark: trains the
+models of dsl_examples/vae.gen, cvae.gen (+ classifier.gen) and gan_toy1d.gen
+with the same architectures, losses, initialization and optimizer settings,
+and reports how good the result is.
+
+Usage: quality_torch.py vae|cvae|gan_toy1d [--epochs N] [--seed S] [--threads T]
+Machine-readable output: lines "RESULT <name> <value>"; other lines are for people.
+  vae:       test_elbo, epoch_seconds
+  cvae:      test_elbo, epoch_seconds, classifier_test_accuracy, cvae_class_accuracy
+  gan_toy1d: ks (two-sample Kolmogorov-Smirnov, 2000 generated vs 2000 held-out),
+             epoch_seconds
+"""
+import argparse
+import gzip
+import os
+import struct
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+DATA_DIR = "/usr/share/datasets/fashion-mnist"
+BATCH = 128
+
+
+# ---------------------------------------------------------------- data
+
+def read_idx(name):
+    """An IDX file (gzip) as a uint8 tensor of its declared shape."""
+    with gzip.open(os.path.join(DATA_DIR, name), "rb") as f:
+        data = f.read()
+    zero, dtype, ndim = struct.unpack(">HBB", data[:4])
+    assert zero == 0 and dtype == 0x08, f"{name}: not a uint8 IDX file"
+    shape = struct.unpack(f">{ndim}I", data[4:4 + 4 * ndim])
+    # bytearray: torch.frombuffer wants a writable buffer
+    flat = torch.frombuffer(bytearray(data[4 + 4 * ndim:]), dtype=torch.uint8)
+    return flat.reshape(shape)
+
+
+def fashion_mnist(split):
+    """(images float32 [N, 784] in [0, 1], labels int64 [N])."""
+    prefix = "train" if split == "train" else "t10k"
+    images = read_idx(f"{prefix}-images-idx3-ubyte.gz")
+    labels = read_idx(f"{prefix}-labels-idx1-ubyte.gz")
+    return images.reshape(len(images), -1).float() / 255.0, labels.long()
+
+
+def batches(n, batch=BATCH):
+    """Index tensors of a fresh shuffle; the last partial batch is kept."""
+    perm = torch.randperm(n)
+    for i in range(0, n, batch):
+        yield perm[i:i + batch]
+
+
+# ---------------------------------------------------------------- helpers
+
+def dense(n_in, n_out):
+    """genc's dense(): Glorot-uniform weights, zero biases."""
+    layer = nn.Linear(n_in, n_out)
+    nn.init.xavier_uniform_(layer.weight)
+    nn.init.zeros_(layer.bias)
+    return layer
+
+
+def adam(params, beta1=0.9):
+    return torch.optim.Adam(params, lr=1e-3, betas=(beta1, 0.999), eps=1e-8)
+
+
+def report(name, value):
+    print(f"RESULT {name} {value:.6g}", flush=True)
+
+
+# ---------------------------------------------------------------- (C)VAE
+
+class VAE(nn.Module):
+    """vae.gen (n_cond = 0) or cvae.gen (n_cond = 10: the one-hot label is
+    concatenated to the encoder's input and to the decoder's code)."""
+
+    def __init__(self, n_cond=0, latent=20, hidden=400):
+        super().__init__()
+        self.latent = latent
+        self.e1 = dense(784 + n_cond, hidden)
+        self.em, self.es = dense(hidden, latent), dense(hidden, latent)
+        self.d1, self.d2 = dense(latent + n_cond, hidden), dense(hidden, 784)
+
+    def decode(self, c, y=None):
+        if y is not None:
+            c = torch.cat([c, y], 1)
+        return torch.sigmoid(self.d2(F.relu(self.d1(c))))
+
+    def loss(self, x, y=None):
+        """Negative ELBO per example, one reparameterization sample."""
+        h = F.relu(self.e1(x if y is None else torch.cat([x, y], 1)))
+        m, s = self.em(h), self.es(h)
+        c = m + torch.exp(s / 2) * torch.randn_like(m)
+        # reduction='sum' per example (torch clamps log at -100, like genc's bce)
+        recon = F.binary_cross_entropy(self.decode(c, y), x, reduction="none").sum(1)
+        reg = 0.5 * (torch.exp(s) - (1 + s) + m * m).sum(1)
+        return recon + reg
+
+
+def train_vae(epochs, conditional):
+    x_train, y_train = fashion_mnist("train")
+    x_test, y_test = fashion_mnist("test")
+    onehot = lambda y: F.one_hot(y, 10).float()
+    model = VAE(n_cond=10 if conditional else 0)
+    opt = adam(model.parameters())
+    n = len(x_train)
+    epoch_times = []
+    for epoch in range(epochs):
+        t0 = time.perf_counter()
+        total = 0.0
+        for idx in batches(n):
+            x = x_train[idx]
+            y = onehot(y_train[idx]) if conditional else None
+            loss = model.loss(x, y).mean()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            total += loss.item() * len(idx)
+        epoch_times.append(time.perf_counter() - t0)
+        print(f"epoch {epoch + 1} train_loss {total / n:.4f} "
+              f"({epoch_times[-1]:.2f} s)", flush=True)
+    with torch.no_grad():
+        test_elbo = model.loss(x_test, onehot(y_test) if conditional else None).mean().item()
+    return model, test_elbo, sum(epoch_times) / len(epoch_times)
+
+
+def run_vae(args):
+    _, test_elbo, epoch_s = train_vae(args.epochs, conditional=False)
+    report("test_elbo", test_elbo)
+    report("epoch_seconds", epoch_s)
+
+
+# ---------------------------------------------------------------- classifier
+
+def train_classifier(epochs=5):
+    """classifier.gen: 784 -> 256 relu -> 256 relu -> 10 logits."""
+    x_train, y_train = fashion_mnist("train")
+    x_test, y_test = fashion_mnist("test")
+    net = nn.Sequential(dense(784, 256), nn.ReLU(), dense(256, 256), nn.ReLU(), dense(256, 10))
+    opt = adam(net.parameters())
+    n = len(x_train)
+    for epoch in range(epochs):
+        total = 0.0
+        for idx in batches(n):
+            loss = F.cross_entropy(net(x_train[idx]), y_train[idx])
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            total += loss.item() * len(idx)
+        print(f"classifier epoch {epoch + 1} train_loss {total / n:.4f}", flush=True)
+    with torch.no_grad():
+        acc = (net(x_test).argmax(1) == y_test).float().mean().item()
+    return net, acc
+
+
+def run_cvae(args):
+    cvae, test_elbo, epoch_s = train_vae(args.epochs, conditional=True)
+    classifier, clf_acc = train_classifier()
+    with torch.no_grad():
+        # 100 samples per class from the prior; the sample is the decoder's
+        # mean image, rounded to 8 bits as genc's --export-idx writes it
+        labels = torch.arange(10).repeat_interleave(100)
+        images = cvae.decode(torch.randn(len(labels), cvae.latent),
+                             F.one_hot(labels, 10).float())
+        images = torch.round(images.clamp(0, 1) * 255) / 255
+        cvae_acc = (classifier(images).argmax(1) == labels).float().mean().item()
+    report("classifier_test_accuracy", clf_acc)
+    report("cvae_class_accuracy", cvae_acc)
+    report("test_elbo", test_elbo)
+    report("epoch_seconds", epoch_s)
+
+
+# ---------------------------------------------------------------- 1-D GAN
+
+def mlp_1d(hidden=32):
+    """gan_toy1d.gen's generator and discriminator share this shape."""
+    return nn.Sequential(dense(1, hidden), nn.Tanh(), dense(hidden, hidden), nn.Tanh(),
+                         dense(hidden, 1))
+
+
+def ks_statistic(a, b):
+    """Two-sample Kolmogorov-Smirnov: max |F_a - F_b| over the pooled points."""
+    a, b = torch.sort(a.flatten().double())[0], torch.sort(b.flatten().double())[0]
+    pooled = torch.cat([a, b])
+    cdf_a = torch.searchsorted(a, pooled, right=True).double() / len(a)
+    cdf_b = torch.searchsorted(b, pooled, right=True).double() / len(b)
+    return (cdf_a - cdf_b).abs().max().item()
+
+
+def run_gan_toy1d(args):
+    data = 4.0 + 0.5 * torch.randn(10000, 1)     # drawn once, like a dataset
+    held_out = 4.0 + 0.5 * torch.randn(2000, 1)
+    G, D = mlp_1d(), mlp_1d()
+    opt_g, opt_d = adam(G.parameters(), beta1=0.5), adam(D.parameters(), beta1=0.5)
+    noise = lambda k: torch.rand(k, 1) * 2 - 1     # U(-1, 1)
+    bce = F.binary_cross_entropy_with_logits
+    epoch_times = []
+    ks = float("nan")
+    for epoch in range(args.epochs):
+        t0 = time.perf_counter()
+        for idx in batches(len(data)):
+            x = data[idx]
+            k = len(idx)
+            # discriminator step; the generator is fixed (detached fakes)
+            fake = G(noise(k)).detach()
+            real_logits, fake_logits = D(x), D(fake)
+            loss_d = (bce(real_logits, torch.ones_like(real_logits))
+                      + bce(fake_logits, torch.zeros_like(fake_logits)))
+            opt_d.zero_grad(set_to_none=True)
+            loss_d.backward()
+            opt_d.step()
+            # generator step (non-saturating); only opt_g steps, so D stays
+            # fixed, and D's stray gradients are cleared before its next step
+            fake_logits = D(G(noise(k)))
+            loss_g = bce(fake_logits, torch.ones_like(fake_logits))
+            opt_g.zero_grad(set_to_none=True)
+            loss_g.backward()
+            opt_g.step()
+        epoch_times.append(time.perf_counter() - t0)
+        with torch.no_grad():
+            samples = G(noise(2000))
+        ks = ks_statistic(samples, held_out)
+        print(f"epoch {epoch + 1} ks {ks:.4f} loss_d {loss_d.item():.4f} "
+              f"loss_g {loss_g.item():.4f} gen_mean {samples.mean().item():.3f} "
+              f"gen_std {samples.std().item():.3f}", flush=True)
+    report("ks", ks)
+    report("epoch_seconds", sum(epoch_times) / len(epoch_times))
+
+
+# ---------------------------------------------------------------- main
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("model", choices=["vae", "cvae", "gan_toy1d"])
+    parser.add_argument("--epochs", type=int, default=None,
+                        help="default: 10 (vae, cvae), 30 (gan_toy1d)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    if args.epochs is None:
+        args.epochs = 30 if args.model == "gan_toy1d" else 10
+    if args.epochs < 1:
+        parser.error("--epochs must be at least 1")
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    {"vae": run_vae, "cvae": run_cvae, "gan_toy1d": run_gan_toy1d}[args.model](args)
+
+
+if __name__ == "__main__":
+    main()
