@@ -270,3 +270,33 @@ gen.model @no_gradients attributes {batch_size = 2 : i64} {
   }
   gen.train [@s] repeats [1] optimizer "adam" {beta1 = 9.000000e-01 : f64, beta2 = 9.990000e-01 : f64, eps = 1.000000e-08 : f64, lr = 1.000000e-03 : f64}
 }
+
+// -----
+
+// adam with decay: the rate lr / (1 + decay t) is computed once per step
+// from the step's counter and scales every parameter's update.
+// CHECK-LABEL: gen.model @adam_decay attributes
+// CHECK: %[[ONE:.*]] = gen.constant dense<1.000000e+00> : tensor<f32>
+// CHECK: %[[T1:.*]] = gen.add %{{.*}}, %[[ONE]]
+// CHECK: gen.set_state @s.adam.t, %[[T1]] : tensor<f32>
+// CHECK: %[[DECAY:.*]] = gen.constant dense<5.000000e-01> : tensor<f32>
+// CHECK-NEXT: %[[DT:.*]] = gen.mul %[[DECAY]], %[[T1]]
+// CHECK-NEXT: %[[DIV:.*]] = gen.add %[[ONE]], %[[DT]]
+// CHECK-NEXT: %[[LR:.*]] = gen.constant dense<1.000000e-01> : tensor<f32>
+// CHECK-NEXT: %[[RATE:.*]] = gen.div %[[LR]], %[[DIV]]
+// CHECK: gen.mul %[[RATE]], %{{.*}} : tensor<f32>, tensor<2xf32> -> tensor<2xf32>
+// CHECK: gen.set_param @n::@w
+gen.model @adam_decay attributes {batch_size = 2 : i64} {
+  gen.net @n(%x: tensor<2xf32>) -> tensor<2xf32> {
+    gen.param @w : tensor<2xf32> {init = "zeros"}
+    gen.return %x : tensor<2xf32>
+  }
+  gen.step @s updates [@n] {
+    %w = gen.get_param @n::@w : tensor<2xf32>
+    %e = gen.exp %w : tensor<2xf32>
+    %l = gen.sum %e {axes = [0]} : tensor<2xf32> -> tensor<f32>
+    gen.gradient @n::@w, %e : tensor<2xf32>
+    gen.minimize %l : tensor<f32>
+  }
+  gen.train [@s] repeats [1] optimizer "adam" {decay = 5.000000e-01 : f64, lr = 1.000000e-01 : f64}
+}

@@ -267,7 +267,7 @@ ArrayRef<std::pair<StringRef, double>> genc::gen::optimizerHyperparams(StringRef
   static const std::pair<StringRef, double> sgd[] = {{"lr", 0.01}};
   static const std::pair<StringRef, double> momentum[] = {{"lr", 0.01}, {"beta", 0.9}};
   static const std::pair<StringRef, double> adam[] = {
-      {"lr", 1e-3}, {"beta1", 0.9}, {"beta2", 0.999}, {"eps", 1e-8}};
+      {"lr", 1e-3}, {"beta1", 0.9}, {"beta2", 0.999}, {"eps", 1e-8}, {"decay", 0.0}};
   if (optimizer == "sgd")
     return sgd;
   if (optimizer == "momentum")

@@ -9,7 +9,9 @@
 //      adam:     t += 1; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
 //                p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
 //    Adam's counter t belongs to the step, so alternating steps each count
-//    their own updates.
+//    their own updates. With decay > 0, Adam's rate anneals as
+//    lr / (1 + decay t) (inverse-time decay): GANs stop oscillating around
+//    their equilibrium as the steps shrink.
 //
 //===----------------------------------------------------------------------===//
 #include "PassDetail.h"
@@ -59,7 +61,7 @@ public:
     StringRef optimizer = train.getOptimizer();
     b.setInsertionPoint(gradients.front());
     Location loc = step.getLoc();
-    Value c1, c2;
+    Value c1, c2, decayedRate;
     if (optimizer == "adam") {
       auto scalar = RankedTensorType::get({}, b.getF32Type());
       // Each value is created in its own statement: argument evaluation
@@ -72,6 +74,12 @@ public:
       c1 = b.create<SubOp>(loc, one, beta1t);
       Value beta2t = b.create<PowOp>(loc, beta2, t);
       c2 = b.create<SubOp>(loc, one, beta2t);
+      if (double decay = hyper("decay"); decay != 0) {
+        Value scaledT = b.create<MulOp>(loc, constant(loc, decay), t);
+        Value divisor = b.create<AddOp>(loc, one, scaledT);
+        Value rate = constant(loc, hyper("lr"));
+        decayedRate = b.create<DivOp>(loc, rate, divisor);
+      }
     }
     for (GradientOp gradient : gradients) {
       b.setInsertionPoint(gradient);
@@ -108,7 +116,8 @@ public:
         step = b.create<DivOp>(loc, corrected, denom);
       }
       Value current = b.create<GetParamOp>(loc, type, param);
-      Value scaled = b.create<MulOp>(loc, constant(loc, hyper("lr")), step);
+      Value rate = decayedRate ? decayedRate : constant(loc, hyper("lr"));
+      Value scaled = b.create<MulOp>(loc, rate, step);
       Value next = b.create<SubOp>(loc, current, scaled);
       b.create<SetParamOp>(loc, param, next);
       gradient.erase();
