@@ -586,7 +586,23 @@ LogicalResult Lowering::lower(Operation *op) {
       });
 }
 
+/// Declares a dense row-major buffer of `shape` with minimum 0 (what the
+/// runtime and the tests pass): every bound in the pipeline becomes a
+/// compile-time constant, so tiles and loop tails are resolved statically.
+template <typename Buffer> void constrainShape(Buffer buffer, ArrayRef<int64_t> shape) {
+  int stride = 1;
+  for (size_t d = 0; d < shape.size(); ++d) {
+    int extent = static_cast<int>(shape[shape.size() - 1 - d]);
+    buffer.dim(static_cast<int>(d)).set_bounds(0, extent).set_stride(stride);
+    stride *= extent;
+  }
+}
+
 LoweredPipeline Lowering::finish(const std::string &name, const Halide::Target &target) {
+  for (PipelineInput &in : inputs)
+    constrainShape(in.param, in.shape);
+  for (PipelineOutput &out : outputs)
+    constrainShape(out.func.output_buffer(), out.shape);
   // Outputs are computed at root; count consumers for the policy.
   std::set<std::string> outputNames;
   for (const PipelineOutput &out : outputs)
