@@ -20,10 +20,10 @@ Consumers consumersOf(const FuncInfo &info) {
   for (mlir::Operation *user : info.op->getResult(0).getUsers()) {
     ++consumers.count;
     llvm::StringRef name = user->getName().getStringRef();
-    consumers.rereads |= name == "gen.matmul" || name == "gen.conv2d" ||
-                         name == "gen.conv_transpose2d" || name == "gen.conv2d_filter_grad" ||
-                         name == "gen.batch_norm" || name == "gen.logsumexp" ||
-                         name == "gen.softmax_cross_entropy";
+    // (Convolutions read their operands through stages of their own that
+    // are computed once per element: see ConvStages.)
+    consumers.rereads |= name == "gen.matmul" || name == "gen.batch_norm" ||
+                         name == "gen.logsumexp" || name == "gen.softmax_cross_entropy";
   }
   return consumers;
 }
@@ -152,6 +152,8 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
   for (FuncInfo &info : funcs) {
     if (info.kind == FuncKind::Input && !info.isOutput)
       continue; // a plain read of a buffer: inline
+    if (info.kind == FuncKind::ConvStage && !target.has_gpu_feature())
+      continue; // placed by its convolution's schedule
     Consumers consumers = consumersOf(info);
     bool hasUpdates = info.func.has_update_definition();
     bool inlineIt = info.kind == FuncKind::Elementwise && !info.isOutput && !hasUpdates &&
@@ -162,6 +164,8 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       scheduleGpu(info);
     else if (info.kind == FuncKind::Transpose && vectorWidth == 16)
       scheduleTranspose(info);
+    else if (info.kind == FuncKind::Convolution && info.conv && vectorWidth >= 8)
+      scheduleConvolution(info, vectorWidth);
     else if (!(info.kind == FuncKind::Matmul && vectorWidth == 16 && scheduleMatmul(info)))
       scheduleRoot(info, vectorWidth);
   }
