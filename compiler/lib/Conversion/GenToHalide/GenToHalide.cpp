@@ -105,25 +105,31 @@ private:
     values[result] = {f, shape};
     infos.back().shape = shape;
   }
-  /// Defines `result` as a sum over the `reduced` extents of `term(index, r)`
-  /// where `index` are result variables and `r` the reduction variables.
+  /// Defines `result` as a sum over the `reduced` extents (in gen order) of
+  /// `term(index, r)` where `index` are result variables and `r` the
+  /// reduction variables (gen order too). The loops run innermost-first in
+  /// Halide's order, i.e. the last reduced dimension innermost; when the
+  /// last `contiguous` reduced dimensions are the innermost ones of the
+  /// tensor read, those loops walk it in memory order.
   void defineSum(Value result, Func f, ArrayRef<int64_t> reduced,
-                 const std::function<Expr(const Index &, const Index &)> &term) {
+                 const std::function<Expr(const Index &, const Index &)> &term,
+                 int contiguous = 0) {
     Shape shape = shapeOf(result);
     Index v = vars(shape.size());
     std::vector<Var> hv = halideVars(shape.size());
     Halide::Region region;
-    for (int64_t extent : reduced)
-      region.push_back(Halide::Range(0, static_cast<int>(extent)));
+    for (auto it = reduced.rbegin(); it != reduced.rend(); ++it)
+      region.push_back(Halide::Range(0, static_cast<int>(*it)));
     RDom r(region, f.name() + "_r");
     Index rv;
     for (size_t i = 0; i < reduced.size(); ++i)
-      rv.push_back(r[i]);
+      rv.push_back(r[int(reduced.size() - 1 - i)]);
     f(hv) = Expr(0.0f);
     f(hv) += term(v, rv);
     values[result] = {f, shape};
     infos.back().shape = shape;
     infos.back().reduction = r;
+    infos.back().contiguousRVars = contiguous;
   }
   Halide::ImageParam input(PipelineInput::Kind kind, const std::string &name, Value value,
                            Operation *randomOp = nullptr) {
@@ -213,16 +219,22 @@ void Lowering::lowerBatchNorm(BatchNormOp op) {
     return x(k % int(xs[3]), k / int(xs[3]), c, n);
   };
   Var c("c");
-  RDom r(0, int(N), 0, int(S), "bn_r");
+  // Space innermost: it is contiguous in memory.
+  RDom r(0, int(S), 0, int(N), "bn_r");
   Func mean(x.name() + "_bn_mean"), var(x.name() + "_bn_var");
   float count = float(N * S);
   mean(c) = 0.0f;
-  mean(c) += elem(r.x, c, r.y) / count;
+  mean(c) += elem(r.y, c, r.x) / count;
   var(c) = 0.0f;
-  Expr centered = elem(r.x, c, r.y) - mean(c);
+  Expr centered = elem(r.y, c, r.x) - mean(c);
   var(c) += centered * centered / count;
+  int contiguous = xs.size() > 2 ? 1 : 0;
   infos.push_back({mean, {xs[1]}, FuncKind::Reduction, op});
+  infos.back().reduction = r;
+  infos.back().contiguousRVars = contiguous;
   infos.push_back({var, {xs[1]}, FuncKind::Reduction, op});
+  infos.back().reduction = r;
+  infos.back().contiguousRVars = contiguous;
   Func f = newFunc(op, FuncKind::Elementwise);
   Func gamma = values[op.getGamma()].func, beta = values[op.getBeta()].func;
   float eps = float(op.getEpsilon().convertToDouble());
@@ -255,10 +267,13 @@ void Lowering::lowerLoss(Operation *op) {
     lse(n) = rowMax(n) + Halide::log(Halide::sum(Halide::exp(values[p].func(k, n) - rowMax(n))));
     infos.push_back({rowMax, {ps[0]}, FuncKind::Reduction, op});
     infos.push_back({lse, {ps[0]}, FuncKind::Reduction, op});
-    defineSum(op->getResult(0), f, per, [&](const Index &o, const Index &r) {
-      auto [z, y] = element(o, r);
-      return y * (lse(o[0]) - z);
-    });
+    defineSum(
+        op->getResult(0), f, per,
+        [&](const Index &o, const Index &r) {
+          auto [z, y] = element(o, r);
+          return y * (lse(o[0]) - z);
+        },
+        int(per.size()));
     return;
   }
   defineSum(op->getResult(0), f, per, [&](const Index &o, const Index &r) -> Expr {
@@ -270,7 +285,7 @@ void Lowering::lowerLoss(Operation *op) {
       return Halide::max(pv, 0.0f) - pv * tv + Halide::log(1.0f + Halide::exp(-Halide::abs(pv)));
     Expr d = pv - tv; // mse
     return d * d / float(perCount);
-  });
+  }, int(per.size()));
 }
 
 /// Reshape, broadcast_to, transpose, slice, pad and concat: index maps.
@@ -423,9 +438,16 @@ LogicalResult Lowering::lower(Operation *op) {
     }
     Func f = newFunc(op, FuncKind::Reduction);
     float scale = mean ? float(1.0 / count) : 1.0f;
-    defineSum(result, f, extents, [&](const Index &o, const Index &r) {
-      return mean ? at(in, full(o, r)) * scale : at(in, full(o, r));
-    });
+    int contiguous = 0; // trailing dimensions all reduced
+    while (contiguous < int(axes.size()) &&
+           axes[axes.size() - 1 - contiguous] == int64_t(inShape.size()) - 1 - contiguous)
+      ++contiguous;
+    defineSum(
+        result, f, extents,
+        [&](const Index &o, const Index &r) {
+          return mean ? at(in, full(o, r)) * scale : at(in, full(o, r));
+        },
+        contiguous);
     return success();
   };
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)

@@ -53,6 +53,9 @@ struct FuncInfo {
   mlir::Operation *op = nullptr; // the gen op it comes from
   bool isOutput = false;
   Halide::RDom reduction;        // the update's domain, for reductions
+  /// How many of the reduction's leading (innermost) variables walk the
+  /// innermost dimensions of the tensor it reads, in memory order.
+  int contiguousRVars = 0;
   /// Passes a matrix operand transposed (for matmuls).
   bool transposedOperand = false;
   /// For a convolution's result: the stages it is computed through.
