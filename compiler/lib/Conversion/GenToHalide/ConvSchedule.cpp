@@ -43,10 +43,11 @@ struct Tile {
 /// and per stride phase its positions meet (`phases`: a transposed conv's
 /// consecutive columns alternate between them), and one broadcast input per
 /// distinct input column. The model assumes two FMAs and two loads per
-/// cycle, at least 8 independent accumulators to hide the FMA latency, at
-/// most 24 of them (32 vector registers), and counts what shifted tail
-/// tiles compute twice. Transposed convs take whole phase periods, so that
-/// every tile starts on the same phase.
+/// cycle, at least 12 independent accumulators to hide the FMA latency (4
+/// cycles on 2 ports, with loads in between), at most 24 of them (32 vector
+/// registers), and counts what shifted tail tiles compute twice; ties go to
+/// the larger tile. Transposed convs take whole phase periods, so that every
+/// tile starts on the same phase.
 Tile pickTile(int64_t channels, int64_t extent, int lanes, int unit = 1, int phases = 1) {
   Tile best;
   double bestRate = -1;
@@ -57,11 +58,12 @@ Tile pickTile(int64_t channels, int64_t extent, int lanes, int unit = 1, int pha
       int positions = m * unit;
       double accumulators = v * positions;
       double loads = v * std::min(positions, phases) + ceilDiv(positions, phases) + (phases > 1);
-      double cycles = std::max({accumulators, loads, 8.0});
+      double cycles = std::max({accumulators, loads, 12.0});
       double waste = double(ceilDiv(channels, v * lanes) * v * lanes) / double(channels) *
                      double(ceilDiv(extent, m) * m) / double(extent);
       double rate = accumulators / cycles / waste;
-      if (rate > bestRate * (1 + 1e-9)) {
+      if (rate > bestRate * (1 + 1e-9) ||
+          (rate > bestRate * (1 - 1e-9) && accumulators > best.vectors * best.rows * unit)) {
         bestRate = rate;
         best = {v, m};
       }
@@ -247,12 +249,15 @@ void scheduleFilterGrad(const FuncInfo &info, ConvStages st, int lanes) {
       .fuse(tiles, oo, tile)
       .parallel(tile);
   acc.compute_at(dw, tile).vectorize(aa[0], lanes).unroll(aa[0]).unroll(aa[1]).unroll(aa[2]);
-  acc.update()
-      .reorder(aa[0], aa[1], aa[2], st.r.x, st.r.y, st.r.z)
+  Halide::Stage update = acc.update();
+  update.reorder(aa[0], aa[1], aa[2], st.r.x, st.r.y, st.r.z)
       .vectorize(aa[0], lanes)
       .unroll(aa[0])
       .unroll(aa[1])
       .unroll(aa[2]);
+  const int64_t *columns = Halide::Internal::as_const_int(st.r.x.extent());
+  if (columns && *columns <= 8) // the output columns of a small image
+    update.unroll(st.r.x);
   std::vector<Var> pa = st.packed.args(); // (o, x, y, n)
   st.packed.compute_root().vectorize(pa[0], lanes).parallel(pa[3]);
   std::vector<Var> xa = st.padded.args();
