@@ -26,13 +26,20 @@ using namespace genc::target;
 
 llvm::Expected<Halide::Target> genc::target::parseTarget(llvm::StringRef name) {
   Halide::Target host = Halide::get_host_target();
-  if (name == "host")
+  // "-profile": Halide's sampling profiler in every kernel and the runtime;
+  // the process prints each Func's share of the time when it exits.
+  llvm::StringRef base = name;
+  bool profile = base.consume_back("-profile");
+  if (profile)
+    host = host.with_feature(Halide::Target::Profile);
+  if (base == "host")
     return host;
-  if (name == "host-cuda")
+  if (base == "host-cuda")
     // sm_80 PTX runs on Ampere and Hopper (the driver JIT-compiles it once).
     return host.with_feature(Halide::Target::CUDA).with_feature(Halide::Target::CUDACapability80);
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 "unknown target '" + name + "' (expected host or host-cuda)");
+                                 "unknown target '" + name +
+                                     "' (expected host or host-cuda, optionally with -profile)");
 }
 
 namespace {

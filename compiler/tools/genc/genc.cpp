@@ -57,9 +57,10 @@ static cl::opt<Stage> emit(
                clEnumValN(Stage::MLIRTrain, "mlir-train",
                           "each step with its optimizer updates (after gen-lower-optimizer)")));
 
-static cl::opt<std::string> targetName("target",
-                                       cl::desc("compile: host (default) or host-cuda"),
-                                       cl::init("host"), cl::cat(gencCategory));
+static cl::opt<std::string> targetName(
+    "target",
+    cl::desc("compile: host (default) or host-cuda; a -profile suffix adds Halide's profiler"),
+    cl::init("host"), cl::cat(gencCategory));
 static cl::opt<std::string> libraryName(
     "name", cl::desc("compile: file prefix and C++ namespace (default: the model's name)"),
     cl::value_desc("NAME"), cl::cat(gencCategory));
@@ -136,7 +137,7 @@ USAGE:
                              --batch); exit 1 above --tolerance
   genc compile FILE -o DIR   compile every step and net ahead of time (Halide
                              static libraries), a C++ header and a manifest;
-                             --target=host|host-cuda; unchanged input is cached
+                             --target=host|host-cuda[-profile]; unchanged input is cached
   genc train FILE            compile (cached) and train the model on its data;
                              writes checkpoints, metrics.csv and PNGs to --out
   genc sample FILE --checkpoint C

@@ -2,7 +2,8 @@
 //
 // Every training step (forward, backward and optimizer update) and every
 // net of every example model, JIT-compiled by Halide in fp32, must agree with
-// the double-precision reference interpreter on the same seeded inputs.
+// the double-precision reference interpreter on the same seeded inputs; so
+// must small models that take each convolution schedule path.
 //
 //===----------------------------------------------------------------------===//
 #include "genc/Conversion/GenToHalide/GenToHalide.h"
@@ -44,20 +45,20 @@ double relativeError(const Halide::Buffer<float> &got, const reference::Tensor &
   return worst;
 }
 
-class HalideMatchesReference : public ::testing::TestWithParam<const char *> {
-protected:
-  void SetUp() override {
+/// A model lowered twice: with optimizer updates (`module`) and with
+/// gradients only (`gradients`).
+class LoweredModel {
+public:
+  /// Imports `buffer` (.gen source) at batch `batch`.
+  ::testing::AssertionResult load(std::unique_ptr<llvm::MemoryBuffer> buffer, int batch = 4) {
     registerAllDialects(registry);
     context = std::make_unique<mlir::MLIRContext>(registry);
-    std::string path = std::string(GENC_SOURCE_DIR) + "/" + GetParam() + ".gen";
-    std::string error;
-    auto file = mlir::openInputFile(path, &error);
-    ASSERT_TRUE(file) << error;
-    sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+    sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
     frontend::MLIRGenOptions options;
-    options.batchSize = 4;
+    options.batchSize = batch;
     module = frontend::importGenFile(sourceMgr, context.get(), options);
-    ASSERT_TRUE(module);
+    if (!module)
+      return ::testing::AssertionFailure() << "cannot import the model";
     auto lower = [&](mlir::ModuleOp m, bool updates) {
       mlir::PassManager pm(context.get());
       mlir::OpPassManager &model = pm.nest<gen::ModelOp>();
@@ -71,8 +72,9 @@ protected:
       return pm.run(m);
     };
     gradients = module->clone();
-    ASSERT_TRUE(mlir::succeeded(lower(*gradients, false)));
-    ASSERT_TRUE(mlir::succeeded(lower(*module, true)));
+    if (mlir::failed(lower(*gradients, false)) || mlir::failed(lower(*module, true)))
+      return ::testing::AssertionFailure() << "cannot lower the model";
+    return ::testing::AssertionSuccess();
   }
 
   mlir::DialectRegistry registry;
@@ -104,7 +106,11 @@ std::set<std::string> zeroGradientParams(gen::StepOp step, const reference::Envi
   return zero;
 }
 
-TEST_P(HalideMatchesReference, TrainingSteps) {
+/// Runs every training step of `lowered` through Halide (JIT, host) and
+/// the fp64 interpreter on the same seeded inputs, parameters and states,
+/// and compares every output; `what` names the model in failures.
+void expectStepsMatch(LoweredModel &lowered, const std::string &what) {
+  mlir::OwningOpRef<mlir::ModuleOp> &module = lowered.module, &gradients = lowered.gradients;
   gen::ModelOp model = *module->getOps<gen::ModelOp>().begin();
   reference::Environment env;
   env.params = reference::initializeParams(model, 3);
@@ -125,9 +131,9 @@ TEST_P(HalideMatchesReference, TrainingSteps) {
     std::set<std::string> zero = zeroGradientParams(gradientSteps[stepIndex++], gradientEnv);
     auto expected = reference::Interpreter().runStep(step, env);
     ASSERT_TRUE(mlir::succeeded(expected));
-    auto lowered = halide::lowerStep(step, target);
-    ASSERT_TRUE(mlir::succeeded(lowered));
-    for (halide::PipelineInput &in : lowered->inputs) {
+    auto pipeline = halide::lowerStep(step, target);
+    ASSERT_TRUE(mlir::succeeded(pipeline));
+    for (halide::PipelineInput &in : pipeline->inputs) {
       reference::Tensor value;
       switch (in.kind) {
       case halide::PipelineInput::Kind::Input: value = env.inputs.at(in.name); break;
@@ -139,12 +145,13 @@ TEST_P(HalideMatchesReference, TrainingSteps) {
       in.param.set(toBuffer(value));
     }
     std::vector<Halide::Buffer<>> outputs;
-    for (const halide::PipelineOutput &out : lowered->outputs)
-      outputs.push_back(Halide::Buffer<float>(std::vector<int>(out.shape.rbegin(), out.shape.rend())));
+    for (const halide::PipelineOutput &out : pipeline->outputs)
+      outputs.push_back(
+          Halide::Buffer<float>(std::vector<int>(out.shape.rbegin(), out.shape.rend())));
     Halide::Realization realization(outputs);
-    lowered->pipeline().realize(realization, target);
-    for (size_t i = 0; i < lowered->outputs.size(); ++i) {
-      const halide::PipelineOutput &out = lowered->outputs[i];
+    pipeline->pipeline().realize(realization, target);
+    for (size_t i = 0; i < pipeline->outputs.size(); ++i) {
+      const halide::PipelineOutput &out = pipeline->outputs[i];
       Halide::Buffer<float> got = outputs[i];
       bool noiseOnly = llvm::any_of(zero, [&](const std::string &p) {
         return out.name == p || llvm::StringRef(out.name).endswith("." + p);
@@ -164,9 +171,21 @@ TEST_P(HalideMatchesReference, TrainingSteps) {
       // small gradients (dcgan's batch_norm shifts reach 1.1e-4).
       double tolerance = out.kind == halide::PipelineOutput::Kind::Objective ? 1e-4 : 2e-4;
       EXPECT_LT(relativeError(got, want), tolerance)
-          << GetParam() << "." << step.getSymName().str() << " output " << out.name;
+          << what << "." << step.getSymName().str() << " output " << out.name;
     }
   }
+}
+
+class HalideMatchesReference : public ::testing::TestWithParam<const char *> {};
+
+TEST_P(HalideMatchesReference, TrainingSteps) {
+  std::string path = std::string(GENC_SOURCE_DIR) + "/" + GetParam() + ".gen";
+  std::string error;
+  auto file = mlir::openInputFile(path, &error);
+  ASSERT_TRUE(file) << error;
+  LoweredModel lowered;
+  ASSERT_TRUE(lowered.load(std::move(file)));
+  expectStepsMatch(lowered, GetParam());
 }
 
 /// "test/Autodiff/conv2d-uneven-pad" -> "conv2d_uneven_pad".
@@ -194,4 +213,80 @@ INSTANTIATE_TEST_SUITE_P(
                       "test/Autodiff/pow-zero-base", "test/Autodiff/reductions",
                       "test/Autodiff/reparam", "test/Autodiff/shape"),
     modelName);
+
+/// One model per convolution schedule path (ConvSchedule.cpp), with shapes
+/// that exercise its tails: the steps hold the forward op, its filter
+/// gradient and, through a first layer, the op that carries its input
+/// gradient. Host vectors are 16 lanes wide with AVX-512 (8 with AVX2).
+struct ConvCase {
+  const char *name, *source;
+  int batch = 4;
+};
+
+const ConvCase convCases[] = {
+    // conv2d with 16 and 32 output channels (channel tiles); filter
+    // gradients with 16 and 32 filters (wide); the second layer's input
+    // gradient is a transposed conv with 16 output channels whose extent
+    // (4 - 1) 2 + 4 - 2 = 8 misses the input's 9 rows (a slice and a pad).
+    {"conv_channels", R"(model conv_channels {
+  input x : f32[3, 9, 9]
+  net f(x: f32[3, 9, 9]) -> f32 {
+    h = tanh(conv2d(x, 16, kernel = 3, pad = 1))
+    return sum(tanh(conv2d(h, 32, kernel = 4, stride = 2, pad = 1)))
+  }
+  step s updates f { minimize f(x) }
+  train alternate(s) with sgd(lr = 0.1)
+})"},
+    // The same at batch 1: the threads share the rows of the one image.
+    {"conv_channels_batch1", R"(model conv_channels_batch1 {
+  input x : f32[3, 9, 9]
+  net f(x: f32[3, 9, 9]) -> f32 {
+    h = tanh(conv2d(x, 16, kernel = 3, pad = 1))
+    return sum(tanh(conv2d(h, 32, kernel = 4, stride = 2, pad = 1)))
+  }
+  step s updates f { minimize f(x) }
+  train alternate(s) with sgd(lr = 0.1)
+})",
+     1},
+    // Fewer channels than lanes: conv2d and conv_transpose2d vectorized over
+    // columns, narrow filter gradients; the transposed conv's input gradient
+    // is a 3-channel conv2d.
+    {"conv_pixels", R"(model conv_pixels {
+  input x : f32[2, 8, 8]
+  net f(x: f32[2, 8, 8]) -> f32 {
+    h = tanh(conv2d(x, 3, kernel = 3, stride = 2, pad = 1))
+    return sum(sigmoid(conv_transpose2d(h, 2, kernel = 4, stride = 2, pad = 1)))
+  }
+  step s updates f { minimize f(x) }
+  train alternate(s) with sgd(lr = 0.1)
+})"},
+    // conv_transpose2d with 16 output channels (channel tiles over stride
+    // phases), whose input gradient is a conv2d with 20 output channels (a
+    // shifted channel tile); then a 1-channel transposed conv with an odd
+    // kernel (k mod s != 0: zero taps in one phase) by phases.
+    {"deconv", R"(model deconv {
+  input x : f32[20, 3, 3]
+  net f(x: f32[20, 3, 3]) -> f32 {
+    h = relu(conv_transpose2d(x, 16, kernel = 4, stride = 2, pad = 1))
+    return sum(sigmoid(conv_transpose2d(h, 1, kernel = 3, stride = 2)))
+  }
+  step s updates f { minimize f(x) }
+  train alternate(s) with sgd(lr = 0.1)
+})"},
+};
+
+class ConvSchedulesMatchReference : public ::testing::TestWithParam<ConvCase> {};
+
+TEST_P(ConvSchedulesMatchReference, TrainingSteps) {
+  LoweredModel lowered;
+  std::string name = GetParam().name;
+  ASSERT_TRUE(lowered.load(llvm::MemoryBuffer::getMemBufferCopy(GetParam().source, name + ".gen"),
+                           GetParam().batch));
+  expectStepsMatch(lowered, name);
+}
+
+INSTANTIATE_TEST_SUITE_P(Paths, ConvSchedulesMatchReference, ::testing::ValuesIn(convCases),
+                         [](const ::testing::TestParamInfo<ConvCase> &info) {
+                           return std::string(info.param.name);
+                         });
 } // namespace

@@ -3,13 +3,15 @@
 // 1) Bind every read (input, parameter, state, random draw, net argument)
 //    to an ImageParam, one per distinct symbol.
 // 2) Define one Func per gen value, in program order, from its op's
-//    definition (see GenOps.td); reductions use RDoms.
+//    definition (see GenOps.td); reductions use RDoms; convolutions are
+//    implicit GEMMs read through stages of their own (Convolutions.cpp).
 // 3) Collect the outputs (objective, new parameters and states, or a net's
 //    results) and hand every Func with what is known about it (shape, kind,
 //    number of consumers) to the schedule policy.
 //
 //===----------------------------------------------------------------------===//
 #include "genc/Conversion/GenToHalide/GenToHalide.h"
+#include "Convolutions.h"
 #include "SchedulePolicy.h"
 
 #include "genc/Dialect/Gen/IR/ShapeRules.h"
@@ -52,11 +54,12 @@ std::vector<Expr> halideOrder(const Index &index) { return {index.rbegin(), inde
 
 class Lowering {
 public:
-  explicit Lowering(std::string prefix) : prefix(std::move(prefix)) {}
+  Lowering(std::string prefix, const Halide::Target &target)
+      : prefix(std::move(prefix)), target(target), lanes(target.natural_vector_size<float>()) {}
 
   LogicalResult lowerBlock(Block &block);
   LogicalResult bindArgument(BlockArgument arg, const std::string &name);
-  LoweredPipeline finish(const std::string &name, const Halide::Target &target);
+  LoweredPipeline finish(const std::string &name);
   void addOutput(PipelineOutput::Kind kind, const std::string &name, Value value);
 
 private:
@@ -102,25 +105,31 @@ private:
     values[result] = {f, shape};
     infos.back().shape = shape;
   }
-  /// Defines `result` as a sum over the `reduced` extents of `term(index, r)`
-  /// where `index` are result variables and `r` the reduction variables.
+  /// Defines `result` as a sum over the `reduced` extents (in gen order) of
+  /// `term(index, r)` where `index` are result variables and `r` the
+  /// reduction variables (gen order too). The loops run innermost-first in
+  /// Halide's order, i.e. the last reduced dimension innermost; when the
+  /// last `contiguous` reduced dimensions are the innermost ones of the
+  /// tensor read, those loops walk it in memory order.
   void defineSum(Value result, Func f, ArrayRef<int64_t> reduced,
-                 const std::function<Expr(const Index &, const Index &)> &term) {
+                 const std::function<Expr(const Index &, const Index &)> &term,
+                 int contiguous = 0) {
     Shape shape = shapeOf(result);
     Index v = vars(shape.size());
     std::vector<Var> hv = halideVars(shape.size());
     Halide::Region region;
-    for (int64_t extent : reduced)
-      region.push_back(Halide::Range(0, static_cast<int>(extent)));
+    for (auto it = reduced.rbegin(); it != reduced.rend(); ++it)
+      region.push_back(Halide::Range(0, static_cast<int>(*it)));
     RDom r(region, f.name() + "_r");
     Index rv;
     for (size_t i = 0; i < reduced.size(); ++i)
-      rv.push_back(r[i]);
+      rv.push_back(r[int(reduced.size() - 1 - i)]);
     f(hv) = Expr(0.0f);
     f(hv) += term(v, rv);
     values[result] = {f, shape};
     infos.back().shape = shape;
     infos.back().reduction = r;
+    infos.back().contiguousRVars = contiguous;
   }
   Halide::ImageParam input(PipelineInput::Kind kind, const std::string &name, Value value,
                            Operation *randomOp = nullptr) {
@@ -146,13 +155,14 @@ private:
   }
 
   LogicalResult lower(Operation *op);
-  void lowerConv(Operation *op, bool transposed);
-  void lowerFilterGrad(Conv2DFilterGradOp op);
+  void lowerConvolution(Operation *op, ConvStages::Form form);
   void lowerBatchNorm(BatchNormOp op);
   void lowerLoss(Operation *op);
   void lowerMove(Operation *op);
 
   std::string prefix;
+  Halide::Target target;
+  int lanes;
   llvm::DenseMap<Value, Lowered> values;
   std::vector<Var> varPool;
   std::vector<PipelineInput> inputs;
@@ -178,45 +188,22 @@ void Lowering::addOutput(PipelineOutput::Kind kind, const std::string &name, Val
   outputs.push_back({kind, name, shapeOf(value), values[value].func});
 }
 
-void Lowering::lowerConv(Operation *op, bool transposed) {
-  Value x = op->getOperand(0), w = op->getOperand(1), y = op->getResult(0);
-  Shape xs = shapeOf(x), ws = shapeOf(w);
+void Lowering::lowerConvolution(Operation *op, ConvStages::Form form) {
+  Value x = op->getOperand(0), other = op->getOperand(1), y = op->getResult(0);
   SmallVector<int64_t> s = ints(op->getAttrOfType<ArrayAttr>("strides"));
   SmallVector<int64_t> p = ints(op->getAttrOfType<ArrayAttr>("padding"));
-  Func xf = values[x].func, wf = values[w].func;
-  // Zero outside the input: reads beyond the border (padding) see 0.
-  Func padded = Halide::BoundaryConditions::constant_exterior(
-      xf, 0.0f, {{0, int(xs[3])}, {0, int(xs[2])}, {0, int(xs[1])}, {0, int(xs[0])}});
+  ConvOperands operands{values[x].func, values[other].func, shapeOf(x), shapeOf(other),
+                        shapeOf(y), {s[0], s[1]}, {p[0], p[1]}};
   Func f = newFunc(op, FuncKind::Convolution);
-  int64_t C = xs[1], K0 = ws[2], K1 = ws[3];
-  defineSum(y, f, {C, K0, K1}, [&](const Index &o, const Index &r) -> Expr {
-    Expr n = o[0], oc = o[1], row = o[2], col = o[3], c = r[0], i = r[1], j = r[2];
-    if (!transposed)
-      // y[n,o,r,c] = sum x[n,c,r*s-p+i,c*s-p+j] w[o,c,i,j]
-      return padded(col * int(s[1]) - int(p[1]) + j, row * int(s[0]) - int(p[0]) + i, c, n) *
-             wf(j, i, c, oc);
-    // y[n,o,Y,X] = sum x[n,c,(Y+p-i)/s,(X+p-j)/s] w[c,o,i,j] where divisible
-    Expr ty = row + int(p[0]) - i, tx = col + int(p[1]) - j;
-    Expr hit = (ty % int(s[0]) == 0) && (tx % int(s[1]) == 0);
-    return Halide::select(hit, padded(tx / int(s[1]), ty / int(s[0]), c, n), 0.0f) *
-           wf(j, i, oc, c);
-  });
-}
-
-void Lowering::lowerFilterGrad(Conv2DFilterGradOp op) {
-  // dw[o,c,i,j] = sum_{n,r,q} x[n,c,r*s-p+i,q*s-p+j] dy[n,o,r,q]
-  Shape xs = shapeOf(op.getInput()), gs = shapeOf(op.getOutputGrad());
-  SmallVector<int64_t> s = ints(op.getStrides()), p = ints(op.getPadding());
-  Func padded = Halide::BoundaryConditions::constant_exterior(
-      values[op.getInput()].func, 0.0f,
-      {{0, int(xs[3])}, {0, int(xs[2])}, {0, int(xs[1])}, {0, int(xs[0])}});
-  Func dy = values[op.getOutputGrad()].func;
-  Func f = newFunc(op, FuncKind::Convolution);
-  defineSum(op.getResult(), f, {gs[0], gs[2], gs[3]}, [&](const Index &o, const Index &r) {
-    Expr n = r[0], row = r[1], col = r[2];
-    return padded(col * int(s[1]) - int(p[1]) + o[3], row * int(s[0]) - int(p[0]) + o[2], o[1], n) *
-           dy(col, row, o[0], n);
-  });
+  size_t index = infos.size() - 1;
+  // Fewer output channels than a vector: schedules vectorize over columns.
+  bool phaseMajor = !target.has_gpu_feature() && shapeOf(y)[1] < lanes;
+  auto stages = std::make_shared<ConvStages>(defineConvolution(form, operands, f, phaseMajor));
+  values[y] = {f, shapeOf(y)};
+  infos[index].shape = shapeOf(y);
+  infos[index].conv = stages;
+  for (Func stage : {stages->padded, stages->packed, stages->acc})
+    infos.push_back({stage, {}, FuncKind::ConvStage, op});
 }
 
 void Lowering::lowerBatchNorm(BatchNormOp op) {
@@ -232,16 +219,22 @@ void Lowering::lowerBatchNorm(BatchNormOp op) {
     return x(k % int(xs[3]), k / int(xs[3]), c, n);
   };
   Var c("c");
-  RDom r(0, int(N), 0, int(S), "bn_r");
+  // Space innermost: it is contiguous in memory.
+  RDom r(0, int(S), 0, int(N), "bn_r");
   Func mean(x.name() + "_bn_mean"), var(x.name() + "_bn_var");
   float count = float(N * S);
   mean(c) = 0.0f;
-  mean(c) += elem(r.x, c, r.y) / count;
+  mean(c) += elem(r.y, c, r.x) / count;
   var(c) = 0.0f;
-  Expr centered = elem(r.x, c, r.y) - mean(c);
+  Expr centered = elem(r.y, c, r.x) - mean(c);
   var(c) += centered * centered / count;
+  int contiguous = xs.size() > 2 ? 1 : 0;
   infos.push_back({mean, {xs[1]}, FuncKind::Reduction, op});
+  infos.back().reduction = r;
+  infos.back().contiguousRVars = contiguous;
   infos.push_back({var, {xs[1]}, FuncKind::Reduction, op});
+  infos.back().reduction = r;
+  infos.back().contiguousRVars = contiguous;
   Func f = newFunc(op, FuncKind::Elementwise);
   Func gamma = values[op.getGamma()].func, beta = values[op.getBeta()].func;
   float eps = float(op.getEpsilon().convertToDouble());
@@ -274,10 +267,13 @@ void Lowering::lowerLoss(Operation *op) {
     lse(n) = rowMax(n) + Halide::log(Halide::sum(Halide::exp(values[p].func(k, n) - rowMax(n))));
     infos.push_back({rowMax, {ps[0]}, FuncKind::Reduction, op});
     infos.push_back({lse, {ps[0]}, FuncKind::Reduction, op});
-    defineSum(op->getResult(0), f, per, [&](const Index &o, const Index &r) {
-      auto [z, y] = element(o, r);
-      return y * (lse(o[0]) - z);
-    });
+    defineSum(
+        op->getResult(0), f, per,
+        [&](const Index &o, const Index &r) {
+          auto [z, y] = element(o, r);
+          return y * (lse(o[0]) - z);
+        },
+        int(per.size()));
     return;
   }
   defineSum(op->getResult(0), f, per, [&](const Index &o, const Index &r) -> Expr {
@@ -289,7 +285,7 @@ void Lowering::lowerLoss(Operation *op) {
       return Halide::max(pv, 0.0f) - pv * tv + Halide::log(1.0f + Halide::exp(-Halide::abs(pv)));
     Expr d = pv - tv; // mse
     return d * d / float(perCount);
-  });
+  }, int(per.size()));
 }
 
 /// Reshape, broadcast_to, transpose, slice, pad and concat: index maps.
@@ -442,9 +438,16 @@ LogicalResult Lowering::lower(Operation *op) {
     }
     Func f = newFunc(op, FuncKind::Reduction);
     float scale = mean ? float(1.0 / count) : 1.0f;
-    defineSum(result, f, extents, [&](const Index &o, const Index &r) {
-      return mean ? at(in, full(o, r)) * scale : at(in, full(o, r));
-    });
+    int contiguous = 0; // trailing dimensions all reduced
+    while (contiguous < int(axes.size()) &&
+           axes[axes.size() - 1 - contiguous] == int64_t(inShape.size()) - 1 - contiguous)
+      ++contiguous;
+    defineSum(
+        result, f, extents,
+        [&](const Index &o, const Index &r) {
+          return mean ? at(in, full(o, r)) * scale : at(in, full(o, r));
+        },
+        contiguous);
     return success();
   };
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
@@ -539,15 +542,15 @@ LogicalResult Lowering::lower(Operation *op) {
         return success();
       })
       .Case([&](Conv2DOp c) {
-        lowerConv(c, false);
+        lowerConvolution(c, ConvStages::Form::Conv2D);
         return success();
       })
       .Case([&](ConvTranspose2DOp c) {
-        lowerConv(c, true);
+        lowerConvolution(c, ConvStages::Form::ConvTranspose2D);
         return success();
       })
       .Case([&](Conv2DFilterGradOp c) {
-        lowerFilterGrad(c);
+        lowerConvolution(c, ConvStages::Form::FilterGrad);
         return success();
       })
       .Case([&](BatchNormOp bn) {
@@ -586,7 +589,23 @@ LogicalResult Lowering::lower(Operation *op) {
       });
 }
 
-LoweredPipeline Lowering::finish(const std::string &name, const Halide::Target &target) {
+/// Declares a dense row-major buffer of `shape` with minimum 0 (what the
+/// runtime and the tests pass): every bound in the pipeline becomes a
+/// compile-time constant, so tiles and loop tails are resolved statically.
+template <typename Buffer> void constrainShape(Buffer buffer, ArrayRef<int64_t> shape) {
+  int stride = 1;
+  for (size_t d = 0; d < shape.size(); ++d) {
+    int extent = static_cast<int>(shape[shape.size() - 1 - d]);
+    buffer.dim(static_cast<int>(d)).set_bounds(0, extent).set_stride(stride);
+    stride *= extent;
+  }
+}
+
+LoweredPipeline Lowering::finish(const std::string &name) {
+  for (PipelineInput &in : inputs)
+    constrainShape(in.param, in.shape);
+  for (PipelineOutput &out : outputs)
+    constrainShape(out.func.output_buffer(), out.shape);
   // Outputs are computed at root; count consumers for the policy.
   std::set<std::string> outputNames;
   for (const PipelineOutput &out : outputs)
@@ -603,14 +622,14 @@ LoweredPipeline Lowering::finish(const std::string &name, const Halide::Target &
 } // namespace
 
 FailureOr<LoweredPipeline> genc::halide::lowerStep(StepOp step, const Halide::Target &target) {
-  Lowering lowering(step.getSymName().str());
+  Lowering lowering(step.getSymName().str(), target);
   if (failed(lowering.lowerBlock(step.getBody().front())))
     return failure();
-  return lowering.finish(step.getSymName().str(), target);
+  return lowering.finish(step.getSymName().str());
 }
 
 FailureOr<LoweredPipeline> genc::halide::lowerNet(NetOp net, const Halide::Target &target) {
-  Lowering lowering(net.getSymName().str());
+  Lowering lowering(net.getSymName().str(), target);
   Block &body = net.getBody().front();
   for (BlockArgument arg : body.getArguments()) {
     auto name = net.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "gen.name");
@@ -618,5 +637,5 @@ FailureOr<LoweredPipeline> genc::halide::lowerNet(NetOp net, const Halide::Targe
   }
   if (failed(lowering.lowerBlock(body)))
     return failure();
-  return lowering.finish(net.getSymName().str(), target);
+  return lowering.finish(net.getSymName().str());
 }

@@ -20,16 +20,24 @@ Consumers consumersOf(const FuncInfo &info) {
   for (mlir::Operation *user : info.op->getResult(0).getUsers()) {
     ++consumers.count;
     llvm::StringRef name = user->getName().getStringRef();
-    consumers.rereads |= name == "gen.matmul" || name == "gen.conv2d" ||
-                         name == "gen.conv_transpose2d" || name == "gen.conv2d_filter_grad" ||
-                         name == "gen.batch_norm" || name == "gen.logsumexp" ||
-                         name == "gen.softmax_cross_entropy";
+    // (Convolutions read their operands through stages of their own that
+    // are computed once per element: see ConvStages.)
+    consumers.rereads |= name == "gen.matmul" || name == "gen.batch_norm" ||
+                         name == "gen.logsumexp" || name == "gen.softmax_cross_entropy";
   }
   return consumers;
 }
 
+int64_t constExtent(const Halide::RVar &r) {
+  const int64_t *extent = Halide::Internal::as_const_int(r.extent());
+  return extent ? *extent : 0;
+}
+
 /// Vectorizes the innermost dimension and parallelizes the outermost of a
-/// root-computed Func, for its pure definition and its updates.
+/// root-computed Func, for its pure definition and its updates. A pure
+/// Func whose rows are narrower than a few vectors (14 x 14 images) has its
+/// innermost dimensions fused first: the storage stays dense, so the fused
+/// loop is as contiguous as a wide row.
 void scheduleRoot(const FuncInfo &info, int vectorWidth) {
   Halide::Func f = info.func;
   f.compute_root();
@@ -42,10 +50,27 @@ void scheduleRoot(const FuncInfo &info, int vectorWidth) {
   int64_t total = 1;
   for (int64_t d : info.shape)
     total *= d;
-  bool vectorize = inner >= vectorWidth;
   // Below ~64K elements a parallel loop costs more in thread-pool
   // synchronization than it saves (measured on the VAE step).
   bool parallel = rank > 1 && outer > 1 && total >= 65536;
+  if (!f.has_update_definition()) {
+    Var row = args[0];
+    size_t fused = 1;
+    while (inner % vectorWidth != 0 && inner < 4 * vectorWidth && fused < rank &&
+           (fused + 1 < rank || !parallel)) {
+      Var wider(row.name() + "_" + args[fused].name());
+      f.fuse(row, args[fused], wider);
+      row = wider;
+      inner *= info.shape[rank - 1 - fused];
+      ++fused;
+    }
+    if (inner >= vectorWidth)
+      f.vectorize(row, vectorWidth, TailStrategy::ShiftInwards);
+    if (parallel && fused < rank)
+      f.parallel(args[rank - 1]);
+    return;
+  }
+  bool vectorize = inner >= vectorWidth;
   if (vectorize)
     f.vectorize(args[0], vectorWidth, TailStrategy::GuardWithIf);
   if (parallel)
@@ -57,6 +82,40 @@ void scheduleRoot(const FuncInfo &info, int vectorWidth) {
       f.update(u).parallel(args[rank - 1]);
   }
 }
+
+/// A sum whose innermost loops walk the innermost dimensions of what it
+/// reads (per-channel sums over batch and space, per-example losses): those
+/// loops fused and vectorized with atomic vector sums, the pure dimensions
+/// outside (vectorizing them instead would gather across rows). Returns
+/// false when the contiguous run is shorter than a vector.
+bool scheduleContiguousReduction(const FuncInfo &info, int vectorWidth) {
+  Halide::Func f = info.func;
+  Halide::RDom r = info.reduction;
+  int64_t extent = 1;
+  for (int i = 0; i < info.contiguousRVars; ++i)
+    extent *= constExtent(r[i]);
+  if (extent < vectorWidth)
+    return false;
+  Halide::Stage update = f.update();
+  Halide::RVar run = r[0];
+  for (int i = 1; i < info.contiguousRVars; ++i) {
+    Halide::RVar longer(run.name() + "_" + r[i].name());
+    update.fuse(run, r[i], longer);
+    run = longer;
+  }
+  f.compute_root();
+  update.atomic().vectorize(run, vectorWidth);
+  int64_t outputs = 1, terms = 1;
+  for (int64_t d : info.shape)
+    outputs *= d;
+  for (int i = 0; i < r.dimensions(); ++i)
+    terms *= constExtent(r[i]);
+  std::vector<Var> args = f.args();
+  if (!args.empty() && info.shape.front() > 1 && outputs * terms >= 65536)
+    update.parallel(args.back());
+  return true;
+}
+
 /// A matmul C(m, n) = sum_k A(m, k) B(k, n): the output in tiles of
 /// 16 vw columns by tm rows, whose accumulators (vw x tm vectors) stay in
 /// registers across the whole k loop; tiles are spread over the threads.
@@ -152,6 +211,8 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
   for (FuncInfo &info : funcs) {
     if (info.kind == FuncKind::Input && !info.isOutput)
       continue; // a plain read of a buffer: inline
+    if (info.kind == FuncKind::ConvStage && !target.has_gpu_feature())
+      continue; // placed by its convolution's schedule
     Consumers consumers = consumersOf(info);
     bool hasUpdates = info.func.has_update_definition();
     bool inlineIt = info.kind == FuncKind::Elementwise && !info.isOutput && !hasUpdates &&
@@ -162,7 +223,13 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       scheduleGpu(info);
     else if (info.kind == FuncKind::Transpose && vectorWidth == 16)
       scheduleTranspose(info);
-    else if (!(info.kind == FuncKind::Matmul && vectorWidth == 16 && scheduleMatmul(info)))
+    else if (info.kind == FuncKind::Convolution && info.conv && vectorWidth >= 8)
+      scheduleConvolution(info, vectorWidth);
+    else if (info.kind == FuncKind::Matmul && vectorWidth == 16 && scheduleMatmul(info))
+      continue;
+    else if (info.contiguousRVars > 0 && scheduleContiguousReduction(info, vectorWidth))
+      continue;
+    else
       scheduleRoot(info, vectorWidth);
   }
 }

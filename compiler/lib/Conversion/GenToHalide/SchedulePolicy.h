@@ -5,11 +5,45 @@
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <memory>
+
 #include "Halide.h"
 
 namespace genc::halide {
 
-enum class FuncKind { Input, Elementwise, Reduction, Matmul, Convolution, Transpose };
+/// ConvStage: a stage a convolution's result is computed through (see
+/// ConvStages); the convolution's schedule places it.
+enum class FuncKind { Input, Elementwise, Reduction, Matmul, Convolution, Transpose, ConvStage };
+
+/// How a convolution-like op is computed (Convolutions.cpp): its result,
+/// in gen's layout, reads `acc`, whose first dimension (output channels, or
+/// filters for the filter gradient) is the one to vectorize and whose
+/// update sums over `r`:
+///   Conv2D:          acc(o, x, y, n) += padded(x s - p + kx, y s - p + ky, c, n)
+///                                       * packed(o, kx, ky, c)
+///   ConvTranspose2D: acc(o, x, y, n) += padded((x + p) / s - tx, (y + p) / s - ty, c, n)
+///                        * packed(o, tx, ty, c, (x + p) % s, (y + p) % s)
+///                    (each output phase meets only its own ceil(k / s) taps
+///                    per dimension), or with `phaseMajor`, for the output
+///                    pixel (s qx + rx, s qy + ry):
+///                    acc(o, rx, qx, ry, qy, n) += padded(qx + (rx + p) / s - tx,
+///                        qy + (ry + p) / s - ty, c, n) * packed(o, tx, ty, c, rx, ry)
+///   FilterGrad:      acc(o, kx, ky, c) += padded(x s - p + kx, y s - p + ky, c, n)
+///                                         * packed(o, x, y, n)   (packed = dy)
+struct ConvStages {
+  enum class Form { Conv2D, ConvTranspose2D, FilterGrad };
+  Form form;
+  Halide::Func padded; // the input, zero outside, in gen's layout (x, y, c, n)
+  Halide::Func packed; // the weights (or dy) with acc's first dimension innermost
+  Halide::Func acc;
+  Halide::RDom r;
+  int64_t channels = 0;         // extent of acc's first dimension
+  int64_t batch = 0;            // images
+  int64_t kernel[2] = {1, 1};   // rows, columns
+  int64_t stride[2] = {1, 1};   // rows, columns
+  int64_t reduction = 0;        // terms per output
+  bool phaseMajor = false;      // (ConvTranspose2D) acc in phase coordinates
+};
 
 /// What the policy knows about one Func of a lowered pipeline.
 struct FuncInfo {
@@ -19,8 +53,13 @@ struct FuncInfo {
   mlir::Operation *op = nullptr; // the gen op it comes from
   bool isOutput = false;
   Halide::RDom reduction;        // the update's domain, for reductions
+  /// How many of the reduction's leading (innermost) variables walk the
+  /// innermost dimensions of the tensor it reads, in memory order.
+  int contiguousRVars = 0;
   /// Passes a matrix operand transposed (for matmuls).
   bool transposedOperand = false;
+  /// For a convolution's result: the stages it is computed through.
+  std::shared_ptr<ConvStages> conv;
 };
 
 /// Schedules every Func from its kind, shape and consumers (no per-model
@@ -29,6 +68,10 @@ struct FuncInfo {
 /// vectorized along its innermost dimension and parallel along its
 /// outermost.
 void applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halide::Target &target);
+
+/// Schedules a convolution's result and its stages for a CPU with
+/// `lanes`-wide float vectors (ConvSchedule.cpp).
+void scheduleConvolution(const FuncInfo &info, int lanes);
 
 } // namespace genc::halide
 

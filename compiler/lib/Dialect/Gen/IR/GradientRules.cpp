@@ -371,34 +371,49 @@ GEN_ADJOINT(MatmulOp) {
   return success();
 }
 
+/// The input adjoint of conv2d (see its rule below).
+static Value conv2dInputAdjoint(OpBuilder &b, Conv2DOp op, Value g) {
+  SmallVector<int64_t> pad = intArray(op.getPadding()), stride = intArray(op.getStrides());
+  ArrayRef<int64_t> dy = Rules::shape(g), want = Rules::shape(op.getInput()),
+                    w = Rules::shape(op.getFilter());
+  bool exact = true;
+  for (int d = 2; d < 4; ++d)
+    exact &= (dy[d] - 1) * stride[d - 2] + w[d] - 2 * pad[d - 2] == want[d];
+  if (exact)
+    return b.create<ConvTranspose2DOp>(op.getLoc(), g, op.getFilter(), op.getStrides(),
+                                       op.getPadding());
+  auto full = b.create<ConvTranspose2DOp>(op.getLoc(), g, op.getFilter(), op.getStrides(),
+                                          b.getI64ArrayAttr({0, 0}));
+  ArrayRef<int64_t> have = Rules::shape(full);
+  SmallVector<int64_t> sizes(want.begin(), want.end()), missing = {0, 0, 0, 0};
+  for (int d = 2; d < 4; ++d) {
+    sizes[d] = std::min(want[d], have[d] - pad[d - 2]);
+    missing[d] = want[d] - sizes[d];
+  }
+  Value grad = full;
+  if (ArrayRef<int64_t>(sizes) != have)
+    grad = b.create<SliceOp>(op.getLoc(), grad, b.getI64ArrayAttr({0, 0, pad[0], pad[1]}),
+                             b.getI64ArrayAttr(sizes));
+  if (missing[2] || missing[3])
+    grad = b.create<PadOp>(op.getLoc(), grad, b.getI64ArrayAttr({0, 0, 0, 0}),
+                           b.getI64ArrayAttr(missing));
+  return grad;
+}
+
 GEN_ADJOINT(Conv2DOp) {
   // dX = the rows [p, p + H) of conv_transpose2d(dY, W) taken without
   // padding (extent (Ho - 1) s + k), zero beyond its end: when
   // (H + 2p - k) is not a multiple of s, the last rows were never read.
+  // When it is (in both dimensions), that is conv_transpose2d(dY, W) with
+  // the forward padding, whose extent (Ho - 1) s + k - 2p is H: no slice,
+  // and no rows computed only to be dropped.
   // dW = conv2d_filter_grad(X, dY).
   out.assign(2, Value());
   Value g = resultAdjoints[0];
   if (!g)
     return success();
-  if (needed[0]) {
-    SmallVector<int64_t> pad = intArray(getPadding());
-    auto full = b.create<ConvTranspose2DOp>(getLoc(), g, getFilter(), getStrides(),
-                                            b.getI64ArrayAttr({0, 0}));
-    ArrayRef<int64_t> have = Rules::shape(full), want = Rules::shape(getInput());
-    SmallVector<int64_t> sizes(want.begin(), want.end()), missing = {0, 0, 0, 0};
-    for (int d = 2; d < 4; ++d) {
-      sizes[d] = std::min(want[d], have[d] - pad[d - 2]);
-      missing[d] = want[d] - sizes[d];
-    }
-    Value grad = full;
-    if (ArrayRef<int64_t>(sizes) != have)
-      grad = b.create<SliceOp>(getLoc(), grad, b.getI64ArrayAttr({0, 0, pad[0], pad[1]}),
-                               b.getI64ArrayAttr(sizes));
-    if (missing[2] || missing[3])
-      grad = b.create<PadOp>(getLoc(), grad, b.getI64ArrayAttr({0, 0, 0, 0}),
-                             b.getI64ArrayAttr(missing));
-    out[0] = grad;
-  }
+  if (needed[0])
+    out[0] = conv2dInputAdjoint(b, *this, g);
   if (needed[1])
     out[1] = b.create<Conv2DFilterGradOp>(getLoc(), getFilter().getType(), getInput(), g,
                                           getStrides(), getPadding());

@@ -1,0 +1,293 @@
+//===- ConvSchedule.cpp - CPU schedules for convolutions ------------------===//
+//
+// The loop nests of the convolutions of Convolutions.cpp, chosen from their
+// shapes:
+// 1) Wide accumulations (at least one vector of output channels, or of
+//    filters for the filter gradient) are register-tiled like the matmul:
+//    a tile of `vectors` channel vectors by `rows` positions (output columns
+//    of one row, or kernel taps for the filter gradient) stays in registers
+//    for the whole reduction, which reads one vector of packed weights per
+//    channel vector and one broadcast input value per position.
+// 2) Narrow ones (fewer channels than lanes, e.g. a 1-channel image out of
+//    a transposed conv) are vectorized over output columns instead, with a
+//    few rows (and, for transposed convs, every stride phase) in registers.
+// 3) The input is zero-padded once per image (or once, for the filter
+//    gradient), the weights or dy packed once, and the outer loop over
+//    images (or over tiles of the filter gradient) is parallel.
+//
+//===----------------------------------------------------------------------===//
+#include "SchedulePolicy.h"
+
+#include <algorithm>
+
+using namespace genc::halide;
+using Form = ConvStages::Form;
+using Halide::Func;
+using Halide::TailStrategy;
+using Halide::Var;
+
+namespace {
+int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+/// A register tile: `vectors` vectors along the vectorized dimension by
+/// `rows` positions of another (times `phases` stride phases, for
+/// transposed convs).
+struct Tile {
+  int vectors = 1, rows = 1;
+};
+
+/// Picks the tile of an accumulation over `channels` (vectorized) by
+/// `extent` positions, taken `unit` at a time (`rows` counts units), that
+/// does the most useful FMAs per cycle. Per reduction step a tile issues
+/// vectors x rows x unit FMAs and loads a weight vector per channel vector
+/// and per stride phase its positions meet (`phases`: a transposed conv's
+/// consecutive columns alternate between them), and one broadcast input per
+/// distinct input column. The model assumes two FMAs and two loads per
+/// cycle, at least 12 independent accumulators to hide the FMA latency (4
+/// cycles on 2 ports, with loads in between), at most 24 of them (32 vector
+/// registers), and counts what shifted tail tiles compute twice; ties go to
+/// the larger tile. Transposed convs take whole phase periods, so that every
+/// tile starts on the same phase.
+Tile pickTile(int64_t channels, int64_t extent, int lanes, int unit = 1, int phases = 1) {
+  Tile best;
+  double bestRate = -1;
+  for (int v = 1; v <= 4 && v * lanes <= channels; ++v)
+    for (int m = 1; m <= extent && v * m * unit <= 24; ++m) {
+      if (phases > 1 && m % phases != 0 && m != extent)
+        continue;
+      int positions = m * unit;
+      double accumulators = v * positions;
+      double loads = v * std::min(positions, phases) + ceilDiv(positions, phases) + (phases > 1);
+      double cycles = std::max({accumulators, loads, 12.0});
+      double waste = double(ceilDiv(channels, v * lanes) * v * lanes) / double(channels) *
+                     double(ceilDiv(extent, m) * m) / double(extent);
+      double rate = accumulators / cycles / waste;
+      if (rate > bestRate * (1 + 1e-9) ||
+          (rate > bestRate * (1 - 1e-9) && accumulators > best.vectors * best.rows * unit)) {
+        bestRate = rate;
+        best = {v, m};
+      }
+    }
+  return best;
+}
+
+/// Unrolls the short reduction loops (kernel taps) of an accumulation.
+void unrollTaps(Halide::Stage update, const ConvStages &st, int64_t extentX, int64_t extentY) {
+  if (extentX <= 4)
+    update.unroll(st.r.x);
+  if (extentX <= 4 && extentY <= 4)
+    update.unroll(st.r.y);
+}
+
+/// Vectorizes the innermost dimension of a pure stage computed at `f`'s
+/// `at` loop (or at root), `lanes` wide when `extent` allows, 8 wide
+/// otherwise.
+void vectorizeInner(Func stage, int64_t extent, int lanes) {
+  Var x = stage.args()[0];
+  if (extent >= lanes)
+    stage.vectorize(x, lanes);
+  else if (extent >= 8)
+    stage.vectorize(x, 8);
+}
+
+/// The outer loops of a convolution over images: parallel over images when
+/// there are several (each task pads its own image), else over rows.
+/// Returns whether the input can be padded per image.
+bool parallelOverImages(Func f, Var row, Var image, int64_t images, int64_t work) {
+  if (work < (int64_t(1) << 20))
+    return images > 1;
+  if (images >= 4) {
+    f.parallel(image);
+    return true;
+  }
+  Var rows(row.name() + "_" + image.name());
+  f.fuse(row, image, rows).parallel(rows);
+  return false;
+}
+
+/// conv2d and conv_transpose2d with >= one vector of output channels:
+/// tiles of vectors x lanes channels by `rows` output columns of one row.
+void scheduleChannels(const FuncInfo &info, ConvStages st, int lanes) {
+  Func y = info.func, acc = st.acc;
+  std::vector<Var> ya = y.args(), aa = acc.args(); // (x, y, o, n), (o, x, y, n)
+  int64_t N = info.shape[0], O = info.shape[1], OW = info.shape[3];
+  bool transposed = st.form == Form::ConvTranspose2D;
+  int phases = transposed ? int(st.stride[1]) : 1;
+  Tile t = pickTile(O, OW, lanes, 1, phases);
+  Var oo("oo"), oi("oi"), xo("xo"), xi("xi");
+  y.compute_root()
+      .split(ya[2], oo, oi, lanes * t.vectors, TailStrategy::ShiftInwards)
+      .split(ya[0], xo, xi, t.rows, TailStrategy::ShiftInwards)
+      .reorder(oi, xi, xo, oo, ya[1], ya[3])
+      .vectorize(oi, lanes)
+      .unroll(oi)
+      .unroll(xi);
+  bool perImage = parallelOverImages(y, ya[1], ya[3], N, info.shape[2] * OW * O * st.reduction);
+  acc.compute_at(y, xo).vectorize(aa[0], lanes).unroll(aa[0]).unroll(aa[1]);
+  Halide::Stage update = acc.update();
+  update.reorder(aa[0], aa[1], st.r.x, st.r.y, st.r.z)
+      .vectorize(aa[0], lanes)
+      .unroll(aa[0])
+      .unroll(aa[1]);
+  int64_t tapsX = transposed ? ceilDiv(st.kernel[1], phases) : st.kernel[1];
+  int64_t tapsY = transposed ? ceilDiv(st.kernel[0], st.stride[0]) : st.kernel[0];
+  unrollTaps(update, st, tapsX, tapsY);
+  st.packed.compute_root().vectorize(st.packed.args()[0], lanes);
+  int64_t width =
+      transposed ? ceilDiv(OW, phases) + tapsX : (OW - 1) * st.stride[1] + st.kernel[1];
+  if (perImage)
+    st.padded.compute_at(y, ya[3]);
+  else
+    st.padded.compute_root();
+  vectorizeInner(st.padded, width, lanes);
+}
+
+/// conv2d with fewer output channels than lanes: vectors of output columns
+/// of `rows` rows, one channel at a time.
+void scheduleConv2DPixels(const FuncInfo &info, ConvStages st, int lanes) {
+  Func y = info.func, acc = st.acc;
+  std::vector<Var> ya = y.args(), aa = acc.args(); // (x, y, o, n), (o, x, y, n)
+  int64_t N = info.shape[0], OH = info.shape[2], OW = info.shape[3];
+  int64_t vectors = ceilDiv(OW, lanes);
+  int rows = int(std::clamp<int64_t>(8 / vectors, 1, OH));
+  Var yo("yo"), yi("yi");
+  y.compute_root()
+      .split(ya[1], yo, yi, rows, TailStrategy::ShiftInwards)
+      .reorder(ya[0], yi, yo, ya[2], ya[3]);
+  if (OW >= 8)
+    y.vectorize(ya[0], OW >= lanes ? lanes : 8, TailStrategy::ShiftInwards);
+  bool perImage =
+      parallelOverImages(y, ya[2], ya[3], N, OH * OW * info.shape[1] * st.reduction);
+  // Columns innermost in memory too, so that the accumulators are vectors.
+  acc.compute_at(y, yo)
+      .reorder_storage(aa[1], aa[2], aa[0], aa[3])
+      .vectorize(aa[1], lanes, TailStrategy::RoundUp)
+      .unroll(aa[2]);
+  Halide::Stage update = acc.update();
+  update.reorder(aa[1], aa[2], st.r.x, st.r.y, st.r.z)
+      .vectorize(aa[1], lanes, TailStrategy::RoundUp)
+      .unroll(aa[1])
+      .unroll(aa[2]);
+  unrollTaps(update, st, st.kernel[1], st.kernel[0]);
+  st.packed.compute_root();
+  if (perImage)
+    st.padded.compute_at(y, ya[3]);
+  else
+    st.padded.compute_root();
+  vectorizeInner(st.padded, (OW - 1) * st.stride[1] + st.kernel[1], lanes);
+}
+
+/// conv_transpose2d with fewer output channels than lanes: vectors of phase
+/// columns, for every phase of `rows` phase rows, one channel at a time.
+void scheduleConvTransposePixels(const FuncInfo &info, ConvStages st, int lanes) {
+  Func y = info.func, acc = st.acc;
+  std::vector<Var> ya = y.args(), aa = acc.args(); // (x, y, o, n), (o, rx, qx, ry, qy, n)
+  int64_t N = info.shape[0], OH = info.shape[2], OW = info.shape[3];
+  int sy = int(st.stride[0]), sx = int(st.stride[1]);
+  int64_t QX = ceilDiv(OW, sx), QY = ceilDiv(OH, sy);
+  int64_t vectors = ceilDiv(QX, lanes);
+  int rows = int(std::clamp<int64_t>(8 / (vectors * sx * sy), 1, QY));
+  Var qx("qx"), rx("rx"), qy("qy"), ry("ry"), qyo("qyo"), qyi("qyi");
+  if (!info.isOutput)
+    y.align_bounds(ya[0], sx).align_bounds(ya[1], sy);
+  y.compute_root()
+      .split(ya[0], qx, rx, sx, TailStrategy::GuardWithIf)
+      .split(ya[1], qy, ry, sy, TailStrategy::GuardWithIf)
+      .split(qy, qyo, qyi, rows, TailStrategy::ShiftInwards)
+      .reorder(qx, rx, ry, qyi, qyo, ya[2], ya[3])
+      .unroll(rx)
+      .unroll(ry)
+      .unroll(qyi);
+  if (QX >= 8)
+    y.vectorize(qx, QX >= lanes ? lanes : 8, TailStrategy::ShiftInwards);
+  bool perImage =
+      parallelOverImages(y, qyo, ya[3], N, OH * OW * info.shape[1] * st.reduction);
+  // Phase columns innermost in memory too, so that the accumulators are
+  // vectors.
+  acc.compute_at(y, qyo)
+      .reorder_storage(aa[2], aa[1], aa[3], aa[4], aa[0], aa[5])
+      .vectorize(aa[2], lanes, TailStrategy::RoundUp)
+      .unroll(aa[1])
+      .unroll(aa[3])
+      .unroll(aa[4]);
+  Halide::Stage update = acc.update();
+  update.reorder(aa[2], aa[1], aa[3], aa[4], st.r.x, st.r.y, st.r.z)
+      .vectorize(aa[2], lanes, TailStrategy::RoundUp)
+      .unroll(aa[2])
+      .unroll(aa[1])
+      .unroll(aa[3])
+      .unroll(aa[4]);
+  unrollTaps(update, st, ceilDiv(st.kernel[1], sx), ceilDiv(st.kernel[0], sy));
+  st.packed.compute_root();
+  if (perImage)
+    st.padded.compute_at(y, ya[3]);
+  else
+    st.padded.compute_root();
+  vectorizeInner(st.padded, QX + ceilDiv(st.kernel[1], sx) + lanes, lanes);
+}
+
+/// The filter gradient with >= one vector of filters: tiles of vectors x
+/// lanes filters by every kernel column of `rows` kernel rows, for one
+/// input channel, summed over all images and output pixels in registers;
+/// the tiles are spread over the threads.
+void scheduleFilterGrad(const FuncInfo &info, ConvStages st, int lanes) {
+  Func dw = info.func, acc = st.acc;
+  std::vector<Var> da = dw.args(), aa = acc.args(); // (kx, ky, c, o), (o, kx, ky, c)
+  int64_t O = info.shape[0], KH = info.shape[2], KW = info.shape[3];
+  // Rows of the tile are whole kernel rows: KW taps each.
+  Tile t = pickTile(O, KH, lanes, int(KW));
+  Var oo("oo"), oi("oi"), kyo("kyo"), kyi("kyi"), tiles("tiles"), tile("tile");
+  dw.compute_root()
+      .split(da[3], oo, oi, lanes * t.vectors, TailStrategy::ShiftInwards)
+      .split(da[1], kyo, kyi, t.rows, TailStrategy::ShiftInwards)
+      .reorder(oi, da[0], kyi, kyo, da[2], oo)
+      .vectorize(oi, lanes)
+      .unroll(oi)
+      .unroll(da[0])
+      .unroll(kyi)
+      .fuse(kyo, da[2], tiles)
+      .fuse(tiles, oo, tile)
+      .parallel(tile);
+  acc.compute_at(dw, tile).vectorize(aa[0], lanes).unroll(aa[0]).unroll(aa[1]).unroll(aa[2]);
+  Halide::Stage update = acc.update();
+  update.reorder(aa[0], aa[1], aa[2], st.r.x, st.r.y, st.r.z)
+      .vectorize(aa[0], lanes)
+      .unroll(aa[0])
+      .unroll(aa[1])
+      .unroll(aa[2]);
+  const int64_t *columns = Halide::Internal::as_const_int(st.r.x.extent());
+  if (columns && *columns <= 8) // the output columns of a small image
+    update.unroll(st.r.x);
+  std::vector<Var> pa = st.packed.args(); // (o, x, y, n)
+  st.packed.compute_root().vectorize(pa[0], lanes).parallel(pa[3]);
+  std::vector<Var> xa = st.padded.args();
+  st.padded.compute_root().parallel(xa[3]);
+  vectorizeInner(st.padded, lanes, lanes);
+}
+
+/// The filter gradient with fewer filters than lanes: one tile per input
+/// channel, in parallel.
+void scheduleFilterGradNarrow(const FuncInfo &info, ConvStages st, int lanes) {
+  Func dw = info.func, acc = st.acc;
+  std::vector<Var> da = dw.args(); // (kx, ky, c, o)
+  dw.compute_root().reorder(da[0], da[1], da[3], da[2]).parallel(da[2]);
+  acc.compute_at(dw, da[2]);
+  st.packed.compute_root();
+  st.padded.compute_root().parallel(st.padded.args()[3]);
+  vectorizeInner(st.padded, lanes, lanes);
+}
+} // namespace
+
+void genc::halide::scheduleConvolution(const FuncInfo &info, int lanes) {
+  ConvStages st = *info.conv;
+  bool wide = st.channels >= lanes;
+  switch (st.form) {
+  case Form::Conv2D:
+    return wide ? scheduleChannels(info, st, lanes) : scheduleConv2DPixels(info, st, lanes);
+  case Form::ConvTranspose2D:
+    return st.phaseMajor ? scheduleConvTransposePixels(info, st, lanes)
+                         : scheduleChannels(info, st, lanes);
+  case Form::FilterGrad:
+    return wide ? scheduleFilterGrad(info, st, lanes) : scheduleFilterGradNarrow(info, st, lanes);
+  }
+}
