@@ -3,8 +3,29 @@
 #include "genc/runtime/Error.h"
 
 #include <dlfcn.h>
+#include <mutex>
 
 using namespace genc::rt;
+
+namespace {
+std::mutex errorMutex;
+std::string kernelError;
+} // namespace
+
+void genc::rt::recordKernelError(void *, const char *message) {
+  std::lock_guard<std::mutex> lock(errorMutex);
+  if (kernelError.empty()) // the first error is the cause; later ones follow from it
+    kernelError = message;
+}
+
+std::string genc::rt::takeKernelError() {
+  std::lock_guard<std::mutex> lock(errorMutex);
+  std::string message;
+  std::swap(message, kernelError);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+    message.pop_back();
+  return message;
+}
 
 EntryPoint StaticKernels::entryPoint(const std::string &symbol) const {
   auto it = entries_.find(symbol);
@@ -17,6 +38,8 @@ SharedLibraryKernels::SharedLibraryKernels(const std::string &path) : path_(path
   handle_ = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle_)
     throw RuntimeError(path + ": cannot load the compiled model: " + dlerror());
+  if (void *address = dlsym(handle_, "halide_set_error_handler"))
+    reinterpret_cast<SetErrorHandler>(address)(recordKernelError);
 }
 
 SharedLibraryKernels::~SharedLibraryKernels() {

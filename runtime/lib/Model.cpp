@@ -169,8 +169,12 @@ std::vector<Tensor> Model::call(Compiled &fn, const Batch &batch) {
       fn.spare.push_back(makeTensor(r.shape));
   for (Tensor &t : fn.spare)
     args.push_back(t.raw_buffer());
-  if (int rc = fn.entry(args.data()))
-    throw RuntimeError(spec.symbol + " failed with Halide error " + std::to_string(rc));
+  takeKernelError(); // forget errors of earlier, handled failures
+  if (int rc = fn.entry(args.data())) {
+    std::string message = takeKernelError();
+    throw RuntimeError(spec.symbol + " failed (Halide error " + std::to_string(rc) + ")" +
+                       (message.empty() ? "" : ": " + message));
+  }
 
   // New parameter and state values replace the old, whose buffers the next
   // call writes into: no allocation in the steady state.

@@ -103,7 +103,6 @@ std::string genc::target::emitModelHeader(gen::ModelOp model, llvm::StringRef na
         "#pragma once\n\n"
         "#include \"genc/runtime/Model.h\"\n"
      << "#include \"" << name << "_kernels.h\"\n\n"
-     << "extern \"C\" int halide_set_num_threads(int);\n\n"
      << "namespace " << ns << " {\n\n"
      << "using genc::rt::makeTensor;\nusing genc::rt::Tensor;\n\n"
      << "/// The batch size of every batched tensor of this build.\n"
@@ -116,7 +115,7 @@ std::string genc::target::emitModelHeader(gen::ModelOp model, llvm::StringRef na
      << "  static const genc::rt::StaticKernels table({\n";
   for (const CompiledFunction &fn : functions)
     os << "      {\"" << fn.function << "\", " << fn.function << "_argv},\n";
-  os << "  }, halide_set_num_threads);\n  return table;\n}\n\n"
+  os << "  }, halide_set_num_threads, halide_set_error_handler);\n  return table;\n}\n\n"
      << "class Model : public genc::rt::Model {\npublic:\n"
      << "  explicit Model(uint64_t seed = 0)\n"
      << "      : genc::rt::Model(genc::rt::Manifest::parse(manifestText(), \"" << name

@@ -18,6 +18,16 @@
 namespace genc::rt {
 
 using EntryPoint = int (*)(void **);
+using ErrorHandler = void (*)(void *, const char *);
+using SetErrorHandler = ErrorHandler (*)(ErrorHandler);
+
+/// Halide's runtime aborts the process on an error by default (a missing
+/// GPU driver, an allocation failure). The runtime installs this handler
+/// instead, so a failed kernel returns an error code and the message
+/// becomes a RuntimeError: training never dies without its checkpoint.
+void recordKernelError(void *userContext, const char *message);
+/// The message recorded since the last call, or "" (and clears it).
+std::string takeKernelError();
 
 /// Where the entry points of compiled functions come from.
 class KernelSource {
@@ -32,8 +42,11 @@ public:
 /// Entry points linked into the program (from the generated header).
 class StaticKernels : public KernelSource {
 public:
-  StaticKernels(std::map<std::string, EntryPoint> entries, int (*setThreads)(int))
-      : entries_(std::move(entries)), setThreads_(setThreads) {}
+  StaticKernels(std::map<std::string, EntryPoint> entries, int (*setThreads)(int),
+                SetErrorHandler setErrorHandler)
+      : entries_(std::move(entries)), setThreads_(setThreads) {
+    setErrorHandler(recordKernelError);
+  }
   EntryPoint entryPoint(const std::string &symbol) const override;
   void setThreads(int threads) const override { setThreads_(threads); }
 
