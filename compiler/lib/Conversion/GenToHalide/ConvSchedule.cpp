@@ -91,10 +91,11 @@ void vectorizeInner(Func stage, int64_t extent, int lanes) {
 }
 
 /// The outer loops of a convolution over images: parallel over images when
-/// there are several (each task pads its own image), else over rows.
-/// Returns whether the input can be padded per image.
+/// there are several (each task pads its own image), else over rows, unless
+/// the whole convolution (`work` multiply-adds per image) is too small to
+/// share. Returns whether the input can be padded per image.
 bool parallelOverImages(Func f, Var row, Var image, int64_t images, int64_t work) {
-  if (work < (int64_t(1) << 20))
+  if (images * work < (int64_t(1) << 20))
     return images > 1;
   if (images >= 4) {
     f.parallel(image);
