@@ -3,6 +3,8 @@
 # dcgan.gen, genc against PyTorch in one run, each with its best of 1 and 2
 # threads; PyTorch tuned as in vae.sh. Prints the ratio of iterations per
 # second. Usage: bench/gan.sh [gan_mlp|dcgan]...
+# GENC_BASELINE=/path/to/an/older/genc also times the iteration that genc
+# compiles, in the same run (a before/after figure).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$root/scripts/setup.sh" bench
@@ -15,10 +17,17 @@ for model in "${models[@]}"; do
   mkdir -p "$out"
   "${GENC_BUILD_DIR:-$root/build}/bin/genc" compile "$root/dsl_examples/$model.gen" -o "$out" > /dev/null
   link_model_program "$root/bench/gan_step.cpp" "$model" "$out" "$out/step"
+  if [ -n "${GENC_BASELINE:-}" ]; then
+    "$GENC_BASELINE" compile "$root/dsl_examples/$model.gen" -o "$out/baseline" > /dev/null
+    link_model_program "$root/bench/gan_step.cpp" "$model" "$out/baseline" "$out/baseline/step"
+  fi
   results="$out/results.txt"
   : > "$results"
   for threads in 1 2; do
     HL_NUM_THREADS=$threads "$out/step" "$threads" >> "$results"
+    if [ -n "${GENC_BASELINE:-}" ]; then
+      HL_NUM_THREADS=$threads "$out/baseline/step" "$threads" | sed 's/^genc/baseline/' >> "$results"
+    fi
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
         MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
         /usr/bin/python3 "$root/bench/gan_torch.py" "$model" 64 "$threads" >> "$results"
@@ -32,5 +41,9 @@ for who, batch, threads, ms in (l.split() for l in open(sys.argv[2])):
 g, t = best["genc"], best["torch"]
 print(f"{sys.argv[1]} iteration, batch 64: genc {g[0]:.3f} ms ({g[1]} threads), "
       f"torch {t[0]:.3f} ms ({t[1]} threads): genc/torch iterations/s {t[0] / g[0]:.2f}")
+if "baseline" in best:
+    b = best["baseline"]
+    print(f"{sys.argv[1]} baseline genc {b[0]:.3f} ms ({b[1]} threads): "
+          f"baseline/torch iterations/s {t[0] / b[0]:.2f}")
 PY
 done

@@ -4,7 +4,8 @@
 # gets its best of 1 and 2 threads; PyTorch runs tuned as HALIDE-NOTES.md
 # says (OpenBLAS's AVX-512 kernels, no malloc trimming, passive OpenMP).
 # Prints steps/s ratios and genc's GFLOP/s as a fraction of the fp32 peak
-# measured in the same run.
+# measured in the same run. GENC_BASELINE=/path/to/an/older/genc also times
+# the step that genc compiles, in the same run (a before/after column).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$root/scripts/setup.sh" bench
@@ -27,8 +28,18 @@ for batch in 128 16 1; do
   name="vae_b$batch"
   "$genc" compile "$root/dsl_examples/vae.gen" --batch "$batch" --name "$name" -o "$out/$name" > /dev/null
   link_model_program "$root/bench/vae_step.cpp" "$name" "$out/$name" "$out/$name/step"
+  if [ -n "${GENC_BASELINE:-}" ]; then
+    "$GENC_BASELINE" compile "$root/dsl_examples/vae.gen" --batch "$batch" --name "$name" \
+        -o "$out/baseline/$name" > /dev/null
+    link_model_program "$root/bench/vae_step.cpp" "$name" "$out/baseline/$name" \
+        "$out/baseline/$name/step"
+  fi
   for threads in 1 2; do
     HL_NUM_THREADS=$threads "$out/$name/step" "$threads" >> "$results"
+    if [ -n "${GENC_BASELINE:-}" ]; then
+      HL_NUM_THREADS=$threads "$out/baseline/$name/step" "$threads" | sed 's/^genc/baseline/' \
+          >> "$results"
+    fi
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
         MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
         /usr/bin/python3 "$root/bench/vae_torch.py" "$batch" "$threads" >> "$results"
@@ -46,11 +57,17 @@ for who, batch, threads, ms in rows:
     key = (who, int(batch))
     if key not in best or float(ms) < best[key][0]:
         best[key] = (float(ms), int(threads))
-print(f"{'batch':>5} {'genc ms':>9} {'torch ms':>9} {'genc/torch steps/s':>19} {'genc GFLOP/s':>13} {'of peak':>8}")
+baseline = ("baseline", 128) in best
+print(f"{'batch':>5} {'genc ms':>9} {'torch ms':>9} {'genc/torch steps/s':>19} {'genc GFLOP/s':>13} {'of peak':>8}"
+      + (f" {'baseline ms':>11} {'baseline/torch':>14}" if baseline else ""))
 for batch in (128, 16, 1):
     g, gt = best[("genc", batch)]
     t, tt = best[("torch", batch)]
     flops = 2 * batch * (651200 * 3 - 313600)
     gflops = flops / (g * 1e-3) / 1e9
-    print(f"{batch:>5} {g:>6.3f} ({gt}) {t:>6.3f} ({tt}) {t / g:>19.2f} {gflops:>13.1f} {gflops / peak[gt]:>8.1%}")
+    line = f"{batch:>5} {g:>6.3f} ({gt}) {t:>6.3f} ({tt}) {t / g:>19.2f} {gflops:>13.1f} {gflops / peak[gt]:>8.1%}"
+    if baseline:
+        b, bt = best[("baseline", batch)]
+        line += f" {b:>8.3f} ({bt}) {t / b:>14.2f}"
+    print(line)
 PY

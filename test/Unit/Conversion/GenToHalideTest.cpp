@@ -214,16 +214,18 @@ INSTANTIATE_TEST_SUITE_P(
                       "test/Autodiff/reparam", "test/Autodiff/shape"),
     modelName);
 
-/// One model per convolution schedule path (ConvSchedule.cpp), with shapes
-/// that exercise its tails: the steps hold the forward op, its filter
-/// gradient and, through a first layer, the op that carries its input
-/// gradient. Host vectors are 16 lanes wide with AVX-512 (8 with AVX2).
-struct ConvCase {
+/// One model per schedule path: each convolution path of ConvSchedule.cpp,
+/// with shapes that exercise its tails (the steps hold the forward op, its
+/// filter gradient and, through a first layer, the op that carries its input
+/// gradient), and the policy's paths for narrow rows and sums over innermost
+/// dimensions, at shapes large enough for their parallel forms. Host
+/// vectors are 16 lanes wide with AVX-512 (8 with AVX2).
+struct ScheduleCase {
   const char *name, *source;
   int batch = 4;
 };
 
-const ConvCase convCases[] = {
+const ScheduleCase scheduleCases[] = {
     // conv2d with 16 and 32 output channels (channel tiles); filter
     // gradients with 16 and 32 filters (wide); the second layer's input
     // gradient is a transposed conv with 16 output channels whose extent
@@ -273,11 +275,25 @@ const ConvCase convCases[] = {
   step s updates f { minimize f(x) }
   train alternate(s) with sgd(lr = 0.1)
 })"},
+    // 14-wide rows (fused into whole vectors), batch_norm statistics and
+    // the bias gradient (sums over batch and space, vectorized along space),
+    // 64 x 8 x 14 x 14 elementwise passes in parallel tasks. (Adam's fused
+    // outputs need larger parameters: vae.gen above has them.)
+    {"narrow_rows", R"(model narrow_rows {
+  input x : f32[8, 14, 14]
+  net f(x: f32[8, 14, 14]) -> f32 {
+    h = leaky_relu(batch_norm(x), alpha = 0.2)
+    return sum(sigmoid(conv2d(h, 16, kernel = 3, pad = 1))) + sum(h * h)
+  }
+  step s updates f { minimize f(x) }
+  train alternate(s) with adam(lr = 0.01)
+})",
+     64},
 };
 
-class ConvSchedulesMatchReference : public ::testing::TestWithParam<ConvCase> {};
+class SchedulePathsMatchReference : public ::testing::TestWithParam<ScheduleCase> {};
 
-TEST_P(ConvSchedulesMatchReference, TrainingSteps) {
+TEST_P(SchedulePathsMatchReference, TrainingSteps) {
   LoweredModel lowered;
   std::string name = GetParam().name;
   ASSERT_TRUE(lowered.load(llvm::MemoryBuffer::getMemBufferCopy(GetParam().source, name + ".gen"),
@@ -285,8 +301,8 @@ TEST_P(ConvSchedulesMatchReference, TrainingSteps) {
   expectStepsMatch(lowered, name);
 }
 
-INSTANTIATE_TEST_SUITE_P(Paths, ConvSchedulesMatchReference, ::testing::ValuesIn(convCases),
-                         [](const ::testing::TestParamInfo<ConvCase> &info) {
+INSTANTIATE_TEST_SUITE_P(Paths, SchedulePathsMatchReference, ::testing::ValuesIn(scheduleCases),
+                         [](const ::testing::TestParamInfo<ScheduleCase> &info) {
                            return std::string(info.param.name);
                          });
 } // namespace

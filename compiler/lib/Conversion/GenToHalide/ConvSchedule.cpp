@@ -15,6 +15,11 @@
 //    gradient), the weights or dy packed once, and the outer loop over
 //    images (or over tiles of the filter gradient) is parallel.
 //
+// Measured on dcgan at batch 64, one thread of a Zen 5 EPYC (FMA peak ~215
+// GFLOP/s), Halide's profiler: each 822-MFLOP conv2d and conv_transpose2d
+// 4.0-4.8 ms, each 822-MFLOP filter gradient 4.8-5.6 ms; the naive RDom
+// loops they replace took 7.6 s per D+G iteration in all.
+//
 //===----------------------------------------------------------------------===//
 #include "SchedulePolicy.h"
 
@@ -91,10 +96,11 @@ void vectorizeInner(Func stage, int64_t extent, int lanes) {
 }
 
 /// The outer loops of a convolution over images: parallel over images when
-/// there are several (each task pads its own image), else over rows.
-/// Returns whether the input can be padded per image.
+/// there are several (each task pads its own image), else over rows, unless
+/// the whole convolution (`work` multiply-adds per image) is too small to
+/// share. Returns whether the input can be padded per image.
 bool parallelOverImages(Func f, Var row, Var image, int64_t images, int64_t work) {
-  if (work < (int64_t(1) << 20))
+  if (images * work < (int64_t(1) << 20))
     return images > 1;
   if (images >= 4) {
     f.parallel(image);

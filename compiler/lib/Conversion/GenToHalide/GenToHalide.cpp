@@ -164,6 +164,7 @@ private:
   Halide::Target target;
   int lanes;
   llvm::DenseMap<Value, Lowered> values;
+  llvm::DenseMap<Value, Func> outputCopies;
   std::vector<Var> varPool;
   std::vector<PipelineInput> inputs;
   std::map<std::string, size_t> inputIndex;
@@ -185,7 +186,25 @@ LogicalResult Lowering::lowerBlock(Block &block) {
 }
 
 void Lowering::addOutput(PipelineOutput::Kind kind, const std::string &name, Value value) {
-  outputs.push_back({kind, name, shapeOf(value), values[value].func});
+  Func f = values[value].func;
+  // An elementwise value that other values are computed from is written
+  // out by a copy of its own, so that it can stay inline in its consumer
+  // (Adam's new moments in the parameter update) and the outputs of one
+  // shape carry no dependencies between them (see the policy's
+  // compute_with).
+  auto info = llvm::find_if(infos, [&](const FuncInfo &i) { return i.func.name() == f.name(); });
+  bool consumed = llvm::any_of(value.getUsers(), [](Operation *u) { return u->getNumResults(); });
+  if (info != infos.end() && info->kind == FuncKind::Elementwise && consumed) {
+    auto [copy, fresh] = outputCopies.try_emplace(value);
+    if (fresh) {
+      copy->second = Func(f.name() + "_out");
+      std::vector<Var> hv = halideVars(shapeOf(value).size());
+      copy->second(hv) = f(hv);
+      infos.push_back({copy->second, shapeOf(value), FuncKind::Elementwise, nullptr});
+    }
+    f = copy->second;
+  }
+  outputs.push_back({kind, name, shapeOf(value), f});
 }
 
 void Lowering::lowerConvolution(Operation *op, ConvStages::Form form) {

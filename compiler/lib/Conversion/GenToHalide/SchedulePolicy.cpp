@@ -1,13 +1,16 @@
 //===- SchedulePolicy.cpp - genc's shape-driven Halide schedules ----------===//
 #include "SchedulePolicy.h"
 
+#include <optional>
+
 using namespace genc::halide;
 using Halide::TailStrategy;
 using Halide::Var;
 
 namespace {
-/// The number of gen values computed from this Func's value, and whether
-/// one of them reads it many times per output element (a reduction).
+/// The number of gen values computed from this Func's value (outputs,
+/// written through copies, do not count), and whether one of them reads it
+/// many times per output element (a reduction).
 struct Consumers {
   unsigned count = 0;
   bool rereads = false;
@@ -18,6 +21,8 @@ Consumers consumersOf(const FuncInfo &info) {
   if (!info.op || info.op->getNumResults() == 0)
     return consumers;
   for (mlir::Operation *user : info.op->getResult(0).getUsers()) {
+    if (user->getNumResults() == 0)
+      continue; // set_param, set_state, gradient, minimize, return
     ++consumers.count;
     llvm::StringRef name = user->getName().getStringRef();
     // (Convolutions read their operands through stages of their own that
@@ -26,6 +31,27 @@ Consumers consumersOf(const FuncInfo &info) {
                          name == "gen.logsumexp" || name == "gen.softmax_cross_entropy";
   }
   return consumers;
+}
+
+/// Splits the outer loop `outer` (of `extent` iterations) into a few large
+/// parallel tasks: a task per row of a 784 x 400 Adam update is too little
+/// work to pay for its hand-off to the thread pool.
+void parallelInChunks(Halide::Func f, Var outer, int64_t extent) {
+  int64_t tasks = std::min<int64_t>(extent, 8);
+  int factor = static_cast<int>((extent + tasks - 1) / tasks);
+  Var chunk(outer.name() + "_chunk"), rows(outer.name() + "_rows");
+  f.split(outer, chunk, rows, factor, TailStrategy::GuardWithIf).parallel(chunk);
+}
+
+/// The row loop inside parallelInChunks' tasks of a root elementwise Func,
+/// if it has one.
+std::optional<Var> rowLevel(const FuncInfo &info) {
+  int64_t total = 1;
+  for (int64_t d : info.shape)
+    total *= d;
+  if (info.shape.size() < 2 || info.shape.front() < 2 || total < 65536)
+    return std::nullopt;
+  return Var("d" + std::to_string(info.shape.size() - 1) + "_rows");
 }
 
 int64_t constExtent(const Halide::RVar &r) {
@@ -67,7 +93,7 @@ void scheduleRoot(const FuncInfo &info, int vectorWidth) {
     if (inner >= vectorWidth)
       f.vectorize(row, vectorWidth, TailStrategy::ShiftInwards);
     if (parallel && fused < rank)
-      f.parallel(args[rank - 1]);
+      parallelInChunks(f, args[rank - 1], outer);
     return;
   }
   bool vectorize = inner >= vectorWidth;
@@ -208,6 +234,21 @@ void scheduleGpu(const FuncInfo &info) {
 
 void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halide::Target &target) {
   int vectorWidth = target.natural_vector_size<float>();
+  // Consecutive elementwise outputs of one shape run in one loop nest:
+  // Adam's new moments and parameter read the gradient, moments and
+  // parameter once, row by row. (None reads another: values that others
+  // are computed from are written through copies.)
+  const FuncInfo *previous = nullptr;
+  for (FuncInfo &info : funcs) {
+    bool elementwise = info.isOutput && info.kind == FuncKind::Elementwise &&
+                       !info.func.has_update_definition();
+    if (!elementwise || target.has_gpu_feature())
+      continue;
+    std::optional<Var> level = rowLevel(info);
+    if (previous && level && previous->shape == info.shape)
+      info.fuseWith = previous->func;
+    previous = &info;
+  }
   for (FuncInfo &info : funcs) {
     if (info.kind == FuncKind::Input && !info.isOutput)
       continue; // a plain read of a buffer: inline
@@ -215,8 +256,10 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       continue; // placed by its convolution's schedule
     Consumers consumers = consumersOf(info);
     bool hasUpdates = info.func.has_update_definition();
+    // An elementwise value read by at most one other value (and by the copy
+    // it is written out through) is computed where it is read.
     bool inlineIt = info.kind == FuncKind::Elementwise && !info.isOutput && !hasUpdates &&
-                    consumers.count == 1 && !consumers.rereads;
+                    consumers.count <= 1 && !consumers.rereads;
     if (inlineIt)
       continue;
     if (target.has_gpu_feature())
@@ -231,5 +274,7 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       continue;
     else
       scheduleRoot(info, vectorWidth);
+    if (info.fuseWith.defined())
+      info.func.compute_with(info.fuseWith, *rowLevel(info));
   }
 }

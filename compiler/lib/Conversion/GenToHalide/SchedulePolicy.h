@@ -58,6 +58,8 @@ struct FuncInfo {
   int contiguousRVars = 0;
   /// Passes a matrix operand transposed (for matmuls).
   bool transposedOperand = false;
+  /// An elementwise output of the same shape whose loop nest this one joins.
+  Halide::Func fuseWith;
   /// For a convolution's result: the stages it is computed through.
   std::shared_ptr<ConvStages> conv;
 };
