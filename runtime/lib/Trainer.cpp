@@ -292,13 +292,7 @@ private:
     for (size_t i : {size_t(0), n / 3, 2 * n / 3, n - 1})
       if (i < n && (shown.empty() || shown.back().title != toyPanels_[i].title))
         shown.push_back(toyPanels_[i]);
-    double lo = 1e300, hi = -1e300;
-    for (double v : toyPanels_.front().dataSamples) {
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
-    double span = hi - lo;
-    writePng(options_.outDir + "/toy1d.png", toyGanPicture(shown, lo - span, hi + span));
+    genc::rt::writeToyPicture(options_.outDir + "/toy1d.png", shown);
   }
 
   void finish() {

@@ -173,6 +173,13 @@ ToyPanel genc::rt::toyPanel(Model &model, const Roles &roles, const Split &test,
   return panel;
 }
 
+void genc::rt::writeToyPicture(const std::string &path, const std::vector<ToyPanel> &panels) {
+  const std::vector<double> &data = panels.front().dataSamples;
+  auto [lo, hi] = std::minmax_element(data.begin(), data.end());
+  double span = *hi - *lo;
+  writePng(path, toyGanPicture(panels, *lo - span, *hi + span));
+}
+
 std::vector<std::string> genc::rt::writeModelPictures(Model &model, const Roles &roles,
                                                       const Data &data, const std::string &dir,
                                                       uint64_t seed, const std::string &suffix) {

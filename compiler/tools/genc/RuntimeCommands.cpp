@@ -121,15 +121,9 @@ int sample(const RuntimeRequest &request) {
   std::vector<std::string> files =
       writeModelPictures(*s.model, roles, s.data, request.outDir, request.seed);
   if (roles.isGan() && roles.data && elementCount(roles.data->shape) == 1) {
-    std::vector<ToyPanel> panels{
-        toyPanel(*s.model, roles, s.data.test, "checkpoint", request.seed)};
-    double lo = 1e300, hi = -1e300;
-    for (double v : panels[0].dataSamples) {
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
     files.push_back(request.outDir + "/toy1d.png");
-    writePng(files.back(), toyGanPicture(panels, lo - (hi - lo), hi + (hi - lo)));
+    writeToyPicture(files.back(),
+                    {toyPanel(*s.model, roles, s.data.test, "checkpoint", request.seed)});
   }
   if (!request.exportIdx.empty())
     files.push_back(exportIdx(*s.model, roles, request));

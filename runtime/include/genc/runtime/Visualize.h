@@ -30,6 +30,10 @@ std::vector<std::string> writeModelPictures(Model &model, const Roles &roles, co
 ToyPanel toyPanel(Model &model, const Roles &roles, const Split &test, const std::string &title,
                   uint64_t seed);
 
+/// Writes the 1-D GAN picture of `panels` to `path`, over the first
+/// panel's data range widened by its span on each side.
+void writeToyPicture(const std::string &path, const std::vector<ToyPanel> &panels);
+
 /// loss_curves.png from steps.csv and metrics.csv in `dir`.
 std::string writeLossCurves(const std::string &dir, const std::string &model);
 
