@@ -225,31 +225,24 @@ struct ScheduleCase {
   int batch = 4;
 };
 
+const char kConvChannels[] = R"(model conv_channels {
+  input x : f32[3, 9, 9]
+  net f(x: f32[3, 9, 9]) -> f32 {
+    h = tanh(conv2d(x, 16, kernel = 3, pad = 1))
+    return sum(tanh(conv2d(h, 32, kernel = 4, stride = 2, pad = 1)))
+  }
+  step s updates f { minimize f(x) }
+  train alternate(s) with sgd(lr = 0.1)
+})";
+
 const ScheduleCase scheduleCases[] = {
-    // conv2d with 16 and 32 output channels (channel tiles); filter
+    // kConvChannels: conv2d with 16 and 32 output channels (channel tiles); filter
     // gradients with 16 and 32 filters (wide); the second layer's input
     // gradient is a transposed conv with 16 output channels whose extent
     // (4 - 1) 2 + 4 - 2 = 8 misses the input's 9 rows (a slice and a pad).
-    {"conv_channels", R"(model conv_channels {
-  input x : f32[3, 9, 9]
-  net f(x: f32[3, 9, 9]) -> f32 {
-    h = tanh(conv2d(x, 16, kernel = 3, pad = 1))
-    return sum(tanh(conv2d(h, 32, kernel = 4, stride = 2, pad = 1)))
-  }
-  step s updates f { minimize f(x) }
-  train alternate(s) with sgd(lr = 0.1)
-})"},
+    {"conv_channels", kConvChannels},
     // The same at batch 1: the threads share the rows of the one image.
-    {"conv_channels_batch1", R"(model conv_channels_batch1 {
-  input x : f32[3, 9, 9]
-  net f(x: f32[3, 9, 9]) -> f32 {
-    h = tanh(conv2d(x, 16, kernel = 3, pad = 1))
-    return sum(tanh(conv2d(h, 32, kernel = 4, stride = 2, pad = 1)))
-  }
-  step s updates f { minimize f(x) }
-  train alternate(s) with sgd(lr = 0.1)
-})",
-     1},
+    {"conv_channels_batch1", kConvChannels, 1},
     // Fewer channels than lanes: conv2d and conv_transpose2d vectorized over
     // columns, narrow filter gradients; the transposed conv's input gradient
     // is a 3-channel conv2d.
