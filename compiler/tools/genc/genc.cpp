@@ -310,7 +310,7 @@ static std::string cacheRoot() {
 /// `genc train | sample | eval`: compiles through `compileModule` at the
 /// batch sizes the runtime asks for, then runs the model.
 static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMgr,
-                           mlir::MLIRContext &context, llvm::StringRef path) {
+                           mlir::MLIRContext &context, llvm::StringRef path, gen::ModelOp model) {
   llvm::StringRef text = sourceMgr.getMemoryBuffer(1)->getBuffer();
   llvm::SmallString<256> absolute(path);
   llvm::sys::fs::make_absolute(absolute);
@@ -375,16 +375,9 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
       iwaeSamples < 1 || evalLimit < 0 || sampleCount < 1)
     return fail("--epochs, --limit, --test-limit, --checkpoint-every, --stop-after-iterations and "
                "--eval-limit must not be negative; --iwae-samples and --count must be positive");
-  try {
-    mlir::OwningOpRef<mlir::ModuleOp> module = load(sourceMgr, context, /*isMLIR=*/false);
-    auto model = *module->getOps<gen::ModelOp>().begin();
-    request.batch = batchSize > 0 ? int64_t(batchSize) : model.getBatchSizeAttr().getInt();
-    if (outDir.empty())
-      outDir = "out/" + model.getSymName().str();
-  } catch (const rt::RuntimeError &e) {
-    return fail(e.what());
-  }
-  request.outDir = outDir;
+  // The model as imported by main (at --batch, or the model's own batch).
+  request.batch = model.getBatchSizeAttr().getInt();
+  request.outDir = outDir.empty() ? "out/" + model.getSymName().str() : std::string(outDir);
   return runRuntimeCommand(request);
 }
 
@@ -479,7 +472,8 @@ int main(int argc, char **argv) {
   if (!runCommand.empty()) {
     if (isMLIR)
       return fail(runCommand + " needs a .gen model file");
-    return runModelCommand(runCommand, sourceMgr, context, path);
+    return runModelCommand(runCommand, sourceMgr, context, path,
+                           *module->getOps<gen::ModelOp>().begin());
   }
   if (compile)
     return runCompile(*module, (*sourceMgr.getMemoryBuffer(1)).getBuffer());
