@@ -1,7 +1,8 @@
 """The same VAE step in PyTorch (the peer): 784-400-20, Bernoulli
 reconstruction (BCE with logits, summed per example) plus the seed's
 0.5 * sum(exp(s) - (1 + s) + m^2), mean over the batch, Adam(lr=1e-3).
-Usage: vae_torch.py BATCH THREADS -> prints "torch <batch> <threads> <ms>"."""
+Usage: vae_torch.py BATCH THREADS [DEVICE] -> prints "torch <batch> <threads> <ms>"
+(DEVICE: cpu, the default, or cuda)."""
 import sys
 import time
 
@@ -10,6 +11,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 batch, threads = int(sys.argv[1]), int(sys.argv[2])
+device = sys.argv[3] if len(sys.argv) > 3 else "cpu"
 torch.set_num_threads(threads)
 torch.manual_seed(0)
 
@@ -30,9 +32,14 @@ class VAE(nn.Module):
         return (recon + kl).mean()
 
 
-model = VAE()
+model = VAE().to(device)
 opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-x = torch.rand(batch, 784)
+x = torch.rand(batch, 784, device=device)
+
+
+def sync():
+    if device == "cuda":
+        torch.cuda.synchronize()
 
 
 def step():
@@ -44,12 +51,14 @@ def step():
 
 for _ in range(10):
     step()
+sync()
 times = []
 for _ in range(7):
     n = 30 if batch >= 64 else 200
     t0 = time.perf_counter()
     for _ in range(n):
         step()
+    sync()
     times.append((time.perf_counter() - t0) / n * 1e3)
 times.sort()
 print(f"torch {batch} {threads} {times[len(times) // 2]:.4f}")

@@ -35,5 +35,23 @@ tools = [
     ToolSubst('genc-opt', unresolved='fatal'),
     ToolSubst('genc', unresolved='ignore'),
     ToolSubst('genc-translate', unresolved='ignore'),
+    ToolSubst('genc-compare', unresolved='ignore'),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+
+def opencl_platform_present():
+    """Whether Halide's OpenCL runtime will find a device: it loads the
+    unversioned libOpenCL.so (ocl-icd-opencl-dev) and takes the first
+    platform (POCL's CPU device where scripts/setup.sh installed it)."""
+    import ctypes
+    try:
+        opencl = ctypes.CDLL('libOpenCL.so')
+    except OSError:
+        return False
+    count = ctypes.c_uint(0)
+    return opencl.clGetPlatformIDs(0, None, ctypes.byref(count)) == 0 and count.value > 0
+
+
+if opencl_platform_present():
+    config.available_features.add('opencl')

@@ -59,11 +59,16 @@ static cl::opt<Stage> emit(
 
 static cl::opt<std::string> targetName(
     "target",
-    cl::desc("compile: host (default) or host-cuda; a -profile suffix adds Halide's profiler"),
+    cl::desc("compile: host (default), host-cuda or host-opencl; a -profile suffix adds "
+             "Halide's profiler"),
     cl::init("host"), cl::cat(gencCategory));
 static cl::opt<std::string> libraryName(
     "name", cl::desc("compile: file prefix and C++ namespace (default: the model's name)"),
     cl::value_desc("NAME"), cl::cat(gencCategory));
+static cl::opt<bool> sharedLibrary(
+    "shared", cl::desc("compile: also link <name>.so (the kernels and Halide's runtime), which "
+                       "genc-compare and dlopen-based programs load"),
+    cl::cat(gencCategory));
 static cl::opt<bool> emitStmt("emit-stmt",
                               cl::desc("compile: also write each pipeline's loop nests (.stmt)"),
                               cl::cat(gencCategory));
@@ -137,7 +142,8 @@ USAGE:
                              --batch); exit 1 above --tolerance
   genc compile FILE -o DIR   compile every step and net ahead of time (Halide
                              static libraries), a C++ header and a manifest;
-                             --target=host|host-cuda[-profile]; unchanged input is cached
+                             --target=host|host-cuda|host-opencl[-profile];
+                             --shared also links NAME.so; unchanged input is cached
   genc train FILE            compile (cached) and train the model on its data;
                              writes checkpoints, metrics.csv and PNGs to --out
   genc sample FILE --checkpoint C
@@ -282,6 +288,7 @@ static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
   options.outputDir = outputFile;
   options.targetName = targetName;
   options.emitStmt = emitStmt;
+  options.sharedLibrary = sharedLibrary;
   options.name = libraryName;
   auto result = compileModule(module, options, text, batchSize);
   if (mlir::failed(result))
@@ -311,6 +318,12 @@ static std::string cacheRoot() {
 /// batch sizes the runtime asks for, then runs the model.
 static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMgr,
                            mlir::MLIRContext &context, llvm::StringRef path, gen::ModelOp model) {
+  // OpenCL drivers such as POCL bring an LLVM of their own, which cannot
+  // share this process with genc's.
+  if (llvm::StringRef(targetName).startswith("host-opencl"))
+    return fail(command + " runs kernels inside genc, which cannot load an OpenCL driver: "
+                          "build them with genc compile --shared and run them from a program "
+                          "of your own (or compare them with genc-compare)");
   llvm::StringRef text = sourceMgr.getMemoryBuffer(1)->getBuffer();
   llvm::SmallString<256> absolute(path);
   llvm::sys::fs::make_absolute(absolute);

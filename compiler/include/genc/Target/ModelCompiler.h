@@ -49,7 +49,7 @@ struct CompileResult {
 struct CompileOptions {
   std::string outputDir;
   std::string name;                // file prefix and C++ namespace; default: the model's
-  std::string targetName = "host"; // "host" or "host-cuda"
+  std::string targetName = "host"; // "host", "host-cuda" or "host-opencl"
   std::string cacheKey;            // hash input: model text, flags, target, genc version
   bool emitStmt = false;           // also write <name>.stmt (the loop nests)
   unsigned kinds = AllFunctions;

@@ -558,6 +558,8 @@ LogicalResult Lowering::lower(Operation *op) {
           Expr i = o[0], j = o[1], k = r[0];
           return at(mm.getLhs(), ta ? Index{k, i} : Index{i, k}) * rhs(j, k);
         });
+        infos.back().lhs = values[mm.getLhs()].func;
+        infos.back().rhs = rhs;
         return success();
       })
       .Case([&](Conv2DOp c) {

@@ -194,6 +194,74 @@ void scheduleTranspose(const FuncInfo &info) {
         .unroll(yi);
 }
 
+/// Stages the chunk of `operand` that one k-chunk of a block's matmul tile
+/// reads in shared memory: loaded cooperatively, 16x16 threads per pass.
+void stageInSharedMemory(Halide::Func operand, Halide::Func matmul, Halide::RVar chunk) {
+  Halide::Func staged = operand.in(matmul);
+  std::vector<Var> args = staged.args();
+  Var ao(args[0].name() + "_o"), ai(args[0].name() + "_i");
+  Var bo(args[1].name() + "_o"), bi(args[1].name() + "_i");
+  staged.compute_at(matmul, chunk)
+      .store_in(Halide::MemoryType::GPUShared)
+      .split(args[0], ao, ai, 16, TailStrategy::GuardWithIf)
+      .split(args[1], bo, bi, 16, TailStrategy::GuardWithIf)
+      .reorder(ai, bi, ao, bo)
+      .gpu_threads(ai, bi);
+}
+
+/// GPU matmul C(m, n) = sum_k A(m, k) B(k, n): a block of 16x16 threads
+/// computes a tile of up to 64x64 outputs, each thread a register tile of
+/// up to 4x4 (columns tx + 16 i, rows ty + 16 j: neighbouring threads read
+/// neighbouring shared-memory words). The k loop runs in chunks of 16
+/// whose slices of A and B are first staged in shared memory, so each
+/// operand element is read from global memory once per block, not once
+/// per output. Falls back (returns false) when a dimension is below 16.
+bool scheduleGpuMatmul(const FuncInfo &info) {
+  int64_t rows = info.shape[0], cols = info.shape[1];
+  if (rows < 16 || cols < 16 || !info.reduction.defined() || !info.lhs.defined() ||
+      constExtent(info.reduction.x) < 16)
+    return false;
+  int rx = cols >= 64 ? 4 : cols >= 32 ? 2 : 1;
+  int ry = rows >= 64 ? 4 : rows >= 32 ? 2 : 1;
+  Halide::Func c = info.func;
+  Halide::Func out = c.in();
+  std::vector<Var> args = out.args();
+  Var bx("mm_bx"), by("mm_by"), x("mm_x"), y("mm_y"), tx("mm_tx"), ty("mm_ty"), ix("mm_ix"),
+      iy("mm_iy");
+  out.compute_root()
+      .tile(args[0], args[1], bx, by, x, y, 16 * rx, 16 * ry, TailStrategy::GuardWithIf)
+      .split(x, ix, tx, 16, TailStrategy::GuardWithIf)
+      .split(y, iy, ty, 16, TailStrategy::GuardWithIf)
+      .reorder(ix, iy, tx, ty, bx, by)
+      .gpu_blocks(bx, by)
+      .gpu_threads(tx, ty)
+      .unroll(ix)
+      .unroll(iy);
+  // The block's accumulators, in shared memory: each thread updates its
+  // own register tile of them.
+  std::vector<Var> own = c.args();
+  Var cix("mm_cix"), ciy("mm_ciy"), ctx("mm_ctx"), cty("mm_cty");
+  c.compute_at(out, bx);
+  c.split(own[0], cix, ctx, 16, TailStrategy::GuardWithIf)
+      .split(own[1], ciy, cty, 16, TailStrategy::GuardWithIf)
+      .reorder(cix, ciy, ctx, cty)
+      .gpu_threads(ctx, cty)
+      .unroll(cix)
+      .unroll(ciy);
+  Halide::RVar ko("mm_ko"), ki("mm_ki");
+  c.update()
+      .split(info.reduction.x, ko, ki, 16, TailStrategy::GuardWithIf)
+      .split(own[0], cix, ctx, 16, TailStrategy::GuardWithIf)
+      .split(own[1], ciy, cty, 16, TailStrategy::GuardWithIf)
+      .reorder(cix, ciy, ki, ctx, cty, ko)
+      .gpu_threads(ctx, cty)
+      .unroll(cix)
+      .unroll(ciy);
+  stageInSharedMemory(info.lhs, c, ko);
+  stageInSharedMemory(info.rhs, c, ko);
+  return true;
+}
+
 /// GPU: every root Func is a kernel. The two innermost dimensions map to
 /// thread blocks of 16x16 (64 threads for vectors), any outer dimensions are
 /// fused into the third block dimension, and an update's reduction loops
@@ -262,8 +330,10 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
                     consumers.count <= 1 && !consumers.rereads;
     if (inlineIt)
       continue;
-    if (target.has_gpu_feature())
-      scheduleGpu(info);
+    if (target.has_gpu_feature()) {
+      if (info.kind != FuncKind::Matmul || !scheduleGpuMatmul(info))
+        scheduleGpu(info);
+    }
     else if (info.kind == FuncKind::Transpose && vectorWidth == 16)
       scheduleTranspose(info);
     else if (info.kind == FuncKind::Convolution && info.conv && vectorWidth >= 8)

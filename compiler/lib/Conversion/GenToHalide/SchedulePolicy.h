@@ -56,8 +56,10 @@ struct FuncInfo {
   /// How many of the reduction's leading (innermost) variables walk the
   /// innermost dimensions of the tensor it reads, in memory order.
   int contiguousRVars = 0;
-  /// Passes a matrix operand transposed (for matmuls).
-  bool transposedOperand = false;
+  /// A matmul's operands, as its update reads them: lhs(k, i) (lhs(i, k)
+  /// when transposed) and rhs(j, k), in Halide order. GPU schedules stage
+  /// chunks of them in shared memory.
+  Halide::Func lhs, rhs;
   /// An elementwise output of the same shape whose loop nest this one joins.
   Halide::Func fuseWith;
   /// For a convolution's result: the stages it is computed through.
