@@ -3,15 +3,22 @@
 # batch and optimizer; PyTorch from bench/quality_torch.py):
 #   vae.gen, 10 epochs on Fashion-MNIST: test loss per example (target:
 #     within 1% of PyTorch's), and the wall time of an epoch;
-#   gan_toy1d.gen: KS statistic of generated vs held-out data (target < 0.05);
+#   gan_toy1d.gen, 300 epochs: KS statistic of generated vs held-out data
+#     (target < 0.05);
 #   cvae.gen: a classifier trained by genc (classifier.gen) labels the CVAE's
 #     class-conditional samples with their intended class (target >= 80%).
-# Usage: bench/quality.sh [vae] [toy] [cvae]   (default: all); THREADS=N.
+# Usage: bench/quality.sh [vae] [toy] [cvae]   (default: all); THREADS=N,
+# SEED=S (genc's and PyTorch's seed, default 1). GENC=PATH uses that genc
+# binary (GENC_BUILD_DIR=DIR: DIR/bin/genc) and builds nothing; SKIP_BUILD=1
+# skips the setup and build of the default build/bin/genc.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bash "$root/scripts/setup.sh" bench
-bash "$root/scripts/build.sh" genc
-genc="${GENC_BUILD_DIR:-$root/build}/bin/genc"
+if [ -z "${GENC:-}" ] && [ -z "${GENC_BUILD_DIR:-}" ] && [ -z "${SKIP_BUILD:-}" ]; then
+  bash "$root/scripts/setup.sh" bench
+  bash "$root/scripts/build.sh" genc
+fi
+genc="${GENC:-${GENC_BUILD_DIR:-$root/build}/bin/genc}"
+seed="${SEED:-1}"
 out="$root/build-bench/quality"
 threads="${THREADS:-2}"
 parts=("$@")
@@ -19,7 +26,7 @@ parts=("$@")
 torch() {
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
       MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
-      /usr/bin/python3 "$root/bench/quality_torch.py" "$@" --threads "$threads"
+      /usr/bin/python3 "$root/bench/quality_torch.py" "$@" --threads "$threads" --seed "$seed"
 }
 result() { awk -v key="$1" '$1 == "RESULT" && $2 == key {print $3}' "$2"; }
 train() { # model epochs extra-flags...
@@ -27,7 +34,7 @@ train() { # model epochs extra-flags...
   shift 2
   rm -rf "$out/$model"
   "$genc" train "$root/dsl_examples/$model.gen" --out "$out/$model" --epochs "$epochs" \
-    --threads "$threads" --checkpoint-every 0 "$@" > "$out/$model.log"
+    --threads "$threads" --checkpoint-every 0 --seed "$seed" "$@" > "$out/$model.log"
 }
 mkdir -p "$out"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads: $threads, load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -58,12 +65,12 @@ print('vae: epoch wall time  genc %.2f s  PyTorch %.2f s  (genc %.2fx faster)'
 PY
     ;;
   toy)
-    train gan_toy1d 30
+    train gan_toy1d 300
     "$genc" eval "$root/dsl_examples/gan_toy1d.gen" --checkpoint "$out/gan_toy1d/checkpoint.safetensors" > "$out/toy.eval"
-    torch gan_toy1d --epochs 30 > "$out/toy.torch"
+    torch gan_toy1d --epochs 300 > "$out/toy.torch"
     genc_ks=$(awk '/KS statistic/ {print $NF}' "$out/toy.eval")
     torch_ks=$(result ks "$out/toy.torch")
-    python3 -c "import sys; g, t = float(sys.argv[1]), float(sys.argv[2]); print('gan_toy1d, 30 epochs: KS vs held-out data  genc %.4f  PyTorch %.4f  (target < 0.05: %s)' % (g, t, 'met' if g < 0.05 else 'MISSED'))" "$genc_ks" "$torch_ks"
+    python3 -c "import sys; g, t = float(sys.argv[1]), float(sys.argv[2]); print('gan_toy1d, 300 epochs: KS vs held-out data  genc %.4f  PyTorch %.4f  (target < 0.05: %s)' % (g, t, 'met' if g < 0.05 else 'MISSED'))" "$genc_ks" "$torch_ks"
     ;;
   cvae)
     train cvae 10

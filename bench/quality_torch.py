@@ -63,8 +63,12 @@ def dense(n_in, n_out):
     return layer
 
 
-def adam(params, beta1=0.9):
-    return torch.optim.Adam(params, lr=1e-3, betas=(beta1, 0.999), eps=1e-8)
+def adam(params, lr=1e-3, beta1=0.9, decay=0.0):
+    """genc's adam(lr, beta1, decay): with decay > 0 the rate of the t-th
+    update (t from 1) is lr / (1 + decay t); step the returned scheduler
+    after each optimizer step."""
+    opt = torch.optim.Adam(params, lr=lr, betas=(beta1, 0.999), eps=1e-8)
+    return opt, torch.optim.lr_scheduler.LambdaLR(opt, lambda n: 1 / (1 + decay * (n + 1)))
 
 
 def report(name, value):
@@ -75,7 +79,8 @@ def report(name, value):
 
 class VAE(nn.Module):
     """vae.gen (n_cond = 0) or cvae.gen (n_cond = 10: the one-hot label is
-    concatenated to the encoder's input and to the decoder's code)."""
+    concatenated to the input of every hidden layer of the encoder and of the
+    decoder, which have two hidden layers each)."""
 
     def __init__(self, n_cond=0, latent=20, hidden=400):
         super().__init__()
@@ -83,15 +88,25 @@ class VAE(nn.Module):
         self.e1 = dense(784 + n_cond, hidden)
         self.em, self.es = dense(hidden, latent), dense(hidden, latent)
         self.d1, self.d2 = dense(latent + n_cond, hidden), dense(hidden, 784)
+        # cvae.gen's second hidden layers (the label fed again)
+        self.e1b = dense(hidden + n_cond, hidden) if n_cond else None
+        self.d1b = dense(hidden + n_cond, hidden) if n_cond else None
+
+    @staticmethod
+    def _with(h, y):
+        return h if y is None else torch.cat([h, y], 1)
 
     def decode(self, c, y=None):
-        if y is not None:
-            c = torch.cat([c, y], 1)
-        return torch.sigmoid(self.d2(F.relu(self.d1(c))))
+        h = F.relu(self.d1(self._with(c, y)))
+        if self.d1b is not None:
+            h = F.relu(self.d1b(self._with(h, y)))
+        return torch.sigmoid(self.d2(h))
 
     def loss(self, x, y=None):
         """Negative ELBO per example, one reparameterization sample."""
-        h = F.relu(self.e1(x if y is None else torch.cat([x, y], 1)))
+        h = F.relu(self.e1(self._with(x, y)))
+        if self.e1b is not None:
+            h = F.relu(self.e1b(self._with(h, y)))
         m, s = self.em(h), self.es(h)
         c = m + torch.exp(s / 2) * torch.randn_like(m)
         # reduction='sum' per example (torch clamps log at -100, like genc's bce)
@@ -105,7 +120,7 @@ def train_vae(epochs, conditional):
     x_test, y_test = fashion_mnist("test")
     onehot = lambda y: F.one_hot(y, 10).float()
     model = VAE(n_cond=10 if conditional else 0)
-    opt = adam(model.parameters())
+    opt, _ = adam(model.parameters())
     n = len(x_train)
     epoch_times = []
     for epoch in range(epochs):
@@ -140,7 +155,7 @@ def train_classifier(epochs=5):
     x_train, y_train = fashion_mnist("train")
     x_test, y_test = fashion_mnist("test")
     net = nn.Sequential(dense(784, 256), nn.ReLU(), dense(256, 256), nn.ReLU(), dense(256, 10))
-    opt = adam(net.parameters())
+    opt, _ = adam(net.parameters())
     n = len(x_train)
     for epoch in range(epochs):
         total = 0.0
@@ -175,7 +190,7 @@ def run_cvae(args):
 
 # ---------------------------------------------------------------- 1-D GAN
 
-def mlp_1d(hidden=32):
+def mlp_1d(hidden=64):
     """gan_toy1d.gen's generator and discriminator share this shape."""
     return nn.Sequential(dense(1, hidden), nn.Tanh(), dense(hidden, hidden), nn.Tanh(),
                          dense(hidden, 1))
@@ -194,8 +209,9 @@ def run_gan_toy1d(args):
     data = 4.0 + 0.5 * torch.randn(10000, 1)     # drawn once, like a dataset
     held_out = 4.0 + 0.5 * torch.randn(2000, 1)
     G, D = mlp_1d(), mlp_1d()
-    opt_g, opt_d = adam(G.parameters(), beta1=0.5), adam(D.parameters(), beta1=0.5)
-    noise = lambda k: torch.rand(k, 1) * 2 - 1     # U(-1, 1)
+    opt_g, sched_g = adam(G.parameters(), lr=3e-3, beta1=0.9, decay=1e-2)
+    opt_d, sched_d = adam(D.parameters(), lr=3e-3, beta1=0.9, decay=1e-2)
+    noise = lambda k: torch.randn(k, 1)            # N(0, 1)
     bce = F.binary_cross_entropy_with_logits
     epoch_times = []
     ks = float("nan")
@@ -212,6 +228,7 @@ def run_gan_toy1d(args):
             opt_d.zero_grad(set_to_none=True)
             loss_d.backward()
             opt_d.step()
+            sched_d.step()
             # generator step (non-saturating); only opt_g steps, so D stays
             # fixed, and D's stray gradients are cleared before its next step
             fake_logits = D(G(noise(k)))
@@ -219,6 +236,7 @@ def run_gan_toy1d(args):
             opt_g.zero_grad(set_to_none=True)
             loss_g.backward()
             opt_g.step()
+            sched_g.step()
         epoch_times.append(time.perf_counter() - t0)
         with torch.no_grad():
             samples = G(noise(2000))
@@ -236,12 +254,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("model", choices=["vae", "cvae", "gan_toy1d"])
     parser.add_argument("--epochs", type=int, default=None,
-                        help="default: 10 (vae, cvae), 30 (gan_toy1d)")
+                        help="default: 10 (vae, cvae), 300 (gan_toy1d)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     if args.epochs is None:
-        args.epochs = 30 if args.model == "gan_toy1d" else 10
+        args.epochs = 300 if args.model == "gan_toy1d" else 10
     if args.epochs < 1:
         parser.error("--epochs must be at least 1")
     torch.set_num_threads(args.threads)

@@ -21,7 +21,7 @@ int main() {
   toy::Tensor z = toy::makeTensor({toy::kBatchSize, 1});
   auto generatedMean = [&] {
     toy::Tensor samples;
-    std::uniform_real_distribution<float> noise(-1.0f, 1.0f);
+    std::normal_distribution<float> noise(0.0f, 1.0f);   // the steps' normal(1)
     for (float &v : z)
       v = noise(rng);
     model.generator(z, samples);
