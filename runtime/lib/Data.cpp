@@ -197,6 +197,9 @@ Data genc::rt::loadData(const std::vector<InputSpec> &inputs, const DataOptions 
   fillColumns(data.test, feeds, idxTest ? &*idxTest : nullptr, testCount, testRng);
   applyLimit(data.train, options.trainLimit);
   applyLimit(data.test, options.testLimit);
+  for (const Feed &feed : feeds)
+    if (feed.synthetic && feed.synthetic->valuesPerExample() == 1)
+      data.cdf[feed.input->name] = [source = *feed.synthetic](double x) { return source.cdf(x); };
 
   for (const std::string &name : names)
     data.description += (data.description.empty() ? "" : " + ") + name;

@@ -60,6 +60,8 @@ struct SyntheticSource {
   int64_t valuesPerExample() const { return kind == Kind::Ring ? 2 : 1; }
   /// count * valuesPerExample() values, example-major.
   std::vector<float> draw(int64_t count, Rng &rng) const;
+  /// P(X <= x) for the 1-D sources (normal, mixture).
+  double cdf(double x) const;
 };
 
 /// nullopt when `text` is not of a synthetic kind; throws when it is but its numbers are malformed.

@@ -198,21 +198,27 @@ double genc::rt::iwaeLogLikelihood(Model &model, const Roles &roles, const Split
   return sum / double(n);
 }
 
-GanScores genc::rt::ganScores(Model &model, const Roles &roles, const Split &test, int64_t count,
+GanScores genc::rt::ganScores(Model &model, const Roles &roles, const Data &data, int64_t count,
                               uint64_t seed) {
   if (!roles.isGan() || !roles.data)
     throw RuntimeError("GAN scores need a net 'generator' and a data input");
+  const Split &test = data.test;
   int64_t n = std::min(count, test.count);
+  int64_t dim = elementCount(roles.data->shape);
+  auto cdf = data.cdf.find(roles.data->name);
+  bool exact = dim == 1 && cdf != data.cdf.end();
   Rng rng(seed, "gan-scores");
   std::vector<float> fake = withEvaluationNoise(model, seed, [&] {
-    return generate(model, roles, n, rng);
+    return generate(model, roles, exact ? 10 * n : n, rng);
   });
   const std::vector<float> &real = test.columns.at(roles.data->name);
-  int64_t dim = elementCount(roles.data->shape);
   GanScores scores;
   scores.slicedWasserstein = slicedWasserstein(fake.data(), n, real.data(), n, dim, 64, rng);
-  if (dim == 1)
-    scores.ks = ksStatistic(std::vector<double>(fake.begin(), fake.end()),
+  scores.ksExact = exact;
+  if (exact)
+    scores.ks = ksStatistic(std::vector<double>(fake.begin(), fake.end()), cdf->second);
+  else if (dim == 1)
+    scores.ks = ksStatistic(std::vector<double>(fake.begin(), fake.begin() + n),
                             std::vector<double>(real.begin(), real.begin() + n));
   return scores;
 }

@@ -115,6 +115,21 @@ double genc::rt::ksStatistic(std::vector<double> a, std::vector<double> b) {
   return sup;
 }
 
+double genc::rt::ksStatistic(std::vector<double> a, const std::function<double(double)> &cdf) {
+  if (a.empty())
+    throw RuntimeError("Kolmogorov-Smirnov statistic: needs a non-empty sample");
+  if (anyNaN(a))
+    return kNaN;
+  std::sort(a.begin(), a.end());
+  double n = double(a.size()), sup = 0;
+  // The empirical CDF jumps from i / n to (i + 1) / n at a[i].
+  for (size_t i = 0; i < a.size(); ++i) {
+    double f = cdf(a[i]);
+    sup = std::max({sup, double(i + 1) / n - f, f - double(i) / n});
+  }
+  return sup;
+}
+
 double genc::rt::logMeanExp(const double *v, int64_t n) {
   if (n <= 0)
     throw RuntimeError("log-mean-exp: needs at least one value, got " + std::to_string(n));

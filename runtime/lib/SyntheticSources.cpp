@@ -129,3 +129,20 @@ std::vector<float> SyntheticSource::draw(int64_t count, Rng &rng) const {
   }
   return values;
 }
+
+double SyntheticSource::cdf(double x) const {
+  auto normal = [x](double mean, double std) {
+    if (std == 0)
+      return x >= mean ? 1.0 : 0.0;
+    return 0.5 * std::erfc((mean - x) / (std * 1.4142135623730951));
+  };
+  switch (kind) {
+  case Kind::Normal:
+    return normal(params[0], params[1]);
+  case Kind::Mixture:
+    return 0.5 * normal(params[0], params[1]) + 0.5 * normal(params[2], params[3]);
+  case Kind::Ring:
+    break;
+  }
+  throw RuntimeError("data source '" + text + "' is not one-dimensional: it has no CDF");
+}

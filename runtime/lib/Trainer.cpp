@@ -252,7 +252,7 @@ private:
         summary += "test " + step + " " + formatShort(test) + "  ";
     }
     if (roles_.isGan() && roles_.data && data_.test.count > 0) {
-      GanScores scores = ganScores(model_, roles_, data_.test, options_.scoreSamples, options_.seed);
+      GanScores scores = ganScores(model_, roles_, data_, options_.scoreSamples, options_.seed);
       row += "," + formatNumber(scores.slicedWasserstein) + "," +
              (scores.ks >= 0 ? formatNumber(scores.ks) : "");
       summary += "swd " + formatShort(scores.slicedWasserstein) +

@@ -159,10 +159,12 @@ int evaluate(const RuntimeRequest &request) {
   if (roles.classifier && roles.label)
     std::printf("test accuracy: %.2f%%\n", 100 * classifierAccuracy(*s.model, roles, s.data.test));
   if (roles.isGan() && roles.data) {
-    GanScores scores = ganScores(*s.model, roles, s.data.test, 2000, request.seed);
+    GanScores scores = ganScores(*s.model, roles, s.data, 2000, request.seed);
     std::printf("sliced Wasserstein distance to held-out data: %.5f\n", scores.slicedWasserstein);
     if (scores.ks >= 0)
-      std::printf("KS statistic against held-out data: %.5f\n", scores.ks);
+      std::printf("KS statistic against %s: %.5f\n",
+                  scores.ksExact ? "the data distribution" : "held-out data",
+                  scores.ks);
   }
   return 0;
 }

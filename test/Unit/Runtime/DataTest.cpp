@@ -257,6 +257,19 @@ TEST(Data, OverrideReplacesEverySource) {
   EXPECT_EQ(data.description, "toy1d:normal(-3, 0.1) (10000 train, 2000 test)");
 }
 
+TEST(Data, KnownOneDimensionalDistributionsGiveTheirCdf) {
+  Data data = loadData({{"n", {1}, 0, "toy1d:normal(4, 0.5)"},
+                        {"m", {1}, 0, "toy1d:mixture(-1, 0, 1, 2)"},
+                        {"r", {2}, 0, "ring2d:8"}},
+                       {});
+  ASSERT_EQ(data.cdf.size(), 2u); // not the 2-D ring
+  EXPECT_DOUBLE_EQ(data.cdf.at("n")(4.0), 0.5);
+  EXPECT_NEAR(data.cdf.at("n")(4.5), 0.8413447460685429, 1e-12); // Phi(1)
+  // Half the mass is a point at -1, half N(1, 2): at x = 1, 1/2 + 1/4.
+  EXPECT_DOUBLE_EQ(data.cdf.at("m")(1.0), 0.75);
+  EXPECT_DOUBLE_EQ(data.cdf.at("m")(-1.5), 0.5 * 0.5 * std::erfc(2.5 / (2 * std::sqrt(2.0))));
+}
+
 TEST(Data, OverrideSuppliesAModelWithoutSources) {
   DataOptions options;
   options.override_ = "ring2d:4";

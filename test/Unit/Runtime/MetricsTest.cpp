@@ -134,6 +134,30 @@ TEST(KsStatistic, RejectsEmptySamplesAndPropagatesNaN) {
   EXPECT_TRUE(std::isnan(ksStatistic({1, std::nan("")}, {1})));
 }
 
+TEST(KsStatisticAgainstCdf, HandComputed) {
+  // Uniform on [0, 1]: the empirical CDF of {0.1, 0.5} jumps to 1/2 at 0.1
+  // (gap 0.4) and to 1 at 0.5 (gap 0.5).
+  auto uniform = [](double x) { return std::clamp(x, 0.0, 1.0); };
+  EXPECT_NEAR(ksStatistic({0.5, 0.1}, uniform), 0.5, 1e-12);
+  EXPECT_NEAR(ksStatistic({0.25, 0.75}, uniform), 0.25, 1e-12);
+  EXPECT_EQ(ksStatistic({2, 3}, uniform), 1.0); // all mass above the support
+}
+
+TEST(KsStatisticAgainstCdf, SampleOfTheDistributionIsSmallOtherIsNot) {
+  Rng rng(8);
+  auto phi = [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); };
+  // The 99.9% critical value for 20000 samples is 1.95 / sqrt(20000) = 0.0138.
+  EXPECT_LT(ksStatistic(normalSample(20000, 0, rng), phi), 0.0138);
+  EXPECT_NEAR(ksStatistic(normalSample(20000, 1, rng), phi), 0.3829, 0.015);
+}
+
+TEST(KsStatisticAgainstCdf, RejectsAnEmptySampleAndPropagatesNaN) {
+  auto phi = [](double) { return 0.5; };
+  EXPECT_THAT(errorOf([&] { ksStatistic(std::vector<double>{}, phi); }),
+              HasSubstr("needs a non-empty sample"));
+  EXPECT_TRUE(std::isnan(ksStatistic({1, std::nan("")}, phi)));
+}
+
 //===----------------------------------------------------------------------===//
 // log-mean-exp
 //===----------------------------------------------------------------------===//

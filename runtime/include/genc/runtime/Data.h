@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct Split {
 struct Data {
   Split train, test;
   std::string description; // e.g. "fashion-mnist (60000 train, 10000 test)"
+  /// For each 1-D input whose source is a known distribution (toy1d:normal,
+  /// toy1d:mixture), by name: its exact cumulative distribution function.
+  std::map<std::string, std::function<double(double)>> cdf;
 };
 
 struct DataOptions {

@@ -14,6 +14,7 @@
 #include "genc/runtime/Rng.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace genc::rt {
@@ -27,6 +28,9 @@ double slicedWasserstein(const float *a, int64_t na, const float *b, int64_t nb,
 
 /// Two-sample Kolmogorov-Smirnov statistic sup |F_a - F_b| of 1-D samples.
 double ksStatistic(std::vector<double> a, std::vector<double> b);
+/// The one-sample Kolmogorov-Smirnov statistic of `a` against the
+/// distribution whose CDF is `cdf`: sup |F_a(x) - cdf(x)|.
+double ksStatistic(std::vector<double> a, const std::function<double(double)> &cdf);
 
 /// log(mean(exp(v))) computed stably (shifted by the maximum); -inf when every v is -inf.
 double logMeanExp(const double *v, int64_t n);
