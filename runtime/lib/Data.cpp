@@ -184,11 +184,13 @@ Data genc::rt::loadData(const std::vector<InputSpec> &inputs, const DataOptions 
 
   // The IDX dataset, when any input reads it, sets the example counts; synthetic sources match them.
   std::optional<IdxSplit> idxTrain, idxTest;
-  int64_t trainCount = kSyntheticTrainCount, testCount = kSyntheticTestCount;
+  int64_t trainCount = options.loadTrain ? kSyntheticTrainCount : 0,
+          testCount = kSyntheticTestCount;
   if (needImages || needLabels) {
-    idxTrain = loadIdxSplit(where, /*train=*/true, needImages, needLabels);
+    if (options.loadTrain)
+      idxTrain = loadIdxSplit(where, /*train=*/true, needImages, needLabels);
     idxTest = loadIdxSplit(where, /*train=*/false, needImages, needLabels);
-    trainCount = idxTrain->count;
+    trainCount = idxTrain ? idxTrain->count : 0;
     testCount = idxTest ? idxTest->count : 0;
   }
   Data data;

@@ -51,6 +51,7 @@ Session open(const RuntimeRequest &request, bool needData, unsigned remainders) 
     options.trainLimit = request.limit;
     options.testLimit = request.testLimit;
     options.seed = request.seed;
+    options.loadTrain = (remainders & Train) != 0; // only training reads the train split
     s.data = loadData(s.main.manifest.inputs, options);
   }
   int64_t batch = s.main.manifest.batchSize;

@@ -179,6 +179,24 @@ TEST(Data, MissingTrainFileNamesDirectoryAndFiles) {
                          "(a data directory needs the training files)");
 }
 
+TEST(Data, WithoutTheTrainSplitOnlyTestIsRead) {
+  TempDir dir;
+  writePair(dir, "t10k", 5, false); // no train files: not even looked for
+  DataOptions options = fromDirectory(dir);
+  options.loadTrain = false;
+  Data data = loadData({images(), labels()}, options);
+  EXPECT_EQ(data.train.count, 0);
+  EXPECT_EQ(data.test.count, 5);
+  expectAligned(data.test);
+  // Synthetic test data do not depend on whether the train split is drawn.
+  DataOptions both = withSeed(4), testOnly = withSeed(4);
+  testOnly.loadTrain = false;
+  InputSpec toy{"x", {1}, 0, "toy1d:normal(0, 1)"};
+  Data full = loadData({toy}, both), test = loadData({toy}, testOnly);
+  EXPECT_EQ(test.train.count, 0);
+  EXPECT_EQ(test.test.columns.at("x"), full.test.columns.at("x"));
+}
+
 TEST(Data, LimitsKeepTheFirstExamplesAligned) {
   TempDir dir;
   writePair(dir, "train", 50, false);

@@ -47,6 +47,7 @@ struct DataOptions {
   int64_t trainLimit = 0; // use only the first N training examples (0: all)
   int64_t testLimit = 0;  // likewise for the test split
   uint64_t seed = 0;      // synthetic sources draw from Rng(seed, "data:train") / Rng(seed, "data:test")
+  bool loadTrain = true;  // false: leave the train split empty (sampling and evaluation read only test)
 };
 
 /// Loads every input's data. Sources:
