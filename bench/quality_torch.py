@@ -11,6 +11,7 @@ Machine-readable output: lines "RESULT <name> <value>"; other lines are for peop
              the data distribution N(4, 0.5), as genc eval reports it), epoch_seconds
 """
 import argparse
+import copy
 import gzip
 import math
 import os
@@ -209,6 +210,12 @@ def ks_against_data(samples, mean=4.0, std=0.5):
 def run_gan_toy1d(args):
     data = 4.0 + 0.5 * torch.randn(10000, 1)     # drawn once, like a dataset
     G, D = mlp_1d(), mlp_1d()
+    # genc train --average 0.999: debiased moving averages of G's parameters,
+    # updated after each generator step, are what is scored
+    beta = 0.999
+    G_avg, weight = copy.deepcopy(G), 0.0
+    for p in G_avg.parameters():
+        p.requires_grad_(False).zero_()
     opt_g, sched_g = adam(G.parameters(), lr=3e-3, beta1=0.9, decay=1e-2)
     opt_d, sched_d = adam(D.parameters(), lr=3e-3, beta1=0.9, decay=1e-2)
     noise = lambda k: torch.randn(k, 1)            # N(0, 1)
@@ -237,12 +244,19 @@ def run_gan_toy1d(args):
             loss_g.backward()
             opt_g.step()
             sched_g.step()
+            with torch.no_grad():
+                for a, p in zip(G_avg.parameters(), G.parameters()):
+                    a.mul_(beta).add_(p, alpha=1 - beta)
+                weight = beta * weight + (1 - beta)
         epoch_times.append(time.perf_counter() - t0)
         with torch.no_grad():
-            samples = G(noise(2000))
+            G_eval = copy.deepcopy(G_avg)
+            for p in G_eval.parameters():
+                p.div_(weight)
+            samples = G_eval(noise(2000))
             # genc's measure: against the data distribution itself, from
             # 20000 generated samples (held-out noise would swamp it)
-            ks = ks_against_data(G(noise(20000)))
+            ks = ks_against_data(G_eval(noise(20000)))
         print(f"epoch {epoch + 1} ks {ks:.4f} loss_d {loss_d.item():.4f} "
               f"loss_g {loss_g.item():.4f} gen_mean {samples.mean().item():.3f} "
               f"gen_std {samples.std().item():.3f}", flush=True)

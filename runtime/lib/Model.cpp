@@ -5,7 +5,10 @@
 #include "genc/runtime/Safetensors.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <sstream>
 
 using namespace genc::rt;
 
@@ -84,6 +87,10 @@ void Model::addVariant(const Manifest &manifest, const KernelSource &kernels) {
 }
 
 void Model::initialize(uint64_t seed) {
+  if (averagesSwappedIn_)
+    swapInAverages();
+  averages_.clear();
+  averageWeights_.clear();
   noise_.reseed(seed, "noise");
   for (const ParamSpec &p : manifest_.params) {
     std::vector<double> values(size_t(elementCount(p.shape)));
@@ -184,12 +191,57 @@ std::vector<Tensor> Model::call(Compiled &fn, const Batch &batch) {
     if (r.kind == ResultSpec::Kind::Param || r.kind == ResultSpec::Kind::State) {
       Tensor &slot = r.kind == ResultSpec::Kind::Param ? params_.at(r.name) : states_.at(r.name);
       std::swap(slot, fn.spare[i]);
+      if (r.kind == ResultSpec::Kind::Param && beta_ > 0)
+        updateAverage(r.name);
     } else {
       fn.spare[i].copy_to_host();
       results.push_back(fn.spare[i].copy());
     }
   }
   return results;
+}
+
+void Model::enableAveraging(double beta) {
+  if (!(beta > 0 && beta < 1))
+    throw RuntimeError("parameter averaging needs 0 < beta < 1, got " + std::to_string(beta));
+  beta_ = beta;
+}
+
+void Model::updateAverage(const std::string &name) {
+  if (averagesSwappedIn_)
+    throw RuntimeError("a training step ran while the averaged parameters were swapped in");
+  Tensor &p = params_.at(name);
+  p.copy_to_host();
+  auto [it, fresh] = averages_.try_emplace(name);
+  if (fresh)
+    it->second = makeTensor(shapeOf(p));
+  float *avg = it->second.data();
+  const float *value = p.data();
+  for (size_t i = 0, n = p.number_of_elements(); i < n; ++i)
+    avg[i] = float(beta_ * double(avg[i]) + (1 - beta_) * double(value[i]));
+  double &weight = averageWeights_[name];
+  weight = beta_ * weight + (1 - beta_);
+}
+
+void Model::swapInAverages() {
+  if (averagesSwappedIn_) {
+    for (auto &[name, trained] : trainedParams_)
+      std::swap(params_.at(name), trained);
+    trainedParams_.clear();
+    averagesSwappedIn_ = false;
+    return;
+  }
+  syncToHost();
+  for (auto &[name, avg] : averages_) {
+    Tensor debiased = makeTensor(shapeOf(avg));
+    double weight = averageWeights_.at(name);
+    for (size_t i = 0, n = avg.number_of_elements(); i < n; ++i)
+      debiased.data()[i] = float(double(avg.data()[i]) / weight);
+    debiased.set_host_dirty();
+    trainedParams_[name] = params_.at(name);
+    params_.at(name) = debiased;
+  }
+  averagesSwappedIn_ = true;
 }
 
 float Model::step(const std::string &name, const Batch &batch, int64_t rows) {
@@ -207,12 +259,24 @@ std::vector<Tensor> Model::net(const std::string &name, const Batch &arguments, 
 }
 
 void Model::save(const std::string &path, std::map<std::string, std::string> metadata) {
+  if (averagesSwappedIn_)
+    throw RuntimeError("cannot save while the averaged parameters are swapped in");
   syncToHost();
   std::vector<TensorView> views;
   for (auto &[name, t] : params_)
     views.push_back({name, shapeOf(t), t.data()});
   for (auto &[name, t] : states_)
     views.push_back({"state/" + name, shapeOf(t), t.data()});
+  if (!averages_.empty()) {
+    std::string weights;
+    char number[40];
+    for (auto &[name, t] : averages_) {
+      views.push_back({"average/" + name, shapeOf(t), t.data()});
+      std::snprintf(number, sizeof(number), "%.17g", averageWeights_.at(name));
+      weights += (weights.empty() ? "" : ",") + name + "=" + number;
+    }
+    metadata["average_weights"] = weights;
+  }
   metadata["model"] = manifest_.model;
   writeSafetensors(path, views, metadata);
 }
@@ -223,6 +287,8 @@ std::map<std::string, std::string> Model::load(const std::string &path) {
   if (model != file.metadata().end() && model->second != manifest_.model)
     throw RuntimeError(path + ": a checkpoint of model '" + model->second + "', not '" +
                        manifest_.model + "'");
+  if (averagesSwappedIn_)
+    swapInAverages();
   syncToHost();
   for (auto &[name, t] : params_) {
     file.read(name, shapeOf(t), t.data());
@@ -233,6 +299,26 @@ std::map<std::string, std::string> Model::load(const std::string &path) {
       file.read("state/" + name, shapeOf(t), t.data());
       t.set_host_dirty();
     }
+  averages_.clear();
+  averageWeights_.clear();
+  auto weights = file.metadata().find("average_weights");
+  if (weights != file.metadata().end()) {
+    std::stringstream entries(weights->second);
+    std::string entry;
+    while (std::getline(entries, entry, ',')) {
+      size_t equals = entry.rfind('=');
+      auto param = params_.find(entry.substr(0, equals));
+      if (equals == std::string::npos || param == params_.end())
+        throw RuntimeError(path + ": malformed average_weights entry '" + entry + "'");
+      Tensor avg = makeTensor(shapeOf(param->second));
+      file.read("average/" + param->first, shapeOf(avg), avg.data());
+      averages_[param->first] = avg;
+      double weight = std::strtod(entry.c_str() + equals + 1, nullptr);
+      if (!(weight > 0 && weight <= 1))
+        throw RuntimeError(path + ": malformed average_weights entry '" + entry + "'");
+      averageWeights_[param->first] = weight;
+    }
+  }
   return file.metadata();
 }
 

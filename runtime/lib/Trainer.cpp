@@ -9,6 +9,7 @@
 #include "genc/runtime/Visualize.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -59,6 +60,25 @@ struct Position {
   std::map<std::string, std::pair<double, double>> sums; // step: sum of objective x rows, rows
 };
 
+/// The model's averaged parameters in place for the scope (when it has any).
+class AveragesInPlace {
+public:
+  explicit AveragesInPlace(Model &model) : model_(model), swapped_(model.hasAverages()) {
+    if (swapped_)
+      model_.swapInAverages();
+  }
+  ~AveragesInPlace() {
+    if (swapped_)
+      model_.swapInAverages();
+  }
+  AveragesInPlace(const AveragesInPlace &) = delete;
+  AveragesInPlace &operator=(const AveragesInPlace &) = delete;
+
+private:
+  Model &model_;
+  bool swapped_;
+};
+
 class Loop {
 public:
   Loop(Model &model, const Data &data, const TrainOptions &options)
@@ -86,6 +106,8 @@ public:
     createDirectories(options_.outDir);
     std::string checkpoint = checkpointPath(options_.outDir);
     bool exists = fileExists(checkpoint);
+    if (options_.average > 0)
+      model_.enableAveraging(options_.average);
     if (options_.resume) {
       if (!exists)
         throw RuntimeError("--resume: no checkpoint at " + checkpoint);
@@ -233,6 +255,31 @@ private:
   }
 
   void endEpoch(double seconds) {
+    evaluateEpoch(seconds);
+    ++position_.epoch;
+    position_.cursor = 0;
+    position_.slot = 0;
+    position_.repeat = 0;
+    position_.sums.clear();
+    position_.epochShuffle = shuffle_.state();
+    if (options_.pictures && roles_.isGan()) {
+      AveragesInPlace averaged(model_);
+      char suffix[32];
+      std::snprintf(suffix, sizeof(suffix), "_epoch%03lld", (long long)position_.epoch);
+      writeModelPictures(model_, roles_, data_, options_.outDir, options_.seed, suffix);
+      if (roles_.data && elementCount(roles_.data->shape) == 1) {
+        toyPanels_.push_back(toyPanel(model_, roles_, data_.test,
+                                      "epoch " + std::to_string(position_.epoch), options_.seed));
+        writeToyPicture();
+      }
+    }
+    save();
+  }
+
+  /// The epoch's line of metrics.csv and its summary: training losses, and
+  /// test losses and GAN scores (with the averaged parameters, if any).
+  void evaluateEpoch(double seconds) {
+    AveragesInPlace averaged(model_);
     const Manifest &m = model_.manifest();
     std::string summary, row = std::to_string(position_.epoch + 1) + "," +
                               std::to_string(position_.iterations) + "," + formatNumber(seconds);
@@ -260,23 +307,6 @@ private:
     }
     appendLine("metrics.csv", row);
     progress_.finishEpoch(summary);
-    ++position_.epoch;
-    position_.cursor = 0;
-    position_.slot = 0;
-    position_.repeat = 0;
-    position_.sums.clear();
-    position_.epochShuffle = shuffle_.state();
-    if (options_.pictures && roles_.isGan()) {
-      char suffix[32];
-      std::snprintf(suffix, sizeof(suffix), "_epoch%03lld", (long long)position_.epoch);
-      writeModelPictures(model_, roles_, data_, options_.outDir, options_.seed, suffix);
-      if (roles_.data && elementCount(roles_.data->shape) == 1) {
-        toyPanels_.push_back(toyPanel(model_, roles_, data_.test,
-                                      "epoch " + std::to_string(position_.epoch), options_.seed));
-        writeToyPicture();
-      }
-    }
-    save();
   }
 
   static std::string formatShort(double v) {
@@ -299,6 +329,7 @@ private:
     save();
     std::vector<std::string> files;
     if (options_.pictures) {
+      AveragesInPlace averaged(model_);
       files = writeModelPictures(model_, roles_, data_, options_.outDir, options_.seed);
       if (!roles_.isVae() && !roles_.isGan() && model_.manifest().functions.size() > 0 &&
           roles_.data && elementCount(roles_.data->shape) == 2)
@@ -367,6 +398,7 @@ private:
     meta["batch_size"] = std::to_string(model_.manifest().batchSize);
     meta["train_examples"] = std::to_string(data_.train.count);
     meta["seed"] = std::to_string(options_.seed);
+    meta["average"] = formatNumber(options_.average);
     Json sums = Json::object();
     for (auto &[step, sum] : position_.sums)
       sums.set(step, Json::array().push(Json(sum.first)).push(Json(sum.second)));
@@ -388,6 +420,14 @@ private:
     if (need("train_examples") != std::to_string(data_.train.count))
       throw RuntimeError(path + ": was trained on " + need("train_examples") +
                          " examples, this data has " + std::to_string(data_.train.count));
+    auto average = meta.find("average");
+    double trained = average == meta.end() ? 0 : std::strtod(average->second.c_str(), nullptr);
+    if (trained != options_.average) {
+      char text[80];
+      std::snprintf(text, sizeof(text), "was trained with --average %g, not %g", trained,
+                    options_.average);
+      throw RuntimeError(path + ": " + text + " (resume with the same --average)");
+    }
     position_.epoch = std::stoll(need("epoch"));
     position_.cursor = std::stoll(need("cursor"));
     position_.slot = size_t(std::stoull(need("slot")));

@@ -86,7 +86,18 @@ int train(const RuntimeRequest &request) {
   options.resume = request.resume;
   options.checkpointEvery = request.checkpointEvery;
   options.stopAfter = request.stopAfter;
+  options.average = request.average;
   return rt::train(*s.model, s.data, options);
+}
+
+/// Loads a checkpoint's parameters; when training averaged them
+/// (--average), the averages are what sample and eval use.
+void loadForInference(Model &model, const std::string &checkpoint) {
+  model.load(checkpoint);
+  if (model.hasAverages()) {
+    model.swapInAverages();
+    std::printf("using the parameter averages of %s\n", checkpoint.c_str());
+  }
 }
 
 /// Generated images (and, for a conditional model, the classes asked for)
@@ -116,7 +127,7 @@ std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &re
 int sample(const RuntimeRequest &request) {
   SafetensorsFile checked(request.checkpoint); // a bad file fails before compiling
   Session s = open(request, /*needData=*/true, None);
-  s.model->load(request.checkpoint);
+  loadForInference(*s.model, request.checkpoint);
   createDirectories(request.outDir);
   Roles roles = findRoles(s.model->manifest());
   std::vector<std::string> files =
@@ -140,7 +151,7 @@ int sample(const RuntimeRequest &request) {
 int evaluate(const RuntimeRequest &request) {
   SafetensorsFile checked(request.checkpoint);
   Session s = open(request, /*needData=*/true, Test);
-  s.model->load(request.checkpoint);
+  loadForInference(*s.model, request.checkpoint);
   const Manifest &m = s.model->manifest();
   Roles roles = findRoles(m);
   std::printf("model %s, checkpoint %s, %lld test examples\n", m.model.c_str(),

@@ -23,6 +23,7 @@ struct RuntimeRequest {
   int64_t batch = 0; // the model's, or --batch
   std::string data, outDir, checkpoint;
   int64_t epochs = 10, limit = 0, testLimit = 0, checkpointEvery = 1000, stopAfter = 0;
+  double average = 0; // train --average BETA (0: off)
   uint64_t seed = 1;
   int threads = 0;
   bool resume = false;

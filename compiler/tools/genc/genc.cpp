@@ -120,6 +120,11 @@ static cl::opt<int64_t> stopAfter(
     "stop-after-iterations",
     cl::desc("train: stop after N iterations, saving a checkpoint to resume"),
     cl::init(0), cl::cat(runCategory));
+static cl::opt<double> averageBeta(
+    "average",
+    cl::desc("train: also keep an exponential moving average of the parameters (0 < BETA < 1, "
+             "e.g. 0.999); evaluations, pictures, sample and eval use it"),
+    cl::value_desc("BETA"), cl::init(0), cl::cat(runCategory));
 static cl::opt<std::string> exportIdx(
     "export-idx", cl::desc("sample: also write generated images (and the classes asked for) "
                            "as an IDX data folder"),
@@ -380,6 +385,7 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   request.testLimit = testLimit;
   request.checkpointEvery = checkpointEvery;
   request.stopAfter = stopAfter;
+  request.average = averageBeta;
   request.iwaeSamples = iwaeSamples;
   request.evalLimit = evalLimit;
   request.exportIdx = exportIdx;
@@ -388,6 +394,9 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
       iwaeSamples < 1 || evalLimit < 0 || sampleCount < 1)
     return fail("--epochs, --limit, --test-limit, --checkpoint-every, --stop-after-iterations and "
                "--eval-limit must not be negative; --iwae-samples and --count must be positive");
+  if (averageBeta.getNumOccurrences() && !(averageBeta > 0 && averageBeta < 1))
+    return fail("--average needs a factor between 0 and 1 (e.g. 0.999), got " +
+                std::to_string(averageBeta));
   // The model as imported by main (at --batch, or the model's own batch).
   request.batch = model.getBatchSizeAttr().getInt();
   request.outDir = outDir.empty() ? "out/" + model.getSymName().str() : std::string(outDir);

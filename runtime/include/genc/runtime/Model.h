@@ -80,6 +80,20 @@ public:
   /// The generator of the random arguments (reparameterization noise...).
   Rng &noise() { return noise_; }
 
+  /// Parameter averaging (Polyak; an exponential moving average): after
+  /// each step, every parameter it updated moves into its running average
+  /// avg = beta avg + (1 - beta) p, debiased by the weight w = beta w +
+  /// (1 - beta) the average has gathered. GAN training oscillates around
+  /// its equilibrium; the average sits near the centre. Saved in checkpoints
+  /// (`average/<name>`, weights in the metadata) and loaded back.
+  void enableAveraging(double beta);
+  bool averaging() const { return beta_ > 0; }
+  /// Whether parameter averages exist (averaging on, or a checkpoint had them).
+  bool hasAverages() const { return !averages_.empty(); }
+  /// Swaps the parameters with their debiased averages (and back when
+  /// called again); a parameter never updated keeps its value.
+  void swapInAverages();
+
   /// Makes host copies current (after steps on a GPU).
   void syncToHost();
   void setThreads(int threads) const;
@@ -100,6 +114,12 @@ private:
   std::map<std::string, Compiled> compiled_; // key: kind/name/batch
   std::map<std::string, Tensor> params_;
   std::map<std::string, Tensor> states_;
+  double beta_ = 0;
+  std::map<std::string, Tensor> averages_; // raw (not debiased), on the host
+  std::map<std::string, double> averageWeights_;
+  bool averagesSwappedIn_ = false;
+  std::map<std::string, Tensor> trainedParams_; // while the averages are swapped in
+  void updateAverage(const std::string &name);
   Rng noise_;
 };
 

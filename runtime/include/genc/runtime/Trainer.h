@@ -34,6 +34,8 @@ struct TrainOptions {
   bool pictures = true;           // PNGs per epoch (GANs) and at the end
   int64_t scoreSamples = 2000;    // GAN scores: generated and held-out samples
   int64_t stopAfter = 0;          // stop (with a checkpoint) after this many iterations
+  double average = 0;             // parameter averaging (Model::enableAveraging), 0: off; test
+                                  // losses, scores and pictures then use the averages
 };
 
 /// Trains as `options` say. Returns the exit code: 0 when done, 1 after a
