@@ -53,6 +53,11 @@ std::string keyOf(FunctionSpec::Kind kind, const std::string &name, int64_t batc
 }
 } // namespace
 
+CompiledBuild CompiledBuild::load(const std::string &prefix) {
+  return {Manifest::load(prefix + ".manifest.json"),
+          std::make_unique<SharedLibraryKernels>(prefix + ".so")};
+}
+
 Model::Model(Manifest manifest, const KernelSource &kernels, uint64_t seed)
     : manifest_(std::move(manifest)) {
   sources_.push_back(&kernels);

@@ -31,17 +31,16 @@
 using namespace genc::rt;
 
 namespace {
+/// A build and a model of it (parameters from seed 1 on both sides).
 struct Build {
-  Manifest manifest;
-  std::unique_ptr<SharedLibraryKernels> kernels;
+  CompiledBuild compiled;
   std::unique_ptr<Model> model;
 };
 
 std::unique_ptr<Build> open(const std::string &prefix) {
-  auto build = std::make_unique<Build>();
-  build->manifest = Manifest::load(prefix + ".manifest.json");
-  build->kernels = std::make_unique<SharedLibraryKernels>(prefix + ".so");
-  build->model = std::make_unique<Model>(build->manifest, *build->kernels, /*seed=*/1);
+  auto build = std::make_unique<Build>(Build{CompiledBuild::load(prefix), nullptr});
+  build->model =
+      std::make_unique<Model>(build->compiled.manifest, *build->compiled.kernels, /*seed=*/1);
   return build;
 }
 
@@ -124,11 +123,11 @@ int run(int argc, char **argv) {
     throw RuntimeError("usage: genc-compare REF TEST [--iterations N] [--time N] [--tolerance T]"
                        " (REF, TEST: DIR/NAME of NAME.so and NAME.manifest.json)");
   auto ref = open(positional[0]), test = open(positional[1]);
-  if (ref->manifest.model != test->manifest.model || ref->manifest.batchSize != test->manifest.batchSize)
+  const Manifest &m = ref->compiled.manifest, &other = test->compiled.manifest;
+  if (m.model != other.model || m.batchSize != other.batchSize)
     throw RuntimeError("the two builds are not the same model at the same batch size");
-  const Manifest &m = ref->manifest;
   std::printf("model %s, batch %lld: %s (reference) vs %s\n", m.model.c_str(),
-              (long long)m.batchSize, m.target.c_str(), test->manifest.target.c_str());
+              (long long)m.batchSize, m.target.c_str(), other.target.c_str());
   Comparison cmp{tolerance};
   Rng rng(7, "genc-compare");
   auto function = [&](FunctionSpec::Kind kind, const std::string &name) -> const FunctionSpec & {
@@ -175,7 +174,7 @@ int run(int argc, char **argv) {
   if (timeRepeats > 0) {
     std::printf("time per step (ms, mean of %d calls after one warm-up):\n", timeRepeats);
     std::printf("  %-20s %12s %12s %9s\n", "step", m.target.c_str(),
-                test->manifest.target.c_str(), "speedup");
+                other.target.c_str(), "speedup");
     for (const auto &[step, repeats] : m.train.schedule) {
       Arguments args(function(FunctionSpec::Kind::Step, step), rng);
       auto timeOn = [&](Model &model) {

@@ -18,21 +18,9 @@ using namespace genc;
 using namespace genc::rt;
 
 namespace {
-/// A compiled model variant: its manifest and loaded kernels.
-struct Loaded {
-  Manifest manifest;
-  std::unique_ptr<SharedLibraryKernels> kernels;
-};
-
-Loaded load(const std::string &prefix) {
-  Loaded loaded{Manifest::load(prefix + ".manifest.json"),
-                std::make_unique<SharedLibraryKernels>(prefix + ".so")};
-  return loaded;
-}
-
 struct Session {
-  Loaded main;
-  std::vector<Loaded> variants;
+  CompiledBuild main;
+  std::vector<CompiledBuild> variants;
   std::unique_ptr<Model> model;
   Data data;
 };
@@ -44,7 +32,7 @@ enum Remainders { None = 0, Train = 1, Test = 2 };
 /// batch runs at its true size.
 Session open(const RuntimeRequest &request, bool needData, unsigned remainders) {
   Session s;
-  s.main = load(request.build(request.batch, target::AllFunctions));
+  s.main = CompiledBuild::load(request.build(request.batch, target::AllFunctions));
   if (needData) {
     DataOptions options;
     options.override_ = request.data;
@@ -62,9 +50,9 @@ Session open(const RuntimeRequest &request, bool needData, unsigned remainders) 
   if ((remainders & Test) && s.data.test.count % batch)
     sizes.insert(s.data.test.count % batch);
   for (int64_t rows : sizes)
-    s.variants.push_back(load(request.build(rows, target::Steps | target::Losses)));
+    s.variants.push_back(CompiledBuild::load(request.build(rows, target::Steps | target::Losses)));
   s.model = std::make_unique<Model>(s.main.manifest, *s.main.kernels, request.seed);
-  for (Loaded &v : s.variants)
+  for (CompiledBuild &v : s.variants)
     s.model->addVariant(v.manifest, *v.kernels);
   s.model->setThreads(request.threads);
   return s;

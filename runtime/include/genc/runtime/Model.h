@@ -40,6 +40,14 @@ const float *checkedData(const Tensor &t, const char *what, const std::vector<in
 /// Named row-major batches: rows x per-example shape, host memory.
 using Batch = std::map<std::string, const float *>;
 
+/// What `genc compile --shared` (and `genc train`'s cache) writes for one
+/// model at one batch size: PREFIX.manifest.json and PREFIX.so.
+struct CompiledBuild {
+  Manifest manifest;
+  std::unique_ptr<SharedLibraryKernels> kernels;
+  static CompiledBuild load(const std::string &prefix);
+};
+
 class Model {
 public:
   /// `kernels` must outlive the model.
@@ -87,7 +95,6 @@ public:
   /// its equilibrium; the average sits near the centre. Saved in checkpoints
   /// (`average/<name>`, weights in the metadata) and loaded back.
   void enableAveraging(double beta);
-  bool averaging() const { return beta_ > 0; }
   /// Whether parameter averages exist (averaging on, or a checkpoint had them).
   bool hasAverages() const { return !averages_.empty(); }
   /// Swaps the parameters with their debiased averages (and back when
