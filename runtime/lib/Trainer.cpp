@@ -9,11 +9,11 @@
 #include "genc/runtime/Visualize.h"
 
 #include <atomic>
-#include <cstdlib>
 #include <chrono>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -255,15 +255,27 @@ private:
   }
 
   void endEpoch(double seconds) {
-    evaluateEpoch(seconds);
+    {
+      // Test losses, scores and pictures use the averaged parameters, if any.
+      AveragesInPlace averaged(model_);
+      evaluateEpoch(seconds);
+      startNextEpoch();
+      writeEpochPictures();
+    }
+    save();
+  }
+
+  void startNextEpoch() {
     ++position_.epoch;
     position_.cursor = 0;
     position_.slot = 0;
     position_.repeat = 0;
     position_.sums.clear();
     position_.epochShuffle = shuffle_.state();
+  }
+
+  void writeEpochPictures() {
     if (options_.pictures && roles_.isGan()) {
-      AveragesInPlace averaged(model_);
       char suffix[32];
       std::snprintf(suffix, sizeof(suffix), "_epoch%03lld", (long long)position_.epoch);
       writeModelPictures(model_, roles_, data_, options_.outDir, options_.seed, suffix);
@@ -273,13 +285,11 @@ private:
         writeToyPicture();
       }
     }
-    save();
   }
 
   /// The epoch's line of metrics.csv and its summary: training losses, and
-  /// test losses and GAN scores (with the averaged parameters, if any).
+  /// test losses and GAN scores.
   void evaluateEpoch(double seconds) {
-    AveragesInPlace averaged(model_);
     const Manifest &m = model_.manifest();
     std::string summary, row = std::to_string(position_.epoch + 1) + "," +
                               std::to_string(position_.iterations) + "," + formatNumber(seconds);

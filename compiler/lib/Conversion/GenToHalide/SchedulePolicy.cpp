@@ -241,22 +241,21 @@ bool scheduleGpuMatmul(const FuncInfo &info) {
   // own register tile of them.
   std::vector<Var> own = c.args();
   Var cix("mm_cix"), ciy("mm_ciy"), ctx("mm_ctx"), cty("mm_cty");
-  c.compute_at(out, bx);
-  c.split(own[0], cix, ctx, 16, TailStrategy::GuardWithIf)
-      .split(own[1], ciy, cty, 16, TailStrategy::GuardWithIf)
-      .reorder(cix, ciy, ctx, cty)
-      .gpu_threads(ctx, cty)
-      .unroll(cix)
-      .unroll(ciy);
   Halide::RVar ko("mm_ko"), ki("mm_ki");
-  c.update()
-      .split(info.reduction.x, ko, ki, 16, TailStrategy::GuardWithIf)
-      .split(own[0], cix, ctx, 16, TailStrategy::GuardWithIf)
-      .split(own[1], ciy, cty, 16, TailStrategy::GuardWithIf)
-      .reorder(cix, ciy, ki, ctx, cty, ko)
-      .gpu_threads(ctx, cty)
-      .unroll(cix)
-      .unroll(ciy);
+  // Both of c's definitions are mapped onto the threads as `out` is; the
+  // update's k loop runs in chunks around them.
+  auto threadTiles = [&](Halide::Stage stage, const std::vector<Halide::VarOrRVar> &order) {
+    stage.split(own[0], cix, ctx, 16, TailStrategy::GuardWithIf)
+        .split(own[1], ciy, cty, 16, TailStrategy::GuardWithIf)
+        .reorder(order)
+        .gpu_threads(ctx, cty)
+        .unroll(cix)
+        .unroll(ciy);
+  };
+  c.compute_at(out, bx);
+  threadTiles(c, {cix, ciy, ctx, cty});
+  threadTiles(c.update().split(info.reduction.x, ko, ki, 16, TailStrategy::GuardWithIf),
+              {cix, ciy, ki, ctx, cty, ko});
   stageInSharedMemory(info.lhs, c, ko);
   stageInSharedMemory(info.rhs, c, ko);
   return true;
