@@ -153,13 +153,13 @@ gen.model @sqrt attributes {batch_size = 2 : i64} {
 
 // -----
 
-// d relu(w) = [w > 0].
+// d relu(w) = [w > 0] = [relu(w) > 0]: the step reads the result.
 // CHECK-LABEL: gen.model @relu attributes
 // CHECK: gen.step @s updates [@f] {
 // CHECK-NEXT: %[[W:.*]] = gen.get_param @f::@w : tensor<f32>
 // CHECK-NEXT: %[[Y:.*]] = gen.relu %[[W]] : tensor<f32>
 // CHECK-NEXT: %[[SEED:.*]] = gen.constant dense<1.000000e+00> : tensor<f32>
-// CHECK-NEXT: %[[FACTOR:.*]] = gen.heaviside %[[W]] : tensor<f32>
+// CHECK-NEXT: %[[FACTOR:.*]] = gen.heaviside %[[Y]] : tensor<f32>
 // CHECK-NEXT: %[[DW:.*]] = gen.mul %[[SEED]], %[[FACTOR]] : tensor<f32>, tensor<f32> -> tensor<f32>
 // CHECK-NEXT: gen.gradient @f::@w, %[[DW]] : tensor<f32>
 // CHECK-NEXT: gen.minimize %[[Y]] : tensor<f32>
@@ -167,7 +167,7 @@ gen.model @sqrt attributes {batch_size = 2 : i64} {
 // OPT: gen.step @s updates [@f] {
 // OPT-NEXT: %[[W:.*]] = gen.get_param @f::@w : tensor<f32>
 // OPT-NEXT: %[[Y:.*]] = gen.relu %[[W]] : tensor<f32>
-// OPT-NEXT: %[[DW:.*]] = gen.heaviside %[[W]] : tensor<f32>
+// OPT-NEXT: %[[DW:.*]] = gen.heaviside %[[Y]] : tensor<f32>
 // OPT-NEXT: gen.gradient @f::@w, %[[DW]] : tensor<f32>
 // OPT-NEXT: gen.minimize %[[Y]] : tensor<f32>
 gen.model @relu attributes {batch_size = 2 : i64} {
@@ -184,13 +184,14 @@ gen.model @relu attributes {batch_size = 2 : i64} {
 
 // -----
 
-// d leaky_relu(w) = alpha + (1 - alpha) [w > 0].
+// d leaky_relu(w) = alpha + (1 - alpha) [w > 0]; with alpha >= 0 the step
+// reads the result.
 // CHECK-LABEL: gen.model @leaky_relu attributes
 // CHECK: gen.step @s updates [@f] {
 // CHECK-NEXT: %[[W:.*]] = gen.get_param @f::@w : tensor<f32>
 // CHECK-NEXT: %[[Y:.*]] = gen.leaky_relu %[[W]] {alpha = 2.500000e-01 : f64} : tensor<f32>
 // CHECK-NEXT: %[[SEED:.*]] = gen.constant dense<1.000000e+00> : tensor<f32>
-// CHECK-NEXT: %[[STEP:.*]] = gen.heaviside %[[W]] : tensor<f32>
+// CHECK-NEXT: %[[STEP:.*]] = gen.heaviside %[[Y]] : tensor<f32>
 // CHECK-NEXT: %[[ONE_MINUS_ALPHA:.*]] = gen.constant dense<7.500000e-01> : tensor<f32>
 // CHECK-NEXT: %[[SCALED:.*]] = gen.mul %[[ONE_MINUS_ALPHA]], %[[STEP]] : tensor<f32>, tensor<f32> -> tensor<f32>
 // CHECK-NEXT: %[[ALPHA:.*]] = gen.constant dense<2.500000e-01> : tensor<f32>
@@ -204,7 +205,7 @@ gen.model @relu attributes {batch_size = 2 : i64} {
 // OPT-NEXT: %[[ONE_MINUS_ALPHA:.*]] = gen.constant dense<7.500000e-01> : tensor<f32>
 // OPT-NEXT: %[[W:.*]] = gen.get_param @f::@w : tensor<f32>
 // OPT-NEXT: %[[Y:.*]] = gen.leaky_relu %[[W]] {alpha = 2.500000e-01 : f64} : tensor<f32>
-// OPT-NEXT: %[[STEP:.*]] = gen.heaviside %[[W]] : tensor<f32>
+// OPT-NEXT: %[[STEP:.*]] = gen.heaviside %[[Y]] : tensor<f32>
 // OPT-NEXT: %[[SCALED:.*]] = gen.mul %[[ONE_MINUS_ALPHA]], %[[STEP]] : tensor<f32>, tensor<f32> -> tensor<f32>
 // OPT-NEXT: %[[DW:.*]] = gen.add %[[ALPHA]], %[[SCALED]] : tensor<f32>, tensor<f32> -> tensor<f32>
 // OPT-NEXT: gen.gradient @f::@w, %[[DW]] : tensor<f32>
@@ -217,6 +218,26 @@ gen.model @leaky_relu attributes {batch_size = 2 : i64} {
   gen.step @s updates [@f] {
     %w = gen.get_param @f::@w : tensor<f32>
     %y = gen.leaky_relu %w {alpha = 2.500000e-01 : f64} : tensor<f32>
+    gen.minimize %y : tensor<f32>
+  }
+}
+
+// -----
+
+// With a negative alpha, y > 0 also for w < 0: the step reads the input.
+// CHECK-LABEL: gen.model @leaky_relu_negative_alpha attributes
+// CHECK: %[[W:.*]] = gen.get_param @f::@w : tensor<f32>
+// CHECK-NEXT: %[[Y:.*]] = gen.leaky_relu %[[W]] {alpha = -5.000000e-01 : f64} : tensor<f32>
+// CHECK-NEXT: %[[SEED:.*]] = gen.constant dense<1.000000e+00> : tensor<f32>
+// CHECK-NEXT: %[[STEP:.*]] = gen.heaviside %[[W]] : tensor<f32>
+gen.model @leaky_relu_negative_alpha attributes {batch_size = 2 : i64} {
+  gen.net @f(%x: tensor<2xf32>) -> tensor<2xf32> {
+    gen.param @w : tensor<f32> {init = "ones"}
+    gen.return %x : tensor<2xf32>
+  }
+  gen.step @s updates [@f] {
+    %w = gen.get_param @f::@w : tensor<f32>
+    %y = gen.leaky_relu %w {alpha = -5.000000e-01 : f64} : tensor<f32>
     gen.minimize %y : tensor<f32>
   }
 }

@@ -268,6 +268,24 @@ const ScheduleCase scheduleCases[] = {
   step s updates f { minimize f(x) }
   train alternate(s) with sgd(lr = 0.1)
 })"},
+    // Matmul epilogues, with tails (48 columns in 32-wide tiles, 12 rows in
+    // 8-row tiles): bias + leaky_relu in the first layer's tiles; `a` is
+    // read twice, so it is the epilogue of its matmul; the third matmul's
+    // bias, sigmoid and the sum with tanh(a) form one epilogue. Backward,
+    // the two input-gradient matmuls of h share the tiles of their sum
+    // times the leaky_relu slope.
+    {"matmul_epilogues", R"(model matmul_epilogues {
+  input x : f32[40]
+  net f(x: f32[40]) -> f32 {
+    h = leaky_relu(dense(x, 48), alpha = 0.1)
+    a = dense(h, 32)
+    g = tanh(a) + sigmoid(dense(h, 32))
+    return sum(g * g) + sum(a)
+  }
+  step s updates f { minimize f(x) }
+  train alternate(s) with sgd(lr = 0.1)
+})",
+     12},
     // 14-wide rows (fused into whole vectors), batch_norm statistics and
     // the bias gradient (sums over batch and space, vectorized along space),
     // 64 x 8 x 14 x 14 elementwise passes in parallel tasks. (Adam's fused

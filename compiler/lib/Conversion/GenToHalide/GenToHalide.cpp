@@ -17,6 +17,9 @@
 #include "genc/Dialect/Gen/IR/ShapeRules.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <cmath>
+#include <optional>
+
 using namespace mlir;
 using namespace genc;
 using namespace genc::gen;
@@ -47,6 +50,18 @@ SmallVector<int64_t> ints(ArrayAttr attr) {
   for (Attribute a : attr)
     values.push_back(a.cast<IntegerAttr>().getInt());
   return values;
+}
+
+/// The value of a splat constant that is a small integer (|n| <= 8).
+std::optional<int> smallIntegerConstant(Value v) {
+  auto constant = v.getDefiningOp<ConstantOp>();
+  auto attr = constant ? constant.getValue().dyn_cast<DenseElementsAttr>() : nullptr;
+  if (!attr || !attr.isSplat())
+    return std::nullopt;
+  float value = attr.getSplatValue<float>();
+  if (value != std::floor(value) || std::fabs(value) > 8)
+    return std::nullopt;
+  return static_cast<int>(value);
 }
 
 /// Halide argument order is innermost first: the reverse of gen's.
@@ -406,6 +421,7 @@ LogicalResult Lowering::lower(Operation *op) {
     Value result = op->getResult(0);
     Shape out = shapeOf(result);
     Func f = newFunc(op, FuncKind::Elementwise);
+    infos.back().pointwise = true;
     define(result, f, [&](const Index &v) {
       std::vector<Expr> args;
       for (Value operand : op->getOperands())
@@ -472,7 +488,7 @@ LogicalResult Lowering::lower(Operation *op) {
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
       .Case([&](ConstantOp c) {
         auto attr = c.getValue().cast<DenseElementsAttr>();
-        Func f = newFunc(op, FuncKind::Elementwise);
+        Func f = newFunc(op, FuncKind::Constant);
         if (attr.isSplat()) {
           float value = attr.getSplatValue<float>();
           define(c.getResult(), f, [&](const Index &) { return Expr(value); });
@@ -528,7 +544,14 @@ LogicalResult Lowering::lower(Operation *op) {
       .Case([&](SubOp) { return elementwise([](auto a) { return a[0] - a[1]; }); })
       .Case([&](MulOp) { return elementwise([](auto a) { return a[0] * a[1]; }); })
       .Case([&](DivOp) { return elementwise([](auto a) { return a[0] / a[1]; }); })
-      .Case([&](PowOp) { return elementwise([](auto a) { return Halide::pow(a[0], a[1]); }); })
+      .Case([&](PowOp p) {
+        // A small integer exponent (the KL term's m^2) is a product, not a
+        // call to powf.
+        std::optional<int> power = smallIntegerConstant(p.getRhs());
+        return elementwise([=](auto a) {
+          return power ? Halide::pow(a[0], Expr(*power)) : Halide::pow(a[0], a[1]);
+        });
+      })
       .Case([&](MaxOp) {
         return elementwise([](auto a) { return Halide::select(a[0] > a[1], a[0], a[1]); });
       })

@@ -2,6 +2,7 @@
 #include "SchedulePolicy.h"
 
 #include <optional>
+#include <set>
 
 using namespace genc::halide;
 using Halide::TailStrategy;
@@ -111,9 +112,12 @@ void scheduleRoot(const FuncInfo &info, int vectorWidth) {
 
 /// A sum whose innermost loops walk the innermost dimensions of what it
 /// reads (per-channel sums over batch and space, per-example losses): those
-/// loops fused and vectorized with atomic vector sums, the pure dimensions
-/// outside (vectorizing them instead would gather across rows). Returns
-/// false when the contiguous run is shorter than a vector.
+/// loops fused and vectorized, the pure dimensions outside (vectorizing
+/// them instead would gather across rows). A run of whole vectors gathers
+/// partial sums in the lanes of one vector, added across lanes once per
+/// output (rfactor); otherwise the sum is an atomic vector sum, which adds
+/// across lanes at every step. Returns false when the contiguous run is
+/// shorter than a vector.
 bool scheduleContiguousReduction(const FuncInfo &info, int vectorWidth) {
   Halide::Func f = info.func;
   Halide::RDom r = info.reduction;
@@ -130,54 +134,121 @@ bool scheduleContiguousReduction(const FuncInfo &info, int vectorWidth) {
     run = longer;
   }
   f.compute_root();
-  update.atomic().vectorize(run, vectorWidth);
+  std::vector<Var> args = f.args();
+  if (extent % vectorWidth == 0) {
+    Halide::RVar steps(run.name() + "_steps"), lanes(run.name() + "_lanes");
+    Var lane("lane");
+    update.split(run, steps, lanes, vectorWidth);
+    Halide::Func partial = update.rfactor(lanes, lane);
+    if (args.empty())
+      partial.compute_root();
+    else
+      partial.compute_at(f, args[0]);
+    partial.vectorize(lane);
+    partial.update().vectorize(lane);
+  } else {
+    update.atomic().vectorize(run, vectorWidth);
+  }
   int64_t outputs = 1, terms = 1;
   for (int64_t d : info.shape)
     outputs *= d;
   for (int i = 0; i < r.dimensions(); ++i)
     terms *= constExtent(r[i]);
-  std::vector<Var> args = f.args();
   if (!args.empty() && info.shape.front() > 1 && outputs * terms >= 65536)
     update.parallel(args.back());
   return true;
 }
 
-/// A matmul C(m, n) = sum_k A(m, k) B(k, n): the output in tiles of
-/// 16 vw columns by tm rows, whose accumulators (vw x tm vectors) stay in
-/// registers across the whole k loop; tiles are spread over the threads.
-/// From HALIDE-NOTES.md: 90-95 % of peak on 128x784x400 with vw = 2,
-/// tm = 8; vw = 1, tm = 12 for 20 columns. Falls back (returns false) for
-/// outputs narrower than one vector.
-bool scheduleMatmul(const FuncInfo &info) {
+/// Whether the policy computes this Func where it is read: an elementwise
+/// value read by at most one other value (and by the copy it is written
+/// out through), and every constant.
+bool isInlined(const FuncInfo &info) {
+  if (info.kind == FuncKind::Constant)
+    return true;
+  Consumers consumers = consumersOf(info);
+  return info.kind == FuncKind::Elementwise && !info.isOutput &&
+         !info.func.has_update_definition() && consumers.count <= 1 && !consumers.rereads;
+}
+
+/// A CPU matmul's output tile: 16 vw columns by tm rows, whose vw x tm
+/// vector accumulators stay in registers across the whole k loop. From
+/// HALIDE-NOTES.md: 90-95 % of peak on 128x784x400 with vw = 2, tm = 8;
+/// vw = 1, tm = 12 for 20 columns. None for outputs narrower than one
+/// vector.
+struct MatmulTile {
+  int vw, tm;
+};
+
+std::optional<MatmulTile> matmulTile(const FuncInfo &info) {
   int64_t rows = info.shape[0], cols = info.shape[1];
   if (cols < 16 || rows < 2 || !info.reduction.defined())
-    return false;
-  int vw = cols >= 32 ? 2 : 1;
-  int tm = static_cast<int>(std::min<int64_t>(rows, cols >= 32 ? 8 : 12));
-  Halide::Func f = info.func;
-  Halide::Func tiles = f.in(); // every consumer reads this tiled copy
+    return std::nullopt;
+  return MatmulTile{cols >= 32 ? 2 : 1,
+                    static_cast<int>(std::min<int64_t>(rows, cols >= 32 ? 8 : 12))};
+}
+
+/// The elementwise value a matmul's result flows into through values that
+/// are computed inline (bias, activation; the relu mask of the backward
+/// pass), if it has the matmul's shape and nothing else reads the way
+/// there: that value's tiles then compute the matmul (a fused epilogue,
+/// one store instead of the matmul's result plus a pass over it).
+std::optional<size_t>
+epilogueOf(const FuncInfo &matmul, const std::vector<FuncInfo> &funcs,
+           const llvm::DenseMap<mlir::Operation *, size_t> &pointwise) {
+  if (matmul.isOutput || !matmul.op)
+    return std::nullopt;
+  mlir::Value value = matmul.op->getResult(0);
+  while (true) {
+    mlir::Operation *reader = nullptr;
+    for (mlir::Operation *user : value.getUsers()) {
+      if (user == reader)
+        continue; // reads it twice
+      if (reader || user->getNumResults() == 0)
+        return std::nullopt; // a second reader, or an output
+      reader = user;
+    }
+    auto found = reader ? pointwise.find(reader) : pointwise.end();
+    if (found == pointwise.end())
+      return std::nullopt;
+    const FuncInfo &next = funcs[found->second];
+    if (next.shape != matmul.shape)
+      return std::nullopt;
+    if (!isInlined(next))
+      return found->second;
+    value = reader->getResult(0);
+  }
+}
+
+/// Tiles `tiles`, a matmul's result or its epilogue, as matmulTile says;
+/// a few large parallel tasks, not one per tile, so that thread-pool
+/// synchronization stays negligible.
+void tileMatmulOutput(Halide::Func tiles, const FuncInfo &info, MatmulTile t) {
+  int64_t rows = info.shape[0], cols = info.shape[1];
   std::vector<Var> args = tiles.args();
   Var xo("mm_xo"), yo("mm_yo"), xi("mm_xi"), yi("mm_yi"), tile("mm_tile"), chunk("mm_chunk");
-  // A few large parallel tasks, not one per tile: each task is a run of
-  // tiles, so thread-pool synchronization stays negligible.
-  int64_t count = ((cols + 16 * vw - 1) / (16 * vw)) * ((rows + tm - 1) / tm);
+  int64_t count = ((cols + 16 * t.vw - 1) / (16 * t.vw)) * ((rows + t.tm - 1) / t.tm);
   int perChunk = static_cast<int>(std::max<int64_t>(1, (count + 7) / 8));
   tiles.compute_root()
-      .tile(args[0], args[1], xo, yo, xi, yi, 16 * vw, tm, TailStrategy::ShiftInwards)
+      .tile(args[0], args[1], xo, yo, xi, yi, 16 * t.vw, t.tm, TailStrategy::ShiftInwards)
       .fuse(xo, yo, tile)
       .split(tile, chunk, tile, perChunk, TailStrategy::GuardWithIf)
       .parallel(chunk)
       .vectorize(xi, 16)
       .unroll(xi)
       .unroll(yi);
+}
+
+/// A matmul C(m, n) = sum_k A(m, k) B(k, n), computed per output tile of
+/// `tiles`: its epilogue, or a copy of itself that every consumer reads.
+void scheduleMatmul(const FuncInfo &info, Halide::Func tiles) {
+  Halide::Func f = info.func;
   std::vector<Var> own = f.args();
-  f.compute_at(tiles, tile).vectorize(own[0], 16).unroll(own[0]).unroll(own[1]);
+  f.compute_at(tiles, Var("mm_tile")).vectorize(own[0], 16).unroll(own[0]).unroll(own[1]);
   f.update()
       .reorder(own[0], own[1], info.reduction.x)
       .vectorize(own[0], 16)
       .unroll(own[0])
       .unroll(own[1]);
-  return true;
 }
 
 /// A transposed copy of a matrix: 16x16 tiles, each read with gathers and
@@ -188,10 +259,13 @@ void scheduleTranspose(const FuncInfo &info) {
   std::vector<Var> args = f.args();
   Var xo("tr_xo"), yo("tr_yo"), xi("tr_xi"), yi("tr_yi");
   f.compute_root();
-  if (info.shape[0] >= 16 && info.shape[1] >= 16)
+  if (info.shape[0] >= 16 && info.shape[1] >= 16) {
     f.tile(args[0], args[1], xo, yo, xi, yi, 16, 16, TailStrategy::GuardWithIf)
         .vectorize(xi)
         .unroll(yi);
+    if (info.shape[0] * info.shape[1] >= 65536)
+      parallelInChunks(f, yo, (info.shape[0] + 15) / 16);
+  }
 }
 
 /// Stages the chunk of `operand` that one k-chunk of a block's matmul tile
@@ -301,6 +375,17 @@ void scheduleGpu(const FuncInfo &info) {
 
 void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halide::Target &target) {
   int vectorWidth = target.natural_vector_size<float>();
+  bool cpuMatmuls = vectorWidth == 16 && !target.has_gpu_feature();
+  if (cpuMatmuls) {
+    llvm::DenseMap<mlir::Operation *, size_t> pointwise;
+    for (size_t i = 0; i < funcs.size(); ++i)
+      if (funcs[i].pointwise && funcs[i].op)
+        pointwise[funcs[i].op] = i;
+    for (FuncInfo &info : funcs)
+      if (info.kind == FuncKind::Matmul && matmulTile(info))
+        if ((info.epilogue = epilogueOf(info, funcs, pointwise)))
+          funcs[*info.epilogue].isEpilogue = true;
+  }
   // Consecutive elementwise outputs of one shape run in one loop nest:
   // Adam's new moments and parameter read the gradient, moments and
   // parameter once, row by row. (None reads another: values that others
@@ -309,26 +394,21 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
   for (FuncInfo &info : funcs) {
     bool elementwise = info.isOutput && info.kind == FuncKind::Elementwise &&
                        !info.func.has_update_definition();
-    if (!elementwise || target.has_gpu_feature())
+    if (!elementwise || target.has_gpu_feature() || info.isEpilogue)
       continue;
     std::optional<Var> level = rowLevel(info);
     if (previous && level && previous->shape == info.shape)
       info.fuseWith = previous->func;
     previous = &info;
   }
+  std::set<size_t> tiledEpilogues;
   for (FuncInfo &info : funcs) {
     if (info.kind == FuncKind::Input && !info.isOutput)
       continue; // a plain read of a buffer: inline
     if (info.kind == FuncKind::ConvStage && !target.has_gpu_feature())
       continue; // placed by its convolution's schedule
-    Consumers consumers = consumersOf(info);
-    bool hasUpdates = info.func.has_update_definition();
-    // An elementwise value read by at most one other value (and by the copy
-    // it is written out through) is computed where it is read.
-    bool inlineIt = info.kind == FuncKind::Elementwise && !info.isOutput && !hasUpdates &&
-                    consumers.count <= 1 && !consumers.rereads;
-    if (inlineIt)
-      continue;
+    if (isInlined(info) || info.isEpilogue)
+      continue; // (an epilogue is tiled by its first matmul)
     if (target.has_gpu_feature()) {
       if (info.kind != FuncKind::Matmul || !scheduleGpuMatmul(info))
         scheduleGpu(info);
@@ -337,8 +417,14 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       scheduleTranspose(info);
     else if (info.kind == FuncKind::Convolution && info.conv && vectorWidth >= 8)
       scheduleConvolution(info, vectorWidth);
-    else if (info.kind == FuncKind::Matmul && vectorWidth == 16 && scheduleMatmul(info))
+    else if (info.kind == FuncKind::Matmul && cpuMatmuls && matmulTile(info)) {
+      // Matmuls of one epilogue (the two halves of a sum) share its tiles.
+      Halide::Func tiles = info.epilogue ? funcs[*info.epilogue].func : info.func.in();
+      if (!info.epilogue || tiledEpilogues.insert(*info.epilogue).second)
+        tileMatmulOutput(tiles, info, *matmulTile(info));
+      scheduleMatmul(info, tiles);
       continue;
+    }
     else if (info.contiguousRVars > 0 && scheduleContiguousReduction(info, vectorWidth))
       continue;
     else

@@ -6,14 +6,25 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <memory>
+#include <optional>
 
 #include "Halide.h"
 
 namespace genc::halide {
 
 /// ConvStage: a stage a convolution's result is computed through (see
-/// ConvStages); the convolution's schedule places it.
-enum class FuncKind { Input, Elementwise, Reduction, Matmul, Convolution, Transpose, ConvStage };
+/// ConvStages); the convolution's schedule places it. Constants are always
+/// inline, so that their values fold into the expressions that read them.
+enum class FuncKind {
+  Input,
+  Constant,
+  Elementwise,
+  Reduction,
+  Matmul,
+  Convolution,
+  Transpose,
+  ConvStage
+};
 
 /// How a convolution-like op is computed (Convolutions.cpp): its result,
 /// in gen's layout, reads `acc`, whose first dimension (output channels, or
@@ -52,6 +63,9 @@ struct FuncInfo {
   FuncKind kind;
   mlir::Operation *op = nullptr; // the gen op it comes from
   bool isOutput = false;
+  /// An elementwise op proper (each operand read at the result's
+  /// coordinates, broadcast), not a move such as transpose or slice.
+  bool pointwise = false;
   Halide::RDom reduction;        // the update's domain, for reductions
   /// How many of the reduction's leading (innermost) variables walk the
   /// innermost dimensions of the tensor it reads, in memory order.
@@ -62,6 +76,11 @@ struct FuncInfo {
   Halide::Func lhs, rhs;
   /// An elementwise output of the same shape whose loop nest this one joins.
   Halide::Func fuseWith;
+  /// For a matmul: the index (in the policy's list) of the elementwise
+  /// value its result flows into, whose tiles compute it (see epilogueOf).
+  std::optional<size_t> epilogue;
+  /// Whether matmuls are computed per tile of this value (their epilogue).
+  bool isEpilogue = false;
   /// For a convolution's result: the stages it is computed through.
   std::shared_ptr<ConvStages> conv;
 };

@@ -140,14 +140,19 @@ GEN_ADJOINT(SqrtOp) { // d sqrt(x) = 0.5 / sqrt(x)
   return unaryRule(*this, resultAdjoints, needed, out,
                    [&](Rules &r) { return r.div(r.constant(0.5), getResult()); }, b);
 }
-GEN_ADJOINT(ReluOp) { // d relu(x) = [x > 0]
+// The steps of relu and leaky_relu read the result (y > 0 iff x > 0): the
+// pre-activation then has one reader, so it stays inside the matmul tile
+// whose epilogue computes the activation.
+GEN_ADJOINT(ReluOp) { // d relu(x) = [x > 0] = [relu(x) > 0]
   return unaryRule(*this, resultAdjoints, needed, out,
-                   [&](Rules &r) { return r.unary<HeavisideOp>(getInput()); }, b);
+                   [&](Rules &r) { return r.unary<HeavisideOp>(getResult()); }, b);
 }
 GEN_ADJOINT(LeakyReluOp) { // d = alpha + (1 - alpha) [x > 0]
   double alpha = getAlpha().convertToDouble();
+  // With alpha >= 0, y > 0 iff x > 0.
+  Value sign = alpha >= 0 ? getResult() : getInput();
   return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &r) {
-    Value step = r.unary<HeavisideOp>(getInput());
+    Value step = r.unary<HeavisideOp>(sign);
     Value slope = r.constant(1 - alpha);
     Value scaled = r.mul(slope, step);
     Value floor = r.constant(alpha);
