@@ -64,6 +64,20 @@ std::optional<int> smallIntegerConstant(Value v) {
   return static_cast<int>(value);
 }
 
+/// tanh from exp, which Halide vectorizes (its tanh is a libm call per lane,
+/// ~45x slower on AVX-512): (1 - e) / (1 + e) with e = exp(-2|x|), and
+/// below |x| = 1/4, where 1 - e cancels, the odd Taylor polynomial to x^9
+/// (relative error under 3e-7 on both sides).
+Expr vectorTanh(Expr x) {
+  Expr ax = Halide::abs(x);
+  Expr e = Halide::exp(-2.0f * ax);
+  Expr x2 = x * x;
+  Expr series =
+      ax * (1.0f + x2 * (-1.0f / 3 + x2 * (2.0f / 15 + x2 * (-17.0f / 315 + x2 * (62.0f / 2835)))));
+  Expr magnitude = Halide::select(ax < 0.25f, series, (1.0f - e) / (1.0f + e));
+  return Halide::select(x < 0.0f, -magnitude, magnitude);
+}
+
 /// Halide argument order is innermost first: the reverse of gen's.
 std::vector<Expr> halideOrder(const Index &index) { return {index.rbegin(), index.rend()}; }
 
@@ -534,7 +548,7 @@ LogicalResult Lowering::lower(Operation *op) {
       .Case([&](SigmoidOp) {
         return elementwise([](auto a) { return 1.0f / (1.0f + Halide::exp(-a[0])); });
       })
-      .Case([&](TanhOp) { return elementwise([](auto a) { return Halide::tanh(a[0]); }); })
+      .Case([&](TanhOp) { return elementwise([](auto a) { return vectorTanh(a[0]); }); })
       .Case([&](SoftplusOp) {
         return elementwise([](auto a) {
           return Halide::max(a[0], 0.0f) + Halide::log(1.0f + Halide::exp(-Halide::abs(a[0])));
