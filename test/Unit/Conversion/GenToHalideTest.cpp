@@ -19,6 +19,8 @@
 #include "llvm/Support/SourceMgr.h"
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <limits>
 #include <set>
 
 using namespace genc;
@@ -341,17 +343,32 @@ TEST(ElementwiseAccuracy, TanhAgainstDouble) {
     double t = -1.0 + 2.0 * i / (n - 1); // dense near 0, out to +-50
     x(i, 0) = static_cast<float>(50 * t * t * t * t * t);
   }
-  x(0, 0) = 0.25f; // the switch from the series to exp
-  x(1, 0) = std::nextafter(0.25f, 0.0f);
-  x(2, 0) = 1e-30f;
-  x(3, 0) = -1000.0f;
+  const float special[] = {0.25f, // the switch from the series to exp
+                           std::nextafter(0.25f, 0.0f),
+                           -0.25f,
+                           1e-30f,
+                           1e-40f, // subnormal
+                           -0.0f,
+                           -1000.0f,
+                           std::numeric_limits<float>::infinity(),
+                           -std::numeric_limits<float>::infinity(),
+                           std::numeric_limits<float>::quiet_NaN()};
+  for (size_t i = 0; i < std::size(special); ++i)
+    x(static_cast<int>(i), 0) = special[i];
   pipeline->inputs[0].param.set(x);
   Halide::Buffer<float> y(n, 1);
   pipeline->pipeline().realize(y, Halide::get_host_target());
   for (int i = 0; i < n; ++i) {
     double want = std::tanh(static_cast<double>(x(i, 0)));
+    if (std::isnan(want)) {
+      EXPECT_TRUE(std::isnan(y(i, 0))) << "tanh(NaN) = " << y(i, 0);
+      continue;
+    }
     EXPECT_LE(std::fabs(y(i, 0) - want), 3e-7 * std::fabs(want))
         << "tanh(" << x(i, 0) << ") = " << y(i, 0) << ", not " << want;
+    // (Halide compiles float code without signed zeros: -0 may become 0.)
+    if (want != 0)
+      EXPECT_EQ(std::signbit(y(i, 0)), std::signbit(want)) << "tanh(" << x(i, 0) << ")";
   }
 }
 } // namespace

@@ -64,18 +64,21 @@ std::optional<int> smallIntegerConstant(Value v) {
   return static_cast<int>(value);
 }
 
-/// tanh from exp, which Halide vectorizes (its tanh is a libm call per lane,
-/// ~45x slower on AVX-512): (1 - e) / (1 + e) with e = exp(-2|x|), and
-/// below |x| = 1/4, where 1 - e cancels, the odd Taylor polynomial to x^9
-/// (relative error under 3e-7 on both sides).
+/// tanh from exp, which Halide vectorizes (on the CPU its tanh is a libm
+/// call per lane, ~45x slower with AVX-512): sign(x) (1 - e) / (1 + e) with
+/// e = exp(-2|x|), and below |x| = 1/4, where 1 - e cancels, the odd Taylor
+/// polynomial to x^9 (relative error under 3e-7 on both sides). NaN stays
+/// NaN (is_nan is evaluated strictly; Halide's other float code assumes no
+/// NaNs, and no signed zeros).
 Expr vectorTanh(Expr x) {
   Expr ax = Halide::abs(x);
   Expr e = Halide::exp(-2.0f * ax);
   Expr x2 = x * x;
   Expr series =
-      ax * (1.0f + x2 * (-1.0f / 3 + x2 * (2.0f / 15 + x2 * (-17.0f / 315 + x2 * (62.0f / 2835)))));
-  Expr magnitude = Halide::select(ax < 0.25f, series, (1.0f - e) / (1.0f + e));
-  return Halide::select(x < 0.0f, -magnitude, magnitude);
+      x * (1.0f + x2 * (-1.0f / 3 + x2 * (2.0f / 15 + x2 * (-17.0f / 315 + x2 * (62.0f / 2835)))));
+  Expr magnitude = (1.0f - e) / (1.0f + e);
+  return Halide::select(Halide::is_nan(x), x, ax < 0.25f, series, x < 0.0f, -magnitude,
+                        magnitude);
 }
 
 /// Halide argument order is innermost first: the reverse of gen's.
@@ -223,7 +226,9 @@ void Lowering::addOutput(PipelineOutput::Kind kind, const std::string &name, Val
   // compute_with).
   auto info = llvm::find_if(infos, [&](const FuncInfo &i) { return i.func.name() == f.name(); });
   bool consumed = llvm::any_of(value.getUsers(), [](Operation *u) { return u->getNumResults(); });
-  if (info != infos.end() && info->kind == FuncKind::Elementwise && consumed) {
+  bool copied = info != infos.end() &&
+                (info->kind == FuncKind::Elementwise || info->kind == FuncKind::Constant);
+  if (copied && consumed) {
     auto [copy, fresh] = outputCopies.try_emplace(value);
     if (fresh) {
       copy->second = Func(f.name() + "_out");
@@ -548,7 +553,10 @@ LogicalResult Lowering::lower(Operation *op) {
       .Case([&](SigmoidOp) {
         return elementwise([](auto a) { return 1.0f / (1.0f + Halide::exp(-a[0])); });
       })
-      .Case([&](TanhOp) { return elementwise([](auto a) { return vectorTanh(a[0]); }); })
+      .Case([&](TanhOp) {
+        bool gpu = target.has_gpu_feature(); // (GPUs have a fast tanh)
+        return elementwise([=](auto a) { return gpu ? Halide::tanh(a[0]) : vectorTanh(a[0]); });
+      })
       .Case([&](SoftplusOp) {
         return elementwise([](auto a) {
           return Halide::max(a[0], 0.0f) + Halide::log(1.0f + Halide::exp(-Halide::abs(a[0])));
@@ -560,7 +568,7 @@ LogicalResult Lowering::lower(Operation *op) {
       .Case([&](DivOp) { return elementwise([](auto a) { return a[0] / a[1]; }); })
       .Case([&](PowOp p) {
         // A small integer exponent (the KL term's m^2) is a product, not a
-        // call to powf.
+        // general pow (exp and log).
         std::optional<int> power = smallIntegerConstant(p.getRhs());
         return elementwise([=](auto a) {
           return power ? Halide::pow(a[0], Expr(*power)) : Halide::pow(a[0], a[1]);

@@ -1,6 +1,7 @@
 //===- SchedulePolicy.cpp - genc's shape-driven Halide schedules ----------===//
 #include "SchedulePolicy.h"
 
+#include <cassert>
 #include <optional>
 #include <set>
 
@@ -158,10 +159,10 @@ bool scheduleContiguousReduction(const FuncInfo &info, int vectorWidth) {
 
 /// Whether the policy computes this Func where it is read: an elementwise
 /// value read by at most one other value (and by the copy it is written
-/// out through), and every constant.
+/// out through), and every constant that is not itself an output.
 bool isInlined(const FuncInfo &info) {
   if (info.kind == FuncKind::Constant)
-    return true;
+    return !info.isOutput;
   Consumers consumers = consumersOf(info);
   return info.kind == FuncKind::Elementwise && !info.isOutput &&
          !info.func.has_update_definition() && consumers.count <= 1 && !consumers.rereads;
@@ -216,13 +217,17 @@ epilogueOf(const FuncInfo &matmul, const std::vector<FuncInfo> &funcs,
   }
 }
 
+/// The loop over a matmul's output tiles, at which the matmul is computed.
+Var matmulTileLoop() { return Var("mm_tile"); }
+
 /// Tiles `tiles`, a matmul's result or its epilogue, as matmulTile says;
 /// a few large parallel tasks, not one per tile, so that thread-pool
 /// synchronization stays negligible.
 void tileMatmulOutput(Halide::Func tiles, const FuncInfo &info, MatmulTile t) {
   int64_t rows = info.shape[0], cols = info.shape[1];
   std::vector<Var> args = tiles.args();
-  Var xo("mm_xo"), yo("mm_yo"), xi("mm_xi"), yi("mm_yi"), tile("mm_tile"), chunk("mm_chunk");
+  Var xo("mm_xo"), yo("mm_yo"), xi("mm_xi"), yi("mm_yi"), tile = matmulTileLoop(),
+      chunk("mm_chunk");
   int64_t count = ((cols + 16 * t.vw - 1) / (16 * t.vw)) * ((rows + t.tm - 1) / t.tm);
   int perChunk = static_cast<int>(std::max<int64_t>(1, (count + 7) / 8));
   tiles.compute_root()
@@ -240,7 +245,7 @@ void tileMatmulOutput(Halide::Func tiles, const FuncInfo &info, MatmulTile t) {
 void scheduleMatmul(const FuncInfo &info, Halide::Func tiles) {
   Halide::Func f = info.func;
   std::vector<Var> own = f.args();
-  f.compute_at(tiles, Var("mm_tile")).vectorize(own[0], 16).unroll(own[0]).unroll(own[1]);
+  f.compute_at(tiles, matmulTileLoop()).vectorize(own[0], 16).unroll(own[0]).unroll(own[1]);
   f.update()
       .reorder(own[0], own[1], info.reduction.x)
       .vectorize(own[0], 16)
@@ -376,8 +381,11 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
   if (cpuMatmuls) {
     llvm::DenseMap<mlir::Operation *, size_t> pointwise;
     for (size_t i = 0; i < funcs.size(); ++i)
-      if (funcs[i].pointwise && funcs[i].op)
-        pointwise[funcs[i].op] = i;
+      if (funcs[i].pointwise && funcs[i].op) {
+        bool fresh = pointwise.try_emplace(funcs[i].op, i).second;
+        assert(fresh && "one pointwise Func per op");
+        (void)fresh;
+      }
     for (FuncInfo &info : funcs)
       if (info.kind == FuncKind::Matmul && matmulTile(info))
         if ((info.epilogue = epilogueOf(info, funcs, pointwise)))
