@@ -97,6 +97,17 @@ double millisecondsPerCall(const std::function<void()> &call, int repeats) {
   return elapsed.count() / repeats;
 }
 
+/// The value of `flag`: a whole number when `integer`, within [low, high].
+double number(const std::string &flag, const std::string &text, double low, double high,
+              bool integer) {
+  char *end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(v >= low && v <= high) || (integer && v != std::floor(v)))
+    throw RuntimeError(flag + " needs " + (integer ? "a whole number" : "a number") + " >= " +
+                       std::to_string(int(low)) + ", got '" + text + "'");
+  return v;
+}
+
 int run(int argc, char **argv) {
   std::vector<std::string> positional;
   int iterations = 3, timeRepeats = 0;
@@ -109,11 +120,11 @@ int run(int argc, char **argv) {
       return argv[++i];
     };
     if (arg == "--iterations")
-      iterations = std::atoi(value().c_str());
+      iterations = int(number(arg, value(), 0, 1e6, true));
     else if (arg == "--time")
-      timeRepeats = std::atoi(value().c_str());
+      timeRepeats = int(number(arg, value(), 0, 1e6, true));
     else if (arg == "--tolerance")
-      tolerance = std::atof(value().c_str());
+      tolerance = number(arg, value(), 0, 1e30, false);
     else if (!arg.empty() && arg[0] == '-')
       throw RuntimeError("unknown flag '" + arg + "'");
     else

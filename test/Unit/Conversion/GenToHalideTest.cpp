@@ -178,13 +178,21 @@ void expectStepsMatch(LoweredModel &lowered, const std::string &what) {
   }
 }
 
+/// The model file GENC_SOURCE_DIR/`relative`.gen (null, with a test
+/// failure saying why, when it cannot be read).
+std::unique_ptr<llvm::MemoryBuffer> openModel(const std::string &relative) {
+  std::string error;
+  auto file = mlir::openInputFile(std::string(GENC_SOURCE_DIR) + "/" + relative + ".gen", &error);
+  if (!file)
+    ADD_FAILURE() << error;
+  return file;
+}
+
 class HalideMatchesReference : public ::testing::TestWithParam<const char *> {};
 
 TEST_P(HalideMatchesReference, TrainingSteps) {
-  std::string path = std::string(GENC_SOURCE_DIR) + "/" + GetParam() + ".gen";
-  std::string error;
-  auto file = mlir::openInputFile(path, &error);
-  ASSERT_TRUE(file) << error;
+  auto file = openModel(GetParam());
+  ASSERT_TRUE(file);
   LoweredModel lowered;
   ASSERT_TRUE(lowered.load(std::move(file)));
   expectStepsMatch(lowered, GetParam());
@@ -225,6 +233,7 @@ INSTANTIATE_TEST_SUITE_P(
 struct ScheduleCase {
   const char *name, *source;
   int batch = 4;
+  const char *path = nullptr; // instead of `source`: a .gen file shared with lit tests
 };
 
 const char kConvChannels[] = R"(model conv_channels {
@@ -270,24 +279,14 @@ const ScheduleCase scheduleCases[] = {
   step s updates f { minimize f(x) }
   train alternate(s) with sgd(lr = 0.1)
 })"},
-    // Matmul epilogues, with tails (48 columns in 32-wide tiles, 12 rows in
-    // 8-row tiles): bias + leaky_relu in the first layer's tiles; `a` is
+    // Matmul epilogues (the model whose loop nests schedules.test checks),
+    // with tails (48 columns in 32-wide tiles, 12 rows in 8-row tiles):
+    // bias + leaky_relu in the first layer's tiles; `a` is
     // read twice, so it is the epilogue of its matmul; the third matmul's
     // bias, sigmoid and the sum with tanh(a) form one epilogue. Backward,
     // the two input-gradient matmuls of h share the tiles of their sum
     // times the leaky_relu slope.
-    {"matmul_epilogues", R"(model matmul_epilogues {
-  input x : f32[40]
-  net f(x: f32[40]) -> f32 {
-    h = leaky_relu(dense(x, 48), alpha = 0.1)
-    a = dense(h, 32)
-    g = tanh(a) + sigmoid(dense(h, 32))
-    return sum(g * g) + sum(a)
-  }
-  step s updates f { minimize f(x) }
-  train alternate(s) with sgd(lr = 0.1)
-})",
-     12},
+    {"matmul_epilogues", nullptr, 12, "test/Target/Inputs/epilogues"},
     // 14-wide rows (fused into whole vectors), batch_norm statistics and
     // the bias gradient (sums over batch and space, vectorized along space),
     // 64 x 8 x 14 x 14 elementwise passes in parallel tasks. (Adam's fused
@@ -309,8 +308,14 @@ class SchedulePathsMatchReference : public ::testing::TestWithParam<ScheduleCase
 TEST_P(SchedulePathsMatchReference, TrainingSteps) {
   LoweredModel lowered;
   std::string name = GetParam().name;
-  ASSERT_TRUE(lowered.load(llvm::MemoryBuffer::getMemBufferCopy(GetParam().source, name + ".gen"),
-                           GetParam().batch));
+  std::unique_ptr<llvm::MemoryBuffer> source;
+  if (GetParam().path) {
+    source = openModel(GetParam().path);
+    ASSERT_TRUE(source);
+  } else {
+    source = llvm::MemoryBuffer::getMemBufferCopy(GetParam().source, name + ".gen");
+  }
+  ASSERT_TRUE(lowered.load(std::move(source), GetParam().batch));
   expectStepsMatch(lowered, name);
 }
 

@@ -13,8 +13,9 @@
 namespace genc::halide {
 
 /// ConvStage: a stage a convolution's result is computed through (see
-/// ConvStages); the convolution's schedule places it. Constants are always
-/// inline, so that their values fold into the expressions that read them.
+/// ConvStages); the convolution's schedule places it. Constants are inline
+/// (unless they are outputs), so that their values fold into the
+/// expressions that read them.
 enum class FuncKind {
   Input,
   Constant,
