@@ -9,3 +9,44 @@ link_model_program() {
       "$dir/${model}_kernels.a" "$dir/${model}_runtime.a" "$build/runtime/libGencRuntime.a" \
       -lz -lpthread -ldl -o "$out"
 }
+
+# select_isa ISA: sets, for the instruction set a benchmark compares at
+# (avx512, the default, or avx2), the genc target (isa_target), the
+# environment PyTorch runs in (torch_env: PyTorch tuned as docs/design.md
+# says, its ATen kernels and OpenBLAS forced to the same ISA) and the
+# vector width the peak is measured at (isa_bits).
+select_isa() {
+  local tuned=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1000000000
+               OMP_WAIT_POLICY=PASSIVE)
+  case "$1" in
+    avx512)
+      if ! grep -qw avx512f /proc/cpuinfo; then
+        echo "bench: this CPU has no AVX-512; run with avx2" >&2
+        exit 2
+      fi
+      isa_target=host isa_bits=512
+      torch_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ATEN_CPU_CAPABILITY=avx512 "${tuned[@]}")
+      ;;
+    avx2)
+      isa_target=x86-64-linux-avx2-fma-sse41-f16c isa_bits=256
+      torch_env=(env -u OPENBLAS_L2_SIZE ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell "${tuned[@]}")
+      ;;
+    *)
+      echo "bench: unknown ISA '$1' (expected avx512 or avx2)" >&2
+      exit 2
+      ;;
+  esac
+  isa="$1"
+}
+
+# measure_peak OUT_DIR: the fp32 FMA peak at the selected ISA's vector
+# width on 1 and 2 threads, into peak1 and peak2 (GFLOP/s).
+measure_peak() {
+  local flags=(-mavx2 -mfma)
+  [ "$isa_bits" = 512 ] && flags=(-mavx512f)
+  g++ -O3 "${flags[@]}" -DPEAK_BITS="$isa_bits" -std=c++17 -pthread "$root/bench/peak.cpp" \
+      -o "$1/peak_$isa"
+  "$1/peak_$isa" > "$1/peak_$isa.txt"
+  peak1=$(awk '$2 == 1 {print $3}' "$1/peak_$isa.txt")
+  peak2=$(awk '$2 == 2 {print $3}' "$1/peak_$isa.txt")
+}

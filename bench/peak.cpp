@@ -1,5 +1,6 @@
 // peak.cpp - the machine's fp32 FMA peak, measured: independent FMA chains
-// at the widest vector width (AVX-512), on 1 and 2 threads. Prints GFLOP/s.
+// at one vector width (PEAK_BITS: 512 for AVX-512, 256 for AVX2), on 1 and 2
+// threads. Prints GFLOP/s.
 #include <immintrin.h>
 
 #include <chrono>
@@ -7,17 +8,40 @@
 #include <thread>
 #include <vector>
 
+#if PEAK_BITS == 512
+using Vec = __m512;
+constexpr int kLanes = 16;
+static Vec splat(float x) { return _mm512_set1_ps(x); }
+static Vec fma(Vec a, Vec b, Vec c) { return _mm512_fmadd_ps(a, b, c); }
+static float sum(Vec v) { return _mm512_reduce_add_ps(v); }
+#elif PEAK_BITS == 256
+using Vec = __m256;
+constexpr int kLanes = 8;
+static Vec splat(float x) { return _mm256_set1_ps(x); }
+static Vec fma(Vec a, Vec b, Vec c) { return _mm256_fmadd_ps(a, b, c); }
+static float sum(Vec v) {
+  alignas(32) float lanes[8];
+  _mm256_store_ps(lanes, v);
+  float s = 0;
+  for (float x : lanes)
+    s += x;
+  return s;
+}
+#else
+#error "PEAK_BITS must be 512 or 256"
+#endif
+
 static double run(long iterations) {
-  __m512 acc[12];
+  Vec acc[12];
   for (int i = 0; i < 12; ++i)
-    acc[i] = _mm512_set1_ps(1.0f + i * 1e-3f);
-  const __m512 a = _mm512_set1_ps(0.999999f), b = _mm512_set1_ps(1e-7f);
+    acc[i] = splat(1.0f + i * 1e-3f);
+  const Vec a = splat(0.999999f), b = splat(1e-7f);
   for (long n = 0; n < iterations; ++n)
     for (int i = 0; i < 12; ++i)
-      acc[i] = _mm512_fmadd_ps(acc[i], a, b);
+      acc[i] = fma(acc[i], a, b);
   float sink = 0;
   for (int i = 0; i < 12; ++i)
-    sink += _mm512_reduce_add_ps(acc[i]);
+    sink += sum(acc[i]);
   return sink;
 }
 
@@ -33,7 +57,7 @@ int main() {
       for (auto &t : pool)
         t.join();
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      best = std::max(best, threads * iterations * 12.0 * 16 * 2 / seconds / 1e9);
+      best = std::max(best, threads * iterations * 12.0 * kLanes * 2 / seconds / 1e9);
     }
     std::printf("peak %d %.1f\n", threads, best);
   }

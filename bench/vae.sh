@@ -6,31 +6,33 @@
 # Prints steps/s ratios and genc's GFLOP/s as a fraction of the fp32 peak
 # measured in the same run. GENC_BASELINE=/path/to/an/older/genc also times
 # the step that genc compiles, in the same run (a before/after column).
+# Usage: bench/vae.sh [avx512|avx2]: the instruction set both sides run at
+# (default avx512); the peak is measured at its vector width.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$root/scripts/setup.sh" bench
 bash "$root/scripts/build.sh" genc GencRuntime
 source "$root/bench/common.sh"
 genc="${GENC_BUILD_DIR:-$root/build}/bin/genc"
-out="$root/build-bench"
+select_isa "${1:-avx512}"
+out="$root/build-bench/$isa"
 mkdir -p "$out"
 
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-g++ -O3 -mavx512f -std=c++17 -pthread "$root/bench/peak.cpp" -o "$out/peak"
-"$out/peak" > "$out/peak.txt"
-peak1=$(awk '$2 == 1 {print $3}' "$out/peak.txt")
-peak2=$(awk '$2 == 2 {print $3}' "$out/peak.txt")
-echo "fp32 peak: ${peak1} GFLOP/s on 1 thread, ${peak2} on 2"
+echo "isa: $isa (genc --target=$isa_target; PyTorch: ${torch_env[*]:1})"
+measure_peak "$out"
+echo "fp32 peak at $isa_bits bits: ${peak1} GFLOP/s on 1 thread, ${peak2} on 2"
 
 results="$out/results.txt"
 : > "$results"
 for batch in 128 16 1; do
   name="vae_b$batch"
-  "$genc" compile "$root/dsl_examples/vae.gen" --batch "$batch" --name "$name" -o "$out/$name" > /dev/null
+  "$genc" compile "$root/dsl_examples/vae.gen" --batch "$batch" --name "$name" \
+      --target="$isa_target" -o "$out/$name" > /dev/null
   link_model_program "$root/bench/vae_step.cpp" "$name" "$out/$name" "$out/$name/step"
   if [ -n "${GENC_BASELINE:-}" ]; then
     "$GENC_BASELINE" compile "$root/dsl_examples/vae.gen" --batch "$batch" --name "$name" \
-        -o "$out/baseline/$name" > /dev/null
+        --target="$isa_target" -o "$out/baseline/$name" > /dev/null
     link_model_program "$root/bench/vae_step.cpp" "$name" "$out/baseline/$name" \
         "$out/baseline/$name/step"
   fi
@@ -40,9 +42,7 @@ for batch in 128 16 1; do
       HL_NUM_THREADS=$threads "$out/baseline/$name/step" "$threads" | sed 's/^genc/baseline/' \
           >> "$results"
     fi
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
-        MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
-        /usr/bin/python3 "$root/bench/vae_torch.py" "$batch" "$threads" >> "$results"
+    "${torch_env[@]}" /usr/bin/python3 "$root/bench/vae_torch.py" "$batch" "$threads" >> "$results"
   done
 done
 

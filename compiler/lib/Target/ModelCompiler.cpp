@@ -25,26 +25,58 @@ using namespace genc;
 using namespace genc::target;
 
 llvm::Expected<Halide::Target> genc::target::parseTarget(llvm::StringRef name) {
-  Halide::Target host = Halide::get_host_target();
   // "-profile": Halide's sampling profiler in every kernel and the runtime;
   // the process prints each Func's share of the time when it exits.
   llvm::StringRef base = name;
   bool profile = base.consume_back("-profile");
-  if (profile)
-    host = host.with_feature(Halide::Target::Profile);
+  auto withProfile = [&](Halide::Target t) {
+    return profile ? t.with_feature(Halide::Target::Profile) : t;
+  };
+  Halide::Target host = Halide::get_host_target();
   if (base == "host")
-    return host;
+    return withProfile(host);
   if (base == "host-cuda")
     // sm_80 PTX runs on Ampere and Hopper (the driver JIT-compiles it once).
-    return host.with_feature(Halide::Target::CUDA).with_feature(Halide::Target::CUDACapability80);
+    return withProfile(
+        host.with_feature(Halide::Target::CUDA).with_feature(Halide::Target::CUDACapability80));
   if (base == "host-opencl")
     // The GPU schedules on any OpenCL device; with POCL's CPU device, a
     // machine without a GPU runs them (the tests do, through genc-compare).
-    return host.with_feature(Halide::Target::OpenCL);
+    return withProfile(host.with_feature(Halide::Target::OpenCL));
+  // Any Halide target string names a CPU (and features) explicitly:
+  // arch-bits-os[-feature...], e.g. x86-64-linux-avx2-fma-sse41-f16c or
+  // arm-64-linux. "host-..." strings would mean different machines on the
+  // build and the run side, so only the three above are taken.
+  std::string text = base.str();
+  if (!base.empty() && !base.startswith("host") && Halide::Target::validate_target_string(text)) {
+    Halide::Target t(text);
+    if (t.os != Halide::Target::OSUnknown && t.arch != Halide::Target::ArchUnknown && t.bits != 0)
+      return withProfile(t);
+  }
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),
       "unknown target '" + name +
-          "' (expected host, host-cuda or host-opencl, optionally with -profile)");
+          "' (expected host, host-cuda, host-opencl or a Halide target string "
+          "ARCH-BITS-OS[-FEATURE...] such as x86-64-linux-avx2-fma-sse41-f16c or arm-64-linux, "
+          "each optionally with -profile)");
+}
+
+std::optional<std::string> genc::target::cannotRunHere(const Halide::Target &target) {
+  Halide::Target host = Halide::get_host_target();
+  if (target.arch != host.arch || target.bits != host.bits || target.os != host.os)
+    return "its kernels are built for " + target.to_string() + ", which this machine (" +
+           host.to_string() + ") cannot run";
+  // Instruction-set features the kernels use must be the host's too.
+  for (Halide::Target::Feature isa :
+       {Halide::Target::SSE41, Halide::Target::AVX, Halide::Target::AVX2, Halide::Target::FMA,
+        Halide::Target::FMA4, Halide::Target::F16C, Halide::Target::AVX512,
+        Halide::Target::AVX512_KNL, Halide::Target::AVX512_Skylake,
+        Halide::Target::AVX512_Cannonlake, Halide::Target::AVX512_SapphireRapids,
+        Halide::Target::ARMDotProd, Halide::Target::ARMFp16, Halide::Target::SVE,
+        Halide::Target::SVE2})
+    if (target.has_feature(isa) && !host.has_feature(isa))
+      return "its kernels use " + Halide::Target::feature_to_name(isa) + ", which this machine (" + host.to_string() + ") lacks";
+  return std::nullopt;
 }
 
 namespace {

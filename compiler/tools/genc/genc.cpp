@@ -59,7 +59,8 @@ static cl::opt<Stage> emit(
 
 static cl::opt<std::string> targetName(
     "target",
-    cl::desc("compile: host (default), host-cuda or host-opencl; a -profile suffix adds "
+    cl::desc("host (default), host-cuda, host-opencl or a Halide target string "
+             "(x86-64-linux-avx2-fma-sse41-f16c, arm-64-linux, ...); a -profile suffix adds "
              "Halide's profiler"),
     cl::init("host"), cl::cat(gencCategory));
 static cl::opt<std::string> libraryName(
@@ -147,7 +148,8 @@ USAGE:
                              --batch); exit 1 above --tolerance
   genc compile FILE -o DIR   compile every step and net ahead of time (Halide
                              static libraries), a C++ header and a manifest;
-                             --target=host|host-cuda|host-opencl[-profile];
+                             --target=host|host-cuda|host-opencl|HALIDE-TARGET
+                             [-profile] (e.g. x86-64-linux-avx2-fma-sse41-f16c);
                              --shared also links NAME.so; unchanged input is cached
   genc train FILE            compile (cached) and train the model on its data;
                              writes checkpoints, metrics.csv and PNGs to --out
@@ -329,6 +331,12 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
     return fail(command + " runs kernels inside genc, which cannot load an OpenCL driver: "
                           "build them with genc compile --shared and run them from a program "
                           "of your own (or compare them with genc-compare)");
+  auto target = target::parseTarget(targetName);
+  if (!target)
+    return fail(llvm::toString(target.takeError()));
+  if (std::optional<std::string> why = target::cannotRunHere(*target))
+    return fail(command + " --target=" + targetName + ": " + *why +
+                "; build its kernels with genc compile --target=" + targetName + " instead");
   llvm::StringRef text = sourceMgr.getMemoryBuffer(1)->getBuffer();
   llvm::SmallString<256> absolute(path);
   llvm::sys::fs::make_absolute(absolute);

@@ -15,6 +15,7 @@
 #include "genc/Conversion/GenToHalide/GenToHalide.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,7 @@ struct CompileResult {
 struct CompileOptions {
   std::string outputDir;
   std::string name;                // file prefix and C++ namespace; default: the model's
-  std::string targetName = "host"; // "host", "host-cuda" or "host-opencl"
+  std::string targetName = "host"; // see parseTarget
   std::string cacheKey;            // hash input: model text, flags, target, genc version
   bool emitStmt = false;           // also write <name>.stmt (the loop nests)
   unsigned kinds = AllFunctions;
@@ -61,8 +62,14 @@ struct CompileOptions {
 mlir::FailureOr<CompileResult> compileModel(const ModelStages &stages,
                                             const CompileOptions &options);
 
-/// The Halide target for a genc target name, or an error message.
+/// The Halide target for a genc target name (host, host-cuda, host-opencl
+/// or any Halide target string, with an optional -profile), or an error
+/// message that lists the accepted forms.
 llvm::Expected<Halide::Target> parseTarget(llvm::StringRef name);
+
+/// Why kernels built for `target` cannot run on this machine (another
+/// architecture, or an instruction set it lacks), or none.
+std::optional<std::string> cannotRunHere(const Halide::Target &target);
 
 /// Writes the typed C++ wrapper class of the model (EmitModelHeader.cpp).
 std::string emitModelHeader(gen::ModelOp model, llvm::StringRef name,

@@ -49,21 +49,25 @@ struct Tile {
 /// consecutive columns alternate between them), and one broadcast input per
 /// distinct input column. The model assumes two FMAs and two loads per
 /// cycle, at least 12 independent accumulators to hide the FMA latency (4
-/// cycles on 2 ports, with loads in between), at most 24 of them (32 vector
-/// registers), and counts what shifted tail tiles compute twice; ties go to
+/// cycles on 2 ports, with loads in between), at most three quarters of the
+/// vector registers for them (24 of AVX-512's 32, 12 of AVX2's 16), and
+/// counts what shifted tail tiles compute twice; ties go to
 /// the larger tile. Transposed convs take whole phase periods, so that every
 /// tile starts on the same phase.
-Tile pickTile(int64_t channels, int64_t extent, int lanes, int unit = 1, int phases = 1) {
+Tile pickTile(int64_t channels, int64_t extent, VectorMachine machine, int unit = 1,
+              int phases = 1) {
   Tile best;
   double bestRate = -1;
+  int lanes = machine.lanes, most = machine.registers * 3 / 4;
+  double latency = std::min(12, most);
   for (int v = 1; v <= 4 && v * lanes <= channels; ++v)
-    for (int m = 1; m <= extent && v * m * unit <= 24; ++m) {
+    for (int m = 1; m <= extent && v * m * unit <= most; ++m) {
       if (phases > 1 && m % phases != 0 && m != extent)
         continue;
       int positions = m * unit;
       double accumulators = v * positions;
       double loads = v * std::min(positions, phases) + ceilDiv(positions, phases) + (phases > 1);
-      double cycles = std::max({accumulators, loads, 12.0});
+      double cycles = std::max({accumulators, loads, latency});
       double waste = double(ceilDiv(channels, v * lanes) * v * lanes) / double(channels) *
                      double(ceilDiv(extent, m) * m) / double(extent);
       double rate = accumulators / cycles / waste;
@@ -85,14 +89,10 @@ void unrollTaps(Halide::Stage update, const ConvStages &st, int64_t extentX, int
 }
 
 /// Vectorizes the innermost dimension of a pure stage computed at `f`'s
-/// `at` loop (or at root), `lanes` wide when `extent` allows, 8 wide
-/// otherwise.
-void vectorizeInner(Func stage, int64_t extent, int lanes) {
-  Var x = stage.args()[0];
-  if (extent >= lanes)
-    stage.vectorize(x, lanes);
-  else if (extent >= 8)
-    stage.vectorize(x, 8);
+/// `at` loop (or at root), as wide as `extent` allows.
+void vectorizeInner(Func stage, int64_t extent, VectorMachine machine) {
+  if (int width = machine.widthFor(extent))
+    stage.vectorize(stage.args()[0], width);
 }
 
 /// The outer loops of a convolution over images: parallel over images when
@@ -113,13 +113,14 @@ bool parallelOverImages(Func f, Var row, Var image, int64_t images, int64_t work
 
 /// conv2d and conv_transpose2d with >= one vector of output channels:
 /// tiles of vectors x lanes channels by `rows` output columns of one row.
-void scheduleChannels(const FuncInfo &info, ConvStages st, int lanes) {
+void scheduleChannels(const FuncInfo &info, ConvStages st, VectorMachine machine) {
+  int lanes = machine.lanes;
   Func y = info.func, acc = st.acc;
   std::vector<Var> ya = y.args(), aa = acc.args(); // (x, y, o, n), (o, x, y, n)
   int64_t N = info.shape[0], O = info.shape[1], OW = info.shape[3];
   bool transposed = st.form == Form::ConvTranspose2D;
   int phases = transposed ? int(st.stride[1]) : 1;
-  Tile t = pickTile(O, OW, lanes, 1, phases);
+  Tile t = pickTile(O, OW, machine, 1, phases);
   Var oo("oo"), oi("oi"), xo("xo"), xi("xi");
   y.compute_root()
       .split(ya[2], oo, oi, lanes * t.vectors, TailStrategy::ShiftInwards)
@@ -145,12 +146,13 @@ void scheduleChannels(const FuncInfo &info, ConvStages st, int lanes) {
     st.padded.compute_at(y, ya[3]);
   else
     st.padded.compute_root();
-  vectorizeInner(st.padded, width, lanes);
+  vectorizeInner(st.padded, width, machine);
 }
 
 /// conv2d with fewer output channels than lanes: vectors of output columns
 /// of `rows` rows, one channel at a time.
-void scheduleConv2DPixels(const FuncInfo &info, ConvStages st, int lanes) {
+void scheduleConv2DPixels(const FuncInfo &info, ConvStages st, VectorMachine machine) {
+  int lanes = machine.lanes;
   Func y = info.func, acc = st.acc;
   std::vector<Var> ya = y.args(), aa = acc.args(); // (x, y, o, n), (o, x, y, n)
   int64_t N = info.shape[0], OH = info.shape[2], OW = info.shape[3];
@@ -160,8 +162,8 @@ void scheduleConv2DPixels(const FuncInfo &info, ConvStages st, int lanes) {
   y.compute_root()
       .split(ya[1], yo, yi, rows, TailStrategy::ShiftInwards)
       .reorder(ya[0], yi, yo, ya[2], ya[3]);
-  if (OW >= 8)
-    y.vectorize(ya[0], OW >= lanes ? lanes : 8, TailStrategy::ShiftInwards);
+  if (int width = machine.widthFor(OW))
+    y.vectorize(ya[0], width, TailStrategy::ShiftInwards);
   bool perImage =
       parallelOverImages(y, ya[2], ya[3], N, OH * OW * info.shape[1] * st.reduction);
   // Columns innermost in memory too, so that the accumulators are vectors.
@@ -180,12 +182,13 @@ void scheduleConv2DPixels(const FuncInfo &info, ConvStages st, int lanes) {
     st.padded.compute_at(y, ya[3]);
   else
     st.padded.compute_root();
-  vectorizeInner(st.padded, (OW - 1) * st.stride[1] + st.kernel[1], lanes);
+  vectorizeInner(st.padded, (OW - 1) * st.stride[1] + st.kernel[1], machine);
 }
 
 /// conv_transpose2d with fewer output channels than lanes: vectors of phase
 /// columns, for every phase of `rows` phase rows, one channel at a time.
-void scheduleConvTransposePixels(const FuncInfo &info, ConvStages st, int lanes) {
+void scheduleConvTransposePixels(const FuncInfo &info, ConvStages st, VectorMachine machine) {
+  int lanes = machine.lanes;
   Func y = info.func, acc = st.acc;
   std::vector<Var> ya = y.args(), aa = acc.args(); // (x, y, o, n), (o, rx, qx, ry, qy, n)
   int64_t N = info.shape[0], OH = info.shape[2], OW = info.shape[3];
@@ -204,8 +207,8 @@ void scheduleConvTransposePixels(const FuncInfo &info, ConvStages st, int lanes)
       .unroll(rx)
       .unroll(ry)
       .unroll(qyi);
-  if (QX >= 8)
-    y.vectorize(qx, QX >= lanes ? lanes : 8, TailStrategy::ShiftInwards);
+  if (int width = machine.widthFor(QX))
+    y.vectorize(qx, width, TailStrategy::ShiftInwards);
   bool perImage =
       parallelOverImages(y, qyo, ya[3], N, OH * OW * info.shape[1] * st.reduction);
   // Phase columns innermost in memory too, so that the accumulators are
@@ -229,19 +232,20 @@ void scheduleConvTransposePixels(const FuncInfo &info, ConvStages st, int lanes)
     st.padded.compute_at(y, ya[3]);
   else
     st.padded.compute_root();
-  vectorizeInner(st.padded, QX + ceilDiv(st.kernel[1], sx) + lanes, lanes);
+  vectorizeInner(st.padded, QX + ceilDiv(st.kernel[1], sx) + lanes, machine);
 }
 
 /// The filter gradient with >= one vector of filters: tiles of vectors x
 /// lanes filters by every kernel column of `rows` kernel rows, for one
 /// input channel, summed over all images and output pixels in registers;
 /// the tiles are spread over the threads.
-void scheduleFilterGrad(const FuncInfo &info, ConvStages st, int lanes) {
+void scheduleFilterGrad(const FuncInfo &info, ConvStages st, VectorMachine machine) {
+  int lanes = machine.lanes;
   Func dw = info.func, acc = st.acc;
   std::vector<Var> da = dw.args(), aa = acc.args(); // (kx, ky, c, o), (o, kx, ky, c)
   int64_t O = info.shape[0], KH = info.shape[2], KW = info.shape[3];
   // Rows of the tile are whole kernel rows: KW taps each.
-  Tile t = pickTile(O, KH, lanes, int(KW));
+  Tile t = pickTile(O, KH, machine, int(KW));
   Var oo("oo"), oi("oi"), kyo("kyo"), kyi("kyi"), tiles("tiles"), tile("tile");
   dw.compute_root()
       .split(da[3], oo, oi, lanes * t.vectors, TailStrategy::ShiftInwards)
@@ -268,32 +272,32 @@ void scheduleFilterGrad(const FuncInfo &info, ConvStages st, int lanes) {
   st.packed.compute_root().vectorize(pa[0], lanes).parallel(pa[3]);
   std::vector<Var> xa = st.padded.args();
   st.padded.compute_root().parallel(xa[3]);
-  vectorizeInner(st.padded, lanes, lanes);
+  vectorizeInner(st.padded, lanes, machine);
 }
 
 /// The filter gradient with fewer filters than lanes: one tile per input
 /// channel, in parallel.
-void scheduleFilterGradNarrow(const FuncInfo &info, ConvStages st, int lanes) {
+void scheduleFilterGradNarrow(const FuncInfo &info, ConvStages st, VectorMachine machine) {
   Func dw = info.func, acc = st.acc;
   std::vector<Var> da = dw.args(); // (kx, ky, c, o)
   dw.compute_root().reorder(da[0], da[1], da[3], da[2]).parallel(da[2]);
   acc.compute_at(dw, da[2]);
   st.packed.compute_root();
   st.padded.compute_root().parallel(st.padded.args()[3]);
-  vectorizeInner(st.padded, lanes, lanes);
+  vectorizeInner(st.padded, machine.lanes, machine);
 }
 } // namespace
 
-void genc::halide::scheduleConvolution(const FuncInfo &info, int lanes) {
+void genc::halide::scheduleConvolution(const FuncInfo &info, VectorMachine machine) {
   ConvStages st = *info.conv;
-  bool wide = st.channels >= lanes;
+  bool wide = st.channels >= machine.lanes;
   switch (st.form) {
   case Form::Conv2D:
-    return wide ? scheduleChannels(info, st, lanes) : scheduleConv2DPixels(info, st, lanes);
+    return wide ? scheduleChannels(info, st, machine) : scheduleConv2DPixels(info, st, machine);
   case Form::ConvTranspose2D:
-    return st.phaseMajor ? scheduleConvTransposePixels(info, st, lanes)
-                         : scheduleChannels(info, st, lanes);
+    return st.phaseMajor ? scheduleConvTransposePixels(info, st, machine)
+                         : scheduleChannels(info, st, machine);
   case Form::FilterGrad:
-    return wide ? scheduleFilterGrad(info, st, lanes) : scheduleFilterGradNarrow(info, st, lanes);
+    return wide ? scheduleFilterGrad(info, st, machine) : scheduleFilterGradNarrow(info, st, machine);
   }
 }

@@ -9,6 +9,26 @@ using namespace genc::halide;
 using Halide::TailStrategy;
 using Halide::Var;
 
+VectorMachine VectorMachine::of(const Halide::Target &target) {
+  VectorMachine machine;
+  machine.lanes = std::max(1, target.natural_vector_size<float>());
+  bool avx512 = target.has_feature(Halide::Target::AVX512) ||
+                target.has_feature(Halide::Target::AVX512_KNL) ||
+                target.has_feature(Halide::Target::AVX512_Skylake) ||
+                target.has_feature(Halide::Target::AVX512_Cannonlake) ||
+                target.has_feature(Halide::Target::AVX512_SapphireRapids);
+  bool aarch64 = target.arch == Halide::Target::ARM && target.bits == 64;
+  machine.registers = avx512 || aarch64 ? 32 : 16;
+  return machine;
+}
+
+int VectorMachine::widthFor(int64_t extent) const {
+  for (int width = lanes; width >= 4; width /= 2)
+    if (extent >= width)
+      return width;
+  return 0;
+}
+
 namespace {
 /// The number of gen values computed from this Func's value (outputs,
 /// written through copies, do not count), and whether one of them reads it
@@ -168,21 +188,29 @@ bool isInlined(const FuncInfo &info) {
          !info.func.has_update_definition() && consumers.count <= 1 && !consumers.rereads;
 }
 
-/// A CPU matmul's output tile: 16 vw columns by tm rows, whose vw x tm
-/// vector accumulators stay in registers across the whole k loop. From
-/// HALIDE-NOTES.md: 90-95 % of peak on 128x784x400 with vw = 2, tm = 8;
-/// vw = 1, tm = 12 for 20 columns. None for outputs narrower than one
-/// vector.
+/// A CPU matmul's output tile: vw vectors of columns by tm rows, whose
+/// vw x tm vector accumulators stay in registers across the whole k loop;
+/// each step loads vw vectors of B and broadcasts tm values of A. None for
+/// outputs narrower than one vector.
 struct MatmulTile {
   int vw, tm;
 };
 
-std::optional<MatmulTile> matmulTile(const FuncInfo &info) {
+/// Rows of vw >= 2 vectors (16 columns at least) reuse each broadcast; the
+/// accumulators take what the register file leaves after the vw B vectors,
+/// a broadcast and a spare, at most 16 and 12 rows. AVX-512 (32 zmm): 32
+/// columns x 8 rows, 90-95 % of peak on 128x784x400 (docs/design.md);
+/// 16 x 12 for 20 columns. AVX2 (16 ymm): 16 x 6, BLIS's Haswell tile.
+/// NEON (32 q): 16 x 4, OpenBLAS's Cortex-A57 tile.
+std::optional<MatmulTile> matmulTile(const FuncInfo &info, VectorMachine machine) {
   int64_t rows = info.shape[0], cols = info.shape[1];
-  if (cols < 16 || rows < 2 || !info.reduction.defined())
+  if (cols < machine.lanes || rows < 2 || !info.reduction.defined())
     return std::nullopt;
-  return MatmulTile{cols >= 32 ? 2 : 1,
-                    static_cast<int>(std::min<int64_t>(rows, cols >= 32 ? 8 : 12))};
+  int preferred = std::max(2, 16 / machine.lanes);
+  int vw = static_cast<int>(std::min<int64_t>(preferred, cols / machine.lanes));
+  int accumulators = std::min(16, machine.registers - vw - 2);
+  int tm = static_cast<int>(std::min<int64_t>(rows, std::min(12, accumulators / vw)));
+  return MatmulTile{vw, tm};
 }
 
 /// The elementwise value a matmul's result flows into through values that
@@ -223,51 +251,56 @@ Var matmulTileLoop() { return Var("mm_tile"); }
 /// Tiles `tiles`, a matmul's result or its epilogue, as matmulTile says;
 /// a few large parallel tasks, not one per tile, so that thread-pool
 /// synchronization stays negligible.
-void tileMatmulOutput(Halide::Func tiles, const FuncInfo &info, MatmulTile t) {
+void tileMatmulOutput(Halide::Func tiles, const FuncInfo &info, MatmulTile t, int lanes) {
   int64_t rows = info.shape[0], cols = info.shape[1];
   std::vector<Var> args = tiles.args();
   Var xo("mm_xo"), yo("mm_yo"), xi("mm_xi"), yi("mm_yi"), tile = matmulTileLoop(),
       chunk("mm_chunk");
-  int64_t count = ((cols + 16 * t.vw - 1) / (16 * t.vw)) * ((rows + t.tm - 1) / t.tm);
+  int64_t width = int64_t(lanes) * t.vw;
+  int64_t count = ((cols + width - 1) / width) * ((rows + t.tm - 1) / t.tm);
   int perChunk = static_cast<int>(std::max<int64_t>(1, (count + 7) / 8));
   tiles.compute_root()
-      .tile(args[0], args[1], xo, yo, xi, yi, 16 * t.vw, t.tm, TailStrategy::ShiftInwards)
+      .tile(args[0], args[1], xo, yo, xi, yi, static_cast<int>(width), t.tm,
+            TailStrategy::ShiftInwards)
       .fuse(xo, yo, tile)
       .split(tile, chunk, tile, perChunk, TailStrategy::GuardWithIf)
       .parallel(chunk)
-      .vectorize(xi, 16)
+      .vectorize(xi, lanes)
       .unroll(xi)
       .unroll(yi);
 }
 
 /// A matmul C(m, n) = sum_k A(m, k) B(k, n), computed per output tile of
 /// `tiles`: its epilogue, or a copy of itself that every consumer reads.
-void scheduleMatmul(const FuncInfo &info, Halide::Func tiles) {
+void scheduleMatmul(const FuncInfo &info, Halide::Func tiles, int lanes) {
   Halide::Func f = info.func;
   std::vector<Var> own = f.args();
-  f.compute_at(tiles, matmulTileLoop()).vectorize(own[0], 16).unroll(own[0]).unroll(own[1]);
+  f.compute_at(tiles, matmulTileLoop()).vectorize(own[0], lanes).unroll(own[0]).unroll(own[1]);
   f.update()
       .reorder(own[0], own[1], info.reduction.x)
-      .vectorize(own[0], 16)
+      .vectorize(own[0], lanes)
       .unroll(own[0])
       .unroll(own[1]);
 }
 
-/// A transposed copy of a matrix: 16x16 tiles, each read with gathers and
-/// written with vector stores (vectorizing both dimensions is slow in
-/// LLVM 14, HALIDE-NOTES.md pitfall 4).
-void scheduleTranspose(const FuncInfo &info) {
+/// A transposed copy of a matrix: tiles of a vector's width by 16 rows,
+/// each read with gathers and written with vector stores (vectorizing both
+/// dimensions is slow in LLVM 14: docs/design.md). Narrower matrices are
+/// scheduled as any root Func.
+void scheduleTranspose(const FuncInfo &info, VectorMachine machine) {
   Halide::Func f = info.func;
   std::vector<Var> args = f.args();
   Var xo("tr_xo"), yo("tr_yo"), xi("tr_xi"), yi("tr_yi");
-  f.compute_root();
-  if (info.shape[0] >= 16 && info.shape[1] >= 16) {
-    f.tile(args[0], args[1], xo, yo, xi, yi, 16, 16, TailStrategy::GuardWithIf)
-        .vectorize(xi)
-        .unroll(yi);
-    if (info.shape[0] * info.shape[1] >= 65536)
-      parallelInChunks(f, yo, (info.shape[0] + 15) / 16);
+  if (info.shape[0] < 16 || info.shape[1] < machine.lanes) {
+    scheduleRoot(info, machine.lanes);
+    return;
   }
+  f.compute_root()
+      .tile(args[0], args[1], xo, yo, xi, yi, machine.lanes, 16, TailStrategy::GuardWithIf)
+      .vectorize(xi)
+      .unroll(yi);
+  if (info.shape[0] * info.shape[1] >= 65536)
+    parallelInChunks(f, yo, (info.shape[0] + 15) / 16);
 }
 
 /// Stages the chunk of `operand` that one k-chunk of a block's matmul tile
@@ -376,9 +409,10 @@ void scheduleGpu(const FuncInfo &info) {
 } // namespace
 
 void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halide::Target &target) {
-  int vectorWidth = target.natural_vector_size<float>();
-  bool cpuMatmuls = vectorWidth == 16 && !target.has_gpu_feature();
-  if (cpuMatmuls) {
+  VectorMachine machine = VectorMachine::of(target);
+  int vectorWidth = machine.lanes;
+  bool cpu = !target.has_gpu_feature();
+  if (cpu) {
     llvm::DenseMap<mlir::Operation *, size_t> pointwise;
     for (size_t i = 0; i < funcs.size(); ++i)
       if (funcs[i].pointwise && funcs[i].op) {
@@ -387,7 +421,7 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
         (void)fresh;
       }
     for (FuncInfo &info : funcs)
-      if (info.kind == FuncKind::Matmul && matmulTile(info))
+      if (info.kind == FuncKind::Matmul && matmulTile(info, machine))
         if ((info.epilogue = epilogueOf(info, funcs, pointwise)))
           funcs[*info.epilogue].isEpilogue = true;
   }
@@ -418,16 +452,16 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       if (info.kind != FuncKind::Matmul || !scheduleGpuMatmul(info))
         scheduleGpu(info);
     }
-    else if (info.kind == FuncKind::Transpose && vectorWidth == 16)
-      scheduleTranspose(info);
-    else if (info.kind == FuncKind::Convolution && info.conv && vectorWidth >= 8)
-      scheduleConvolution(info, vectorWidth);
-    else if (info.kind == FuncKind::Matmul && cpuMatmuls && matmulTile(info)) {
+    else if (info.kind == FuncKind::Transpose)
+      scheduleTranspose(info, machine);
+    else if (info.kind == FuncKind::Convolution && info.conv)
+      scheduleConvolution(info, machine);
+    else if (info.kind == FuncKind::Matmul && matmulTile(info, machine)) {
       // Matmuls of one epilogue (the two halves of a sum) share its tiles.
       Halide::Func tiles = info.epilogue ? funcs[*info.epilogue].func : info.func.in();
       if (!info.epilogue || tiledEpilogues.insert(*info.epilogue).second)
-        tileMatmulOutput(tiles, info, *matmulTile(info));
-      scheduleMatmul(info, tiles);
+        tileMatmulOutput(tiles, info, *matmulTile(info, machine), vectorWidth);
+      scheduleMatmul(info, tiles, vectorWidth);
       continue;
     }
     else if (info.contiguousRVars > 0 && scheduleContiguousReduction(info, vectorWidth))

@@ -57,6 +57,20 @@ struct ConvStages {
   bool phaseMajor = false;      // (ConvTranspose2D) acc in phase coordinates
 };
 
+/// What a CPU target offers the schedules: float lanes per vector and
+/// vector registers. Register tiles are sized from both, the way
+/// hand-written kernels are per instruction set (BLIS's 6x16 AVX2 sgemm
+/// tile, OpenBLAS's 16x4 NEON one).
+struct VectorMachine {
+  int lanes = 4;      // 16 (AVX-512), 8 (AVX, AVX2), 4 (SSE, NEON)
+  int registers = 16; // 32 (AVX-512, AArch64), 16 (AVX2, SSE, 32-bit ARM)
+
+  static VectorMachine of(const Halide::Target &target);
+  /// The widest vector of at most `lanes` (and at least 4) lanes that
+  /// fits `extent` elements, or 0 when none does.
+  int widthFor(int64_t extent) const;
+};
+
 /// What the policy knows about one Func of a lowered pipeline.
 struct FuncInfo {
   Halide::Func func;
@@ -93,9 +107,9 @@ struct FuncInfo {
 /// outermost.
 void applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halide::Target &target);
 
-/// Schedules a convolution's result and its stages for a CPU with
-/// `lanes`-wide float vectors (ConvSchedule.cpp).
-void scheduleConvolution(const FuncInfo &info, int lanes);
+/// Schedules a convolution's result and its stages for a CPU
+/// (ConvSchedule.cpp).
+void scheduleConvolution(const FuncInfo &info, VectorMachine machine);
 
 } // namespace genc::halide
 
