@@ -2,13 +2,15 @@
 # Installs the Debian packages genc needs (idempotent, non-interactive).
 #   bash scripts/setup.sh [build|demo|fuzz|bench]...   (default: build)
 # "build" covers building and testing (POCL is an OpenCL device on the CPU:
-# the tests run the GPU schedules on it); "demo" adds Fashion-MNIST; "fuzz"
+# the tests run the GPU schedules on it; the AArch64 cross compiler and
+# qemu-user run the arm-64-linux kernels); "demo" adds Fashion-MNIST; "fuzz"
 # adds clang's libFuzzer; "bench" adds the PyTorch peer with OpenBLAS.
 set -euo pipefail
 
 build_pkgs=(cmake ninja-build g++ python3 llvm-14-dev llvm-14-tools libmlir-14-dev mlir-14-tools
             libhalide14-0-dev libfmt-dev libgtest-dev libpng-dev libjpeg-dev zlib1g-dev
-            pocl-opencl-icd ocl-icd-opencl-dev)
+            pocl-opencl-icd ocl-icd-opencl-dev
+            g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
 demo_pkgs=(dataset-fashion-mnist)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev)
 bench_pkgs=(python3-torch libopenblas0-pthread)

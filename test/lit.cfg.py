@@ -6,6 +6,7 @@
 #===-------------------------------------------------------------------------===#
 
 import os
+import shutil
 
 import lit.formats
 
@@ -55,3 +56,8 @@ def opencl_platform_present():
 
 if opencl_platform_present():
     config.available_features.add('opencl')
+
+# test/Target/arm-qemu.test builds its harnesses with the AArch64 cross
+# compiler and runs them under qemu-user (both from scripts/setup.sh build).
+if shutil.which('aarch64-linux-gnu-gcc') and shutil.which('qemu-aarch64'):
+    config.available_features.add('aarch64-qemu')
