@@ -3,7 +3,10 @@
 // Every training step (forward, backward and optimizer update) and every
 // net of every example model, JIT-compiled by Halide in fp32, must agree with
 // the double-precision reference interpreter on the same seeded inputs; so
-// must small models that take each convolution schedule path.
+// must small models that take each convolution schedule path. Each runs at
+// every x86 vector width the host can execute: its own (AVX-512 here), AVX2
+// (8 lanes, 16 registers) and SSE4.1 (4 lanes, NEON's width), so the
+// policy's tiles for each width are checked natively.
 //
 //===----------------------------------------------------------------------===//
 #include "genc/Conversion/GenToHalide/GenToHalide.h"
@@ -21,6 +24,7 @@
 
 #include <iterator>
 #include <limits>
+#include <optional>
 #include <set>
 
 using namespace genc;
@@ -111,7 +115,8 @@ std::set<std::string> zeroGradientParams(gen::StepOp step, const reference::Envi
 /// Runs every training step of `lowered` through Halide (JIT, host) and
 /// the fp64 interpreter on the same seeded inputs, parameters and states,
 /// and compares every output; `what` names the model in failures.
-void expectStepsMatch(LoweredModel &lowered, const std::string &what) {
+void expectStepsMatch(LoweredModel &lowered, const std::string &what,
+                      const Halide::Target &target) {
   mlir::OwningOpRef<mlir::ModuleOp> &module = lowered.module, &gradients = lowered.gradients;
   gen::ModelOp model = *module->getOps<gen::ModelOp>().begin();
   reference::Environment env;
@@ -127,7 +132,6 @@ void expectStepsMatch(LoweredModel &lowered, const std::string &what) {
   gradientEnv.random = reference::makeReplayingRandom(3);
   auto gradientSteps = llvm::to_vector(
       (*gradients->getOps<gen::ModelOp>().begin()).getBody().getOps<gen::StepOp>());
-  Halide::Target target = Halide::get_host_target();
   size_t stepIndex = 0;
   for (gen::StepOp step : model.getBody().getOps<gen::StepOp>()) {
     std::set<std::string> zero = zeroGradientParams(gradientSteps[stepIndex++], gradientEnv);
@@ -173,7 +177,8 @@ void expectStepsMatch(LoweredModel &lowered, const std::string &what) {
       // small gradients (dcgan's batch_norm shifts reach 1.1e-4).
       double tolerance = out.kind == halide::PipelineOutput::Kind::Objective ? 1e-4 : 2e-4;
       EXPECT_LT(relativeError(got, want), tolerance)
-          << what << "." << step.getSymName().str() << " output " << out.name;
+          << what << "." << step.getSymName().str() << " output " << out.name << " on "
+          << target.to_string();
     }
   }
 }
@@ -188,48 +193,84 @@ std::unique_ptr<llvm::MemoryBuffer> openModel(const std::string &relative) {
   return file;
 }
 
-class HalideMatchesReference : public ::testing::TestWithParam<const char *> {};
+/// The CPU targets the kernels are checked on, by name: "host", or a
+/// Halide target string.
+const char *const kCpuTargets[] = {"host", "x86-64-linux-avx2-fma-sse41-f16c",
+                                   "x86-64-linux-sse41"};
+
+/// The Halide target `name`, or none when this machine cannot run it.
+std::optional<Halide::Target> runnableTarget(const std::string &name) {
+  Halide::Target host = Halide::get_host_target();
+  if (name == "host")
+    return host;
+  Halide::Target target(name);
+  if (target.arch != host.arch || target.bits != host.bits)
+    return std::nullopt;
+  for (auto feature : {Halide::Target::SSE41, Halide::Target::AVX, Halide::Target::AVX2,
+                       Halide::Target::FMA, Halide::Target::F16C})
+    if (target.has_feature(feature) && !host.has_feature(feature))
+      return std::nullopt;
+  return target;
+}
+
+/// "x86-64-linux-avx2-fma-sse41-f16c" -> "avx2", "host" -> "host".
+std::string targetLabel(const std::string &name) {
+  llvm::StringRef rest = llvm::StringRef(name).drop_front(std::min<size_t>(name.size(), 13));
+  return name == "host" ? name : rest.split('-').first.str();
+}
+
+using ModelOnTarget = std::tuple<const char *, const char *>;
+
+class HalideMatchesReference : public ::testing::TestWithParam<ModelOnTarget> {};
 
 TEST_P(HalideMatchesReference, TrainingSteps) {
-  auto file = openModel(GetParam());
+  auto [path, targetName] = GetParam();
+  std::optional<Halide::Target> target = runnableTarget(targetName);
+  if (!target)
+    GTEST_SKIP() << "this machine cannot run " << targetName;
+  auto file = openModel(path);
   ASSERT_TRUE(file);
   LoweredModel lowered;
   ASSERT_TRUE(lowered.load(std::move(file)));
-  expectStepsMatch(lowered, GetParam());
+  expectStepsMatch(lowered, path, *target);
 }
 
-/// "test/Autodiff/conv2d-uneven-pad" -> "conv2d_uneven_pad".
-std::string modelName(const ::testing::TestParamInfo<const char *> &info) {
-  std::string name = llvm::StringRef(info.param).rsplit('/').second.str();
+/// ("test/Autodiff/conv2d-uneven-pad", avx2) -> "conv2d_uneven_pad_avx2".
+std::string modelName(const ::testing::TestParamInfo<ModelOnTarget> &info) {
+  std::string name = llvm::StringRef(std::get<0>(info.param)).rsplit('/').second.str();
   std::replace(name.begin(), name.end(), '-', '_');
-  return name;
+  return name + "_" + targetLabel(std::get<1>(info.param));
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, HalideMatchesReference,
-                         ::testing::Values("dsl_examples/vae", "dsl_examples/cvae",
-                                           "dsl_examples/gan_toy1d", "dsl_examples/gan_mlp",
-                                           "dsl_examples/dcgan", "dsl_examples/gmm",
-                                           "dsl_examples/classifier", "dsl_examples/gan_ring2d"),
-                         modelName);
+INSTANTIATE_TEST_SUITE_P(
+    Examples, HalideMatchesReference,
+    ::testing::Combine(::testing::Values("dsl_examples/vae", "dsl_examples/cvae",
+                                         "dsl_examples/gan_toy1d", "dsl_examples/gan_mlp",
+                                         "dsl_examples/dcgan", "dsl_examples/gmm",
+                                         "dsl_examples/classifier", "dsl_examples/gan_ring2d"),
+                       ::testing::ValuesIn(kCpuTargets)),
+    modelName);
 
 // Every op, one small model each (the gradient checks' models): forward,
 // backward and update kernels against the fp64 interpreter.
 INSTANTIATE_TEST_SUITE_P(
     Ops, HalideMatchesReference,
-    ::testing::Values("test/Autodiff/arithmetic", "test/Autodiff/batch_norm",
-                      "test/Autodiff/conv2d", "test/Autodiff/conv2d-uneven-pad",
-                      "test/Autodiff/conv_transpose2d", "test/Autodiff/dense",
-                      "test/Autodiff/elementwise", "test/Autodiff/gan", "test/Autodiff/losses",
-                      "test/Autodiff/pow-zero-base", "test/Autodiff/reductions",
-                      "test/Autodiff/reparam", "test/Autodiff/shape"),
+    ::testing::Combine(
+        ::testing::Values("test/Autodiff/arithmetic", "test/Autodiff/batch_norm",
+                          "test/Autodiff/conv2d", "test/Autodiff/conv2d-uneven-pad",
+                          "test/Autodiff/conv_transpose2d", "test/Autodiff/dense",
+                          "test/Autodiff/elementwise", "test/Autodiff/gan", "test/Autodiff/losses",
+                          "test/Autodiff/pow-zero-base", "test/Autodiff/reductions",
+                          "test/Autodiff/reparam", "test/Autodiff/shape"),
+        ::testing::ValuesIn(kCpuTargets)),
     modelName);
 
 /// One model per schedule path: each convolution path of ConvSchedule.cpp,
 /// with shapes that exercise its tails (the steps hold the forward op, its
 /// filter gradient and, through a first layer, the op that carries its input
 /// gradient), and the policy's paths for narrow rows and sums over innermost
-/// dimensions, at shapes large enough for their parallel forms. Host
-/// vectors are 16 lanes wide with AVX-512 (8 with AVX2).
+/// dimensions, at shapes large enough for their parallel forms, at every
+/// vector width (kCpuTargets).
 struct ScheduleCase {
   const char *name, *source;
   int batch = 4;
@@ -303,25 +344,34 @@ const ScheduleCase scheduleCases[] = {
      64},
 };
 
-class SchedulePathsMatchReference : public ::testing::TestWithParam<ScheduleCase> {};
+using CaseOnTarget = std::tuple<ScheduleCase, const char *>;
+
+class SchedulePathsMatchReference : public ::testing::TestWithParam<CaseOnTarget> {};
 
 TEST_P(SchedulePathsMatchReference, TrainingSteps) {
+  auto [scheduleCase, targetName] = GetParam();
+  std::optional<Halide::Target> target = runnableTarget(targetName);
+  if (!target)
+    GTEST_SKIP() << "this machine cannot run " << targetName;
   LoweredModel lowered;
-  std::string name = GetParam().name;
+  std::string name = scheduleCase.name;
   std::unique_ptr<llvm::MemoryBuffer> source;
-  if (GetParam().path) {
-    source = openModel(GetParam().path);
+  if (scheduleCase.path) {
+    source = openModel(scheduleCase.path);
     ASSERT_TRUE(source);
   } else {
-    source = llvm::MemoryBuffer::getMemBufferCopy(GetParam().source, name + ".gen");
+    source = llvm::MemoryBuffer::getMemBufferCopy(scheduleCase.source, name + ".gen");
   }
-  ASSERT_TRUE(lowered.load(std::move(source), GetParam().batch));
-  expectStepsMatch(lowered, name);
+  ASSERT_TRUE(lowered.load(std::move(source), scheduleCase.batch));
+  expectStepsMatch(lowered, name, *target);
 }
 
-INSTANTIATE_TEST_SUITE_P(Paths, SchedulePathsMatchReference, ::testing::ValuesIn(scheduleCases),
-                         [](const ::testing::TestParamInfo<ScheduleCase> &info) {
-                           return std::string(info.param.name);
+INSTANTIATE_TEST_SUITE_P(Paths, SchedulePathsMatchReference,
+                         ::testing::Combine(::testing::ValuesIn(scheduleCases),
+                                            ::testing::ValuesIn(kCpuTargets)),
+                         [](const ::testing::TestParamInfo<CaseOnTarget> &info) {
+                           return std::string(std::get<0>(info.param).name) + "_" +
+                                  targetLabel(std::get<1>(info.param));
                          });
 } // namespace
 

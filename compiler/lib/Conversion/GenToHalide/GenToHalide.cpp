@@ -318,8 +318,7 @@ void Lowering::lowerLoss(Operation *op) {
     RDom k(0, int(ps[1]), f.name() + "_k");
     rowMax(n) = Halide::maximum(values[p].func(k, n));
     lse(n) = rowMax(n) + Halide::log(Halide::sum(Halide::exp(values[p].func(k, n) - rowMax(n))));
-    infos.push_back({rowMax, {ps[0]}, FuncKind::Reduction, op});
-    infos.push_back({lse, {ps[0]}, FuncKind::Reduction, op});
+    // (After defineSum, which describes the loss itself: infos.back().)
     defineSum(
         op->getResult(0), f, per,
         [&](const Index &o, const Index &r) {
@@ -327,6 +326,8 @@ void Lowering::lowerLoss(Operation *op) {
           return y * (lse(o[0]) - z);
         },
         int(per.size()));
+    infos.push_back({rowMax, {ps[0]}, FuncKind::Reduction, op});
+    infos.push_back({lse, {ps[0]}, FuncKind::Reduction, op});
     return;
   }
   defineSum(op->getResult(0), f, per, [&](const Index &o, const Index &r) -> Expr {

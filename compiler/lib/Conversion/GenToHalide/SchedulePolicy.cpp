@@ -146,7 +146,13 @@ bool scheduleContiguousReduction(const FuncInfo &info, int vectorWidth) {
   int64_t extent = 1;
   for (int i = 0; i < info.contiguousRVars; ++i)
     extent *= constExtent(r[i]);
-  if (extent < vectorWidth)
+  if (extent < vectorWidth || !f.has_update_definition())
+    return false;
+  // rfactor needs an update Halide can prove associative (a plain sum
+  // can fail to be, e.g. when its term holds a select).
+  if (!Halide::Internal::prove_associativity(f.name(), f.update_args(),
+                                             f.update_values().as_vector())
+           .associative())
     return false;
   Halide::Stage update = f.update();
   Halide::RVar run = r[0];
