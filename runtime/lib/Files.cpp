@@ -4,7 +4,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace genc::rt;
 
@@ -24,4 +26,36 @@ void genc::rt::createDirectories(const std::string &path) {
   struct stat info;
   if (stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
     throw RuntimeError(path + ": not a folder");
+}
+
+std::vector<char> genc::rt::readRegularFile(const std::string &path, uint64_t limit) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    throw RuntimeError(path + ": cannot open: " + std::strerror(errno));
+  struct stat info;
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    throw RuntimeError(path + ": not a regular file");
+  }
+  if (uint64_t(info.st_size) > limit) {
+    ::close(fd);
+    throw RuntimeError(path + ": too large (" + std::to_string(info.st_size) + " bytes; at most " +
+                       std::to_string(limit) + ")");
+  }
+  std::vector<char> bytes(size_t(info.st_size));
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      int error = errno;
+      ::close(fd);
+      throw RuntimeError(path + ": " +
+                         (n == 0 ? std::string("changed while read") : std::strerror(error)));
+    }
+    done += size_t(n);
+  }
+  ::close(fd);
+  return bytes;
 }

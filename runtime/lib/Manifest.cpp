@@ -1,5 +1,6 @@
 //===- Manifest.cpp - Reading <name>.manifest.json -----------------------===//
 #include "genc/runtime/Manifest.h"
+#include "genc/runtime/Files.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Json.h"
 
@@ -112,12 +113,9 @@ Manifest Manifest::parse(const std::string &text, const std::string &what) {
 }
 
 Manifest Manifest::load(const std::string &path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
-    throw RuntimeError(path + ": cannot open the model manifest");
-  std::stringstream text;
-  text << file.rdbuf();
-  return parse(text.str(), path);
+  // (A manifest is a few KB; 64 MB bounds a crafted one.)
+  std::vector<char> text = readRegularFile(path, uint64_t(64) << 20);
+  return parse(std::string(text.begin(), text.end()), path);
 }
 
 const FunctionSpec *Manifest::find(FunctionSpec::Kind kind, const std::string &name) const {

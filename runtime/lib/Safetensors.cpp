@@ -1,9 +1,11 @@
 //===- Safetensors.cpp - Checkpoint files PyTorch can read ---------------===//
 #include "genc/runtime/Safetensors.h"
 #include "genc/runtime/Error.h"
+#include "genc/runtime/Files.h"
 #include "genc/runtime/Json.h"
 #include "genc/runtime/Manifest.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -32,6 +34,25 @@ uint32_t crcOf(const char *data, size_t size) {
   return uint32_t(crc);
 }
 
+/// The checksum of a header's content, independent of its JSON layout:
+/// every metadata entry but the checksums, and every tensor's dtype,
+/// shape and place, in name order.
+std::string headerChecksum(const std::map<std::string, std::string> &metadata,
+                           const std::map<std::string, std::string> &tensors) {
+  std::string text;
+  for (const auto &[key, value] : metadata)
+    if (key != "crc32" && key != "header_crc32")
+      text += key + '\0' + value + '\0';
+  for (const auto &[name, description] : tensors)
+    text += name + '\0' + description + '\0';
+  return std::to_string(crcOf(text.data(), text.size()));
+}
+
+/// A tensor's dtype, shape and byte range, as headerChecksum reads them.
+std::string describe(const std::vector<int64_t> &shape, uint64_t begin, uint64_t end) {
+  return "F32 " + shapeText(shape) + " " + std::to_string(begin) + ":" + std::to_string(end);
+}
+
 void writeAll(int fd, const char *data, size_t size, const std::string &path) {
   while (size > 0) {
     ssize_t n = ::write(fd, data, size);
@@ -49,8 +70,10 @@ void genc::rt::writeSafetensors(const std::string &path, const std::vector<Tenso
                                 const std::map<std::string, std::string> &metadata) {
   Json header = Json::object();
   std::string data;
+  std::map<std::string, std::string> described;
   for (const TensorView &t : tensors) {
     size_t bytes = size_t(elementCount(t.shape)) * sizeof(float);
+    described[t.name] = describe(t.shape, data.size(), data.size() + bytes);
     Json entry = Json::object();
     Json shape = Json::array(), offsets = Json::array();
     for (int64_t d : t.shape)
@@ -64,6 +87,7 @@ void genc::rt::writeSafetensors(const std::string &path, const std::vector<Tenso
   for (const auto &[key, value] : metadata)
     meta.set(key, value);
   meta.set("crc32", std::to_string(crcOf(data.data(), data.size())));
+  meta.set("header_crc32", headerChecksum(metadata, described));
   header.set("__metadata__", meta);
   std::string text = header.dump();
   text.append((8 - text.size() % 8) % 8, ' '); // keeps the tensors 8-byte aligned
@@ -101,13 +125,7 @@ void genc::rt::writeSafetensors(const std::string &path, const std::vector<Tenso
 }
 
 SafetensorsFile::SafetensorsFile(const std::string &path) : path_(path) {
-  FILE *file = std::fopen(path.c_str(), "rb");
-  if (!file)
-    throw RuntimeError(path + ": cannot open: " + std::strerror(errno));
-  char chunk[1 << 16];
-  for (size_t n; (n = std::fread(chunk, 1, sizeof(chunk), file)) > 0;)
-    bytes_.insert(bytes_.end(), chunk, chunk + n);
-  std::fclose(file);
+  bytes_ = readRegularFile(path);
   uint64_t size = 0;
   for (int i = 0; i < 8 && size_t(i) < bytes_.size(); ++i)
     size |= uint64_t(static_cast<unsigned char>(bytes_[i])) << (8 * i);
@@ -141,10 +159,24 @@ SafetensorsFile::SafetensorsFile(const std::string &path) : path_(path) {
   } catch (const RuntimeError &e) {
     throw RuntimeError(path + ": " + e.what());
   }
+  // Tensors may not share bytes.
+  std::vector<std::pair<uint64_t, uint64_t>> ranges;
+  std::map<std::string, std::string> described;
+  for (const auto &[name, entry] : entries_) {
+    ranges.push_back({entry.begin, entry.end});
+    described[name] = describe(entry.shape, entry.begin, entry.end);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  for (size_t i = 1; i < ranges.size(); ++i)
+    if (ranges[i].first < ranges[i - 1].second)
+      throw RuntimeError(path + ": not a valid safetensors file (tensors overlap)");
   auto crc = metadata_.find("crc32");
   if (crc != metadata_.end() &&
       crc->second != std::to_string(crcOf(bytes_.data() + dataStart_, dataSize)))
     throw RuntimeError(path + ": checksum mismatch: the file is corrupt");
+  auto headerCrc = metadata_.find("header_crc32");
+  if (headerCrc != metadata_.end() && headerCrc->second != headerChecksum(metadata_, described))
+    throw RuntimeError(path + ": header checksum mismatch: the file is corrupt");
 }
 
 void SafetensorsFile::read(const std::string &name, const std::vector<int64_t> &shape,

@@ -8,7 +8,9 @@
 #include "genc/runtime/Safetensors.h"
 #include "genc/runtime/Visualize.h"
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -24,6 +26,7 @@ std::string genc::rt::checkpointPath(const std::string &outDir) {
 }
 
 namespace {
+const char kCheckpointFormat[] = "genc-checkpoint-2";
 std::atomic<bool> interrupted{false};
 extern "C" void onInterrupt(int) { interrupted = true; }
 
@@ -40,13 +43,34 @@ std::string wordsText(const std::array<uint64_t, 4> &words) {
   return s;
 }
 
+/// A generator state from a checkpoint: four words, not all zero (the one
+/// state xoshiro never leaves).
 std::array<uint64_t, 4> wordsOf(const std::string &text, const std::string &what) {
   std::array<uint64_t, 4> words{};
-  std::istringstream in(text);
-  for (uint64_t &w : words)
-    if (!(in >> w))
+  const char *at = text.data(), *end = text.data() + text.size();
+  for (uint64_t &w : words) {
+    while (at < end && *at == ' ')
+      ++at;
+    auto [next, ec] = std::from_chars(at, end, w);
+    if (ec != std::errc())
       throw RuntimeError(what + ": malformed generator state in the checkpoint");
+    at = next;
+  }
+  if (at != end || (words[0] | words[1] | words[2] | words[3]) == 0)
+    throw RuntimeError(what + ": malformed generator state in the checkpoint");
   return words;
+}
+
+/// A whole decimal integer in [low, high] from a checkpoint's metadata.
+int64_t integerOf(const std::string &text, int64_t low, int64_t high, const std::string &key,
+                  const std::string &path) {
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high)
+    throw RuntimeError(path + ": checkpoint field '" + key + "' is '" + text.substr(0, 40) +
+                       "', expected a whole number from " + std::to_string(low) + " to " +
+                       std::to_string(high));
+  return value;
 }
 
 /// Where training is: everything a checkpoint needs beyond the tensors.
@@ -396,7 +420,7 @@ private:
 
   void save() {
     std::map<std::string, std::string> meta;
-    meta["format"] = "genc-checkpoint-1";
+    meta["format"] = kCheckpointFormat;
     meta["epoch"] = std::to_string(position_.epoch);
     meta["cursor"] = std::to_string(position_.cursor);
     meta["slot"] = std::to_string(position_.slot);
@@ -424,6 +448,12 @@ private:
         throw RuntimeError(path + ": not a training checkpoint (no '" + std::string(key) + "')");
       return it->second;
     };
+    // Format 2 checksums the header too (1 only the tensor data).
+    if (need("format") != kCheckpointFormat && need("format") != "genc-checkpoint-1")
+      throw RuntimeError(path + ": unknown checkpoint format '" + need("format").substr(0, 40) +
+                         "' (this genc reads " + kCheckpointFormat + ")");
+    if (need("format") == kCheckpointFormat && !meta.count("header_crc32"))
+      throw RuntimeError(path + ": the checkpoint's header has no checksum");
     if (need("batch_size") != std::to_string(model_.manifest().batchSize))
       throw RuntimeError(path + ": was trained at batch " + need("batch_size") + ", not " +
                          std::to_string(model_.manifest().batchSize));
@@ -438,19 +468,37 @@ private:
                     options_.average);
       throw RuntimeError(path + ": " + text + " (resume with the same --average)");
     }
-    position_.epoch = std::stoll(need("epoch"));
-    position_.cursor = std::stoll(need("cursor"));
-    position_.slot = size_t(std::stoull(need("slot")));
-    position_.repeat = std::stoll(need("repeat"));
-    position_.iterations = std::stoll(need("iterations"));
+    // Every field is checked against the model, the data and the others:
+    // a corrupt or crafted file gets a one-line error, never a wild read.
+    const TrainSpec &train = model_.manifest().train;
+    const int64_t most = int64_t(1) << 53;
+    auto integer = [&](const char *key, int64_t low, int64_t high) {
+      return integerOf(need(key), low, high, key, path);
+    };
+    position_.epoch = integer("epoch", 0, most);
+    position_.cursor = integer("cursor", 0, data_.train.count);
+    position_.slot = size_t(integer("slot", 0, int64_t(train.schedule.size()) - 1));
+    position_.repeat = integer("repeat", 0, train.schedule[position_.slot].second - 1);
+    position_.iterations = integer("iterations", 0, most);
     position_.epochShuffle = wordsOf(need("epoch_shuffle"), path);
     shuffle_.setState(wordsOf(need("shuffle"), path));
     model_.noise().setState(wordsOf(need("noise"), path));
     Json sums = Json::parse(need("sums"), path);
-    for (auto &[step, pair] : sums.members())
-      position_.sums[step] = {pair.items().at(0).number(), pair.items().at(1).number()};
-    if (position_.slot >= model_.manifest().train.schedule.size())
-      throw RuntimeError(path + ": schedule position out of range");
+    if (sums.kind() != Json::Kind::Object)
+      throw RuntimeError(path + ": checkpoint field 'sums' is not an object");
+    for (auto &[step, pair] : sums.members()) {
+      bool known = std::any_of(train.schedule.begin(), train.schedule.end(),
+                               [&](const auto &entry) { return entry.first == step; });
+      bool valid = pair.kind() == Json::Kind::Array && pair.items().size() == 2 &&
+                   pair.items()[0].kind() == Json::Kind::Number &&
+                   pair.items()[1].kind() == Json::Kind::Number &&
+                   std::isfinite(pair.items()[0].number()) && pair.items()[1].number() >= 0 &&
+                   pair.items()[1].number() <= double(most);
+      if (!known || !valid)
+        throw RuntimeError(path + ": checkpoint field 'sums' has a bad entry for '" +
+                           step.substr(0, 40) + "'");
+      position_.sums[step] = {pair.items()[0].number(), pair.items()[1].number()};
+    }
     std::printf("resuming from %s: epoch %lld, %lld examples into it\n", path.c_str(),
                 (long long)position_.epoch + 1, (long long)position_.cursor);
   }

@@ -1,10 +1,43 @@
 #!/usr/bin/env python3
 """safetensors_tool.py same A B: exit 0 if the tensors of A and B are
 bit-identical (metadata aside); safetensors_tool.py list A: names and shapes
-(as PyTorch's safetensors loader would see them); corrupt A: flip a data byte."""
+(as PyTorch's safetensors loader would see them); corrupt A: flip a data byte;
+set A KEY VALUE: rewrite a metadata field (its checksums left stale);
+forge A KEY VALUE: rewrite it and recompute genc's header checksum, as a crafted
+file would; overlap A: make the second tensor's bytes overlap the first's
+(with the checksum recomputed)."""
 import json
 import struct
 import sys
+import zlib
+
+
+def header_checksum(header):
+    """genc's header_crc32: metadata but the checksums, then each tensor's
+    dtype, shape and byte range, in name order (Safetensors.cpp)."""
+    text = b''
+    meta = header.get('__metadata__', {})
+    for key in sorted(meta):
+        if key not in ('crc32', 'header_crc32'):
+            text += key.encode() + b'\0' + meta[key].encode() + b'\0'
+    for name in sorted(k for k in header if k != '__metadata__'):
+        entry = header[name]
+        shape = '[' + ', '.join(str(d) for d in entry['shape']) + ']'
+        begin, end = entry['data_offsets']
+        text += name.encode() + b'\0' + f'F32 {shape} {begin}:{end}'.encode() + b'\0'
+    return str(zlib.crc32(text))
+
+
+def rewrite(path, change, resign):
+    data = open(path, 'rb').read()
+    (size,) = struct.unpack('<Q', data[:8])
+    header = json.loads(data[8:8 + size])
+    change(header)
+    if resign:
+        header['__metadata__']['header_crc32'] = header_checksum(header)
+    text = json.dumps(header).encode()
+    text += b' ' * ((8 - len(text) % 8) % 8)
+    open(path, 'wb').write(struct.pack('<Q', len(text)) + text + data[8 + size:])
 
 
 def read(path):
@@ -38,3 +71,15 @@ elif command == 'corrupt':
     data = bytearray(open(sys.argv[2], 'rb').read())
     data[-5] ^= 0x40
     open(sys.argv[2], 'wb').write(data)
+elif command in ('set', 'forge'):
+    def change(header):
+        header['__metadata__'][sys.argv[3]] = sys.argv[4]
+    rewrite(sys.argv[2], change, command == 'forge')
+elif command == 'overlap':
+    def change(header):
+        names = sorted(k for k in header if k != '__metadata__')
+        first, second = header[names[0]], header[names[1]]
+        length = second['data_offsets'][1] - second['data_offsets'][0]
+        begin = first['data_offsets'][0]
+        second['data_offsets'] = [begin, begin + length]
+    rewrite(sys.argv[2], change, True)

@@ -2,7 +2,9 @@
 #ifndef GENC_RUNTIME_FILES_H
 #define GENC_RUNTIME_FILES_H
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace genc::rt {
 
@@ -11,6 +13,11 @@ namespace genc::rt {
 void createDirectories(const std::string &path);
 
 bool fileExists(const std::string &path);
+
+/// The whole of a regular file of at most `limit` bytes; throws a one-line
+/// RuntimeError naming `path` otherwise (a device such as /dev/zero, a
+/// FIFO, which would block, or a folder). Opened without blocking.
+std::vector<char> readRegularFile(const std::string &path, uint64_t limit = uint64_t(1) << 40);
 
 } // namespace genc::rt
 
