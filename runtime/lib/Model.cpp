@@ -1,5 +1,7 @@
 //===- Model.cpp - A compiled model's state and calls --------------------===//
 #include "genc/runtime/Model.h"
+
+#include <cmath>
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Initializers.h"
 #include "genc/runtime/Safetensors.h"
@@ -284,6 +286,17 @@ void Model::save(const std::string &path, std::map<std::string, std::string> met
   }
   metadata["model"] = manifest_.model;
   writeSafetensors(path, views, metadata);
+}
+
+std::optional<std::string> Model::nonFiniteParam() {
+  syncToHost();
+  for (auto &[name, t] : params_) {
+    const float *data = t.data();
+    for (size_t i = 0, n = size_t(t.number_of_elements()); i < n; ++i)
+      if (!std::isfinite(data[i]))
+        return name;
+  }
+  return std::nullopt;
 }
 
 std::map<std::string, std::string> Model::load(const std::string &path) {

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -95,7 +96,7 @@ void genc::rt::writeSafetensors(const std::string &path, const std::vector<Tenso
   for (int i = 0; i < 8; ++i)
     prefix[i] = char(uint64_t(text.size()) >> (8 * i));
 
-  std::string temporary = path + ".tmp";
+  std::string temporary = path + ".tmp." + std::to_string(::getpid());
   int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (fd < 0)
     throw RuntimeError(path + ": cannot write: " + std::strerror(errno));
@@ -121,6 +122,17 @@ void genc::rt::writeSafetensors(const std::string &path, const std::vector<Tenso
   if (int dirFd = ::open(dir.empty() ? "/" : dir.c_str(), O_RDONLY); dirFd >= 0) {
     ::fsync(dirFd);
     ::close(dirFd);
+  }
+}
+
+void genc::rt::removeStaleTemporaries(const std::string &path) {
+  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
+  std::string prefix = path.substr(path.rfind('/') + 1) + ".tmp";
+  if (DIR *folder = ::opendir(dir.empty() ? "/" : dir.c_str())) {
+    while (dirent *entry = ::readdir(folder))
+      if (std::strncmp(entry->d_name, prefix.c_str(), prefix.size()) == 0)
+        std::remove((dir + "/" + entry->d_name).c_str());
+    ::closedir(folder);
   }
 }
 

@@ -15,7 +15,14 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
 
@@ -128,6 +135,7 @@ public:
   int run() {
     const Manifest &m = model_.manifest();
     createDirectories(options_.outDir);
+    lockOutput();
     std::string checkpoint = checkpointPath(options_.outDir);
     bool exists = fileExists(checkpoint);
     if (options_.average > 0)
@@ -144,15 +152,18 @@ public:
       position_.epochShuffle = shuffle_.state();
       startLogs();
     }
-    // Ctrl-C from here on saves a checkpoint (after the current step).
+    // Ctrl-C (or SIGTERM) from here on saves a checkpoint (after the
+    // current step).
     interrupted = false;
     auto previous = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
     std::printf("training %s on %s: %lld epochs, batch %lld, %s, output in %s\n",
                 m.model.c_str(), data_.description.c_str(), (long long)options_.epochs,
                 (long long)m.batchSize, scheduleText().c_str(), options_.outDir.c_str());
     std::fflush(stdout);
     if (position_.epoch >= options_.epochs) {
       std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
       std::printf("already trained for %lld epochs: nothing to do\n",
                   (long long)position_.epoch);
       return 0;
@@ -165,6 +176,7 @@ public:
     while (status == 0 && position_.epoch < options_.epochs)
       status = runEpoch();
     std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
     if (status != 0)
       return std::max(status, 0); // -1: stopped as asked
     finish();
@@ -225,17 +237,12 @@ private:
       }
       float objective = model_.step(stepName, batchData.view(), rows);
       if (!std::isfinite(objective)) {
-        std::string checkpoint = checkpointPath(options_.outDir);
-        std::string kept = fileExists(checkpoint)
-                               ? "the last good checkpoint is " + checkpoint
-                               : std::string("no checkpoint had been written yet");
-        std::fflush(stdout);
-        std::fprintf(stderr,
-                     "\ngenc: error: training stopped: step '%s' gave a non-finite objective "
-                     "(%g) in epoch %lld, iteration %lld; %s\n",
-                     stepName.c_str(), double(objective), (long long)position_.epoch + 1,
-                     (long long)position_.iterations + 1, kept.c_str());
-        return 1;
+        char why[160];
+        std::snprintf(why, sizeof(why),
+                      "step '%s' gave a non-finite objective (%g) in epoch %lld, iteration %lld",
+                      stepName.c_str(), double(objective), (long long)position_.epoch + 1,
+                      (long long)position_.iterations + 1);
+        return diverged(why);
       }
       if (readsData(step))
         position_.cursor += rows;
@@ -256,37 +263,71 @@ private:
       }
       progress_.update(position_.cursor, runningLosses());
       if (interrupted) {
-        save();
+        if (int status = saveIfFinite())
+          return status;
         std::fprintf(stderr, "\ngenc: interrupted: saved %s (resume with --resume)\n",
                      checkpointPath(options_.outDir).c_str());
         return 130;
       }
       if (options_.stopAfter > 0 && position_.iterations >= options_.stopAfter) {
-        save();
+        if (int status = saveIfFinite())
+          return status;
         std::printf("\nstopped after %lld iterations: saved %s (resume with --resume)\n",
                     (long long)position_.iterations, checkpointPath(options_.outDir).c_str());
         return -1;
       }
       if (options_.checkpointEvery > 0 && position_.iterations % options_.checkpointEvery == 0)
-        save();
+        if (int status = saveIfFinite())
+          return status;
     }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
     if (!window.empty())
       logSteps(window, double(position_.epoch + 1));
-    endEpoch(seconds);
-    return 0;
+    return endEpoch(seconds);
   }
 
-  void endEpoch(double seconds) {
+  /// The epoch's metrics row, then its checkpoint (which records the logs'
+  /// lengths), then its pictures: a failing picture cannot cost the epoch,
+  /// and a resumed run truncates the logs to what its checkpoint saw.
+  /// Returns non-zero, saving nothing, when the model has diverged.
+  int endEpoch(double seconds) {
+    bool finite;
     {
       // Test losses, scores and pictures use the averaged parameters, if any.
       AveragesInPlace averaged(model_);
-      evaluateEpoch(seconds);
-      startNextEpoch();
-      writeEpochPictures();
+      finite = evaluateEpoch(seconds);
     }
+    if (!finite)
+      return diverged("its test loss is not finite after epoch " +
+                      std::to_string(position_.epoch + 1));
+    startNextEpoch();
+    if (int status = saveIfFinite())
+      return status;
+    AveragesInPlace averaged(model_);
+    writeEpochPictures();
+    return 0;
+  }
+
+  /// Stops training on a diverged model: the checkpoint in --out, if any,
+  /// stays the last good one.
+  int diverged(const std::string &why) {
+    std::string checkpoint = checkpointPath(options_.outDir);
+    std::string kept = fileExists(checkpoint) ? "the last good checkpoint is " + checkpoint
+                                              : std::string("no checkpoint had been written yet");
+    std::fflush(stdout);
+    std::fprintf(stderr, "\ngenc: error: training stopped: %s; %s\n", why.c_str(), kept.c_str());
+    return 1;
+  }
+
+  /// Saves a checkpoint unless a parameter is no longer finite (then the
+  /// previous checkpoint stays the last good one).
+  int saveIfFinite() {
+    if (std::optional<std::string> bad = model_.nonFiniteParam())
+      return diverged("parameter '" + *bad + "' is no longer finite in epoch " +
+                      std::to_string(position_.epoch + 1));
     save();
+    return 0;
   }
 
   void startNextEpoch() {
@@ -313,7 +354,7 @@ private:
 
   /// The epoch's line of metrics.csv and its summary: training losses, and
   /// test losses and GAN scores.
-  void evaluateEpoch(double seconds) {
+  bool evaluateEpoch(double seconds) {
     const Manifest &m = model_.manifest();
     std::string summary, row = std::to_string(position_.epoch + 1) + "," +
                               std::to_string(position_.iterations) + "," + formatNumber(seconds);
@@ -323,12 +364,15 @@ private:
       row += "," + formatNumber(mean);
       summary += "train " + step + " " + formatShort(mean) + "  ";
     }
+    bool finite = true;
     for (auto &[step, repeats] : m.train.schedule) {
       double test = NAN;
-      if (data_.test.count > 0 && model_.manifest().find(FunctionSpec::Kind::Loss, step) &&
-          readsData(*m.find(FunctionSpec::Kind::Step, step)))
+      bool hasTest = data_.test.count > 0 && model_.manifest().find(FunctionSpec::Kind::Loss, step) &&
+                     readsData(*m.find(FunctionSpec::Kind::Step, step));
+      if (hasTest)
         test = testLoss(model_, step, data_.test, options_.seed);
       row += "," + formatNumber(test);
+      finite &= !std::isinf(test) && (std::isnan(test) == !hasTest);
       if (!std::isnan(test))
         summary += "test " + step + " " + formatShort(test) + "  ";
     }
@@ -341,6 +385,7 @@ private:
     }
     appendLine("metrics.csv", row);
     progress_.finishEpoch(summary);
+    return finite;
   }
 
   static std::string formatShort(double v) {
@@ -360,7 +405,7 @@ private:
   }
 
   void finish() {
-    save();
+    // (The last epoch's end saved the checkpoint.)
     std::vector<std::string> files;
     if (options_.pictures) {
       AveragesInPlace averaged(model_);
@@ -407,16 +452,35 @@ private:
     appendLine("steps.csv", row);
   }
 
+  /// One run at a time per --out, for the whole run (the lock goes with
+  /// the process); then the temporary files of a killed run can go.
+  void lockOutput() {
+    std::string lock = options_.outDir + "/.genc-train.lock";
+    lockFd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lockFd_ < 0)
+      throw RuntimeError(lock + ": cannot create the lock: " + std::strerror(errno));
+    if (::flock(lockFd_, LOCK_EX | LOCK_NB) != 0)
+      throw RuntimeError(options_.outDir + ": another genc train is writing to this folder");
+    removeStaleTemporaries(checkpointPath(options_.outDir));
+  }
+
   void writeFresh(const std::string &file, const std::string &line) {
-    std::ofstream out(options_.outDir + "/" + file, std::ios::trunc);
-    if (!(out << line << "\n"))
-      throw RuntimeError(options_.outDir + "/" + file + ": cannot write");
+    writeLine(file, line, std::ios::trunc);
   }
   void appendLine(const std::string &file, const std::string &line) {
-    std::ofstream out(options_.outDir + "/" + file, std::ios::app);
-    if (!(out << line << "\n"))
+    writeLine(file, line, std::ios::app);
+  }
+  /// Writes a line and flushes it, so that a full disk is an error here,
+  /// not a silently short file.
+  void writeLine(const std::string &file, const std::string &line, std::ios::openmode mode) {
+    std::ofstream out(options_.outDir + "/" + file, mode);
+    out << line << "\n";
+    out.flush();
+    if (!out)
       throw RuntimeError(options_.outDir + "/" + file + ": cannot write");
   }
+  /// The logs whose lengths a checkpoint records.
+  static constexpr const char *kLogs[] = {"metrics.csv", "steps.csv"};
 
   void save() {
     std::map<std::string, std::string> meta;
@@ -437,6 +501,11 @@ private:
     for (auto &[step, sum] : position_.sums)
       sums.set(step, Json::array().push(Json(sum.first)).push(Json(sum.second)));
     meta["sums"] = sums.dump();
+    for (const char *log : kLogs) {
+      struct stat info;
+      if (::stat((options_.outDir + "/" + log).c_str(), &info) == 0)
+        meta[std::string(log) + ".bytes"] = std::to_string(info.st_size);
+    }
     model_.save(checkpointPath(options_.outDir), meta);
   }
 
@@ -499,6 +568,19 @@ private:
                            step.substr(0, 40) + "'");
       position_.sums[step] = {pair.items()[0].number(), pair.items()[1].number()};
     }
+    // Rows logged after this checkpoint (by a run killed before its next
+    // one) would be logged again: cut them.
+    for (const char *log : kLogs) {
+      auto length = meta.find(std::string(log) + ".bytes");
+      std::string file = options_.outDir + "/" + log;
+      struct stat info;
+      if (length == meta.end() || ::stat(file.c_str(), &info) != 0)
+        continue;
+      int64_t bytes = integerOf(length->second, 0, int64_t(1) << 50, length->first, path);
+      if (info.st_size > bytes && ::truncate(file.c_str(), bytes) != 0)
+        throw RuntimeError(file + ": cannot cut the rows after the checkpoint: " +
+                           std::strerror(errno));
+    }
     std::printf("resuming from %s: epoch %lld, %lld examples into it\n", path.c_str(),
                 (long long)position_.epoch + 1, (long long)position_.cursor);
   }
@@ -506,6 +588,7 @@ private:
   Model &model_;
   const Data &data_;
   TrainOptions options_;
+  int lockFd_ = -1; // held, never closed: released when the process ends
   Roles roles_;
   Progress progress_;
   Rng shuffle_;

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""interrupt.py CMD...: runs CMD, sends it SIGINT (Ctrl-C) as soon as training
-starts (genc's "training ..." line), and reports its exit status and last
-error line."""
+"""interrupt.py [--term] CMD...: runs CMD, sends it SIGINT (Ctrl-C; SIGTERM
+with --term) as soon as training starts (genc's "training ..." line), and
+reports its exit status and last error line."""
 import signal
 import subprocess
 import sys
 
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+command, sig = sys.argv[1:], signal.SIGINT
+if command[0] == '--term':
+    command, sig = command[1:], signal.SIGTERM
+process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 for line in process.stdout:
     if line.startswith("training "):
-        process.send_signal(signal.SIGINT)
+        process.send_signal(sig)
         break
 out, err = process.communicate(timeout=600)
 print('exit status', process.returncode)

@@ -19,6 +19,7 @@
 #include "HalideBuffer.h"
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -78,6 +79,9 @@ public:
   /// Writes parameters, and the optimizer state as "state/<name>", to a
   /// safetensors file (atomically) with `metadata`.
   void save(const std::string &path, std::map<std::string, std::string> metadata = {});
+  /// The name of a parameter holding a NaN or an infinity, if any: a
+  /// diverged model is never saved as a checkpoint.
+  std::optional<std::string> nonFiniteParam();
   /// Restores parameters (all required, shapes checked) and the optimizer
   /// state (when present); returns the file's metadata.
   std::map<std::string, std::string> load(const std::string &path);
