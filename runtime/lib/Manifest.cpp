@@ -4,8 +4,10 @@
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Json.h"
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
 
 using namespace genc::rt;
 
@@ -65,6 +67,89 @@ FunctionSpec function(const Json &j, int64_t batchSize) {
     f.noise.push_back(n.isNull() ? Distribution{} : distribution(n));
   return f;
 }
+/// Bounds on what a manifest may declare: far beyond any model genc
+/// compiles, far below what would overflow a size or exhaust memory.
+constexpr int64_t kMostElements = int64_t(1) << 32;
+constexpr int64_t kMostBatch = int64_t(1) << 20;
+
+void checkShape(const std::string &name, const std::vector<int64_t> &shape,
+                const std::string &what) {
+  int64_t elements = 1;
+  for (int64_t d : shape) {
+    if (d < 1 || d > kMostElements || elements > kMostElements / d)
+      throw RuntimeError(what + " '" + name + "' has a bad shape");
+    elements *= d;
+  }
+}
+
+bool isIdentifier(const std::string &name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])))
+    return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+/// Everything the runtime later indexes by: consistent, in range, or a
+/// one-line error (a crafted or half-written manifest must not crash it).
+void validate(const Manifest &m) {
+  if (m.batchSize < 1 || m.batchSize > kMostBatch)
+    throw RuntimeError("batch_size " + std::to_string(m.batchSize) + " is out of range");
+  std::map<std::string, const TensorSpec *> params, states;
+  for (const ParamSpec &p : m.params) {
+    checkShape(p.name, p.shape, "parameter");
+    if (!params.emplace(p.name, &p).second)
+      throw RuntimeError("parameter '" + p.name + "' is declared twice");
+  }
+  for (const TensorSpec &t : m.states) {
+    checkShape(t.name, t.shape, "state");
+    if (!states.emplace(t.name, &t).second)
+      throw RuntimeError("state '" + t.name + "' is declared twice");
+  }
+  for (const InputSpec &in : m.inputs) {
+    checkShape(in.name, in.shape, "input");
+    if (in.labelClasses < 0 ||
+        (in.labelClasses > 0 && in.shape != std::vector<int64_t>{in.labelClasses}))
+      throw RuntimeError("input '" + in.name + "' has bad label classes");
+  }
+  auto declared = [&](const TensorSpec &t, const std::map<std::string, const TensorSpec *> &in,
+                      const char *what, const std::string &function) {
+    auto it = in.find(t.name);
+    if (it == in.end() || it->second->shape != t.shape)
+      throw RuntimeError("function '" + function + "' uses " + what + " '" + t.name +
+                         "', which the manifest does not declare with that shape");
+  };
+  for (const FunctionSpec &f : m.functions) {
+    if (!isIdentifier(f.symbol))
+      throw RuntimeError("function symbol '" + f.symbol + "' is not a C identifier");
+    if (f.batchSize < 1 || f.batchSize > kMostBatch)
+      throw RuntimeError("function '" + f.symbol + "' has a bad batch size");
+    for (const ArgumentSpec &a : f.arguments) {
+      checkShape(a.name, a.shape, "argument");
+      if (a.kind == ArgumentSpec::Kind::Param)
+        declared(a, params, "parameter", f.symbol);
+      if (a.kind == ArgumentSpec::Kind::State)
+        declared(a, states, "state", f.symbol);
+    }
+    for (const ResultSpec &r : f.results) {
+      if (r.kind != ResultSpec::Kind::Objective)
+        checkShape(r.name, r.shape, "result");
+      if (r.kind == ResultSpec::Kind::Param || r.kind == ResultSpec::Kind::Gradient)
+        declared(r, params, "parameter", f.symbol);
+      if (r.kind == ResultSpec::Kind::State)
+        declared(r, states, "state", f.symbol);
+    }
+  }
+  for (const auto &[step, repeats] : m.train.schedule) {
+    if (!m.find(FunctionSpec::Kind::Step, step))
+      throw RuntimeError("the schedule names step '" + step + "', which is not compiled");
+    if (repeats < 1 || repeats > kMostBatch)
+      throw RuntimeError("the schedule repeats step '" + step + "' a bad number of times");
+  }
+  for (const auto &[key, value] : m.train.hyperparams)
+    if (!std::isfinite(value))
+      throw RuntimeError("hyperparameter '" + key + "' is not finite");
+}
 } // namespace
 
 Manifest Manifest::parse(const std::string &text, const std::string &what) {
@@ -106,6 +191,7 @@ Manifest Manifest::parse(const std::string &text, const std::string &what) {
       for (const Json &s : train["schedule"].items())
         m.train.schedule.push_back({s["step"].string(), s["repeats"].integer()});
     }
+    validate(m);
   } catch (const RuntimeError &e) {
     throw RuntimeError(what + ": " + e.what());
   }
