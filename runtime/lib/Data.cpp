@@ -68,6 +68,8 @@ Feed resolveFeed(const InputSpec &input, const std::string &source, bool fromDir
                          "' (expected fashion-mnist:train-images or fashion-mnist:train-labels)");
     feed.labels = file == "train-labels";
   } else if (!(feed.synthetic = parseSyntheticSource(source))) {
+    if (source.find('/') != std::string::npos || source[0] == '.')
+      throw RuntimeError("data folder '" + source + "' does not exist");
     throw RuntimeError("unknown data source '" + source +
                        "' (expected fashion-mnist:..., toy1d:normal(m, s), toy1d:mixture(...), "
                        "ring2d:K or a directory of IDX files)");

@@ -458,7 +458,7 @@ int main(int argc, char **argv) {
     return fail(files.empty() ? "no input file (see 'genc --help')"
                               : "expected one input file, got " + std::to_string(files.size()));
   const std::string &path = files[0];
-  if (batchSize < 0)
+  if (batchSize < 0 || (batchSize.getNumOccurrences() && batchSize == 0))
     return fail("--batch must be positive");
   if (!(tolerance > 0))
     return fail("--tolerance must be positive");
