@@ -1,215 +1,82 @@
-//===- Json.cpp - A small JSON reader and writer -------------------------===//
+//===- Json.cpp - JSON through nlohmann/json ------------------------------===//
 #include "genc/runtime/Json.h"
 #include "genc/runtime/Error.h"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+
+#include <nlohmann/json.hpp>
 
 using namespace genc::rt;
 
 namespace {
-class Parser {
-public:
-  Parser(const std::string &text, const std::string &what) : text_(text), what_(what) {}
+using Library = nlohmann::json;
 
-  Json document() {
-    Json value = parseValue(0);
-    skipSpace();
-    if (pos_ != text_.size())
-      fail("trailing characters");
-    return value;
-  }
+/// Deeper nesting is no manifest, checkpoint or safetensors header: a
+/// crafted one must not exhaust the stack of the conversion below.
+constexpr int kMostDepth = 64;
 
-private:
-  [[noreturn]] void fail(const std::string &why) {
-    throw RuntimeError(what_ + ": invalid JSON at byte " + std::to_string(pos_) + ": " + why);
+Json fromLibrary(const Library &j, int depth, const std::string &what) {
+  if (depth > kMostDepth)
+    throw RuntimeError(what + ": invalid JSON: nested more than " + std::to_string(kMostDepth) +
+                       " deep");
+  switch (j.type()) {
+  case Library::value_t::boolean:
+    return Json(j.get<bool>());
+  case Library::value_t::number_integer:
+    return Json(double(j.get<int64_t>()));
+  case Library::value_t::number_unsigned:
+    return Json(double(j.get<uint64_t>()));
+  case Library::value_t::number_float:
+    return Json(j.get<double>());
+  case Library::value_t::string:
+    return Json(j.get<std::string>());
+  case Library::value_t::array: {
+    Json array = Json::array();
+    for (const Library &item : j)
+      array.push(fromLibrary(item, depth + 1, what));
+    return array;
   }
-  void skipSpace() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
-                                   text_[pos_] == '\t' || text_[pos_] == '\r'))
-      ++pos_;
+  case Library::value_t::object: {
+    Json object = Json::object();
+    for (auto it = j.begin(); it != j.end(); ++it)
+      object.set(it.key(), fromLibrary(it.value(), depth + 1, what));
+    return object;
   }
-  bool consume(char c) {
-    skipSpace();
-    if (pos_ < text_.size() && text_[pos_] == c) {
-      ++pos_;
-      return true;
-    }
-    return false;
+  default:
+    return Json();
   }
-  void expect(char c) {
-    if (!consume(c))
-      fail(std::string("expected '") + c + "'");
-  }
-  bool literal(const char *word) {
-    size_t n = std::char_traits<char>::length(word);
-    if (text_.compare(pos_, n, word) != 0)
-      return false;
-    pos_ += n;
-    return true;
-  }
-
-  Json parseValue(int depth) {
-    if (depth > 64)
-      fail("nested too deeply");
-    skipSpace();
-    if (pos_ >= text_.size())
-      fail("unexpected end");
-    char c = text_[pos_];
-    if (c == '{') {
-      ++pos_;
-      Json object = Json::object();
-      if (consume('}'))
-        return object;
-      do {
-        skipSpace();
-        std::string key = parseString();
-        expect(':');
-        object.set(key, parseValue(depth + 1));
-      } while (consume(','));
-      expect('}');
-      return object;
-    }
-    if (c == '[') {
-      ++pos_;
-      Json array = Json::array();
-      if (consume(']'))
-        return array;
-      do
-        array.push(parseValue(depth + 1));
-      while (consume(','));
-      expect(']');
-      return array;
-    }
-    if (c == '"')
-      return Json(parseString());
-    if (literal("true"))
-      return Json(true);
-    if (literal("false"))
-      return Json(false);
-    if (literal("null"))
-      return Json();
-    const char *start = text_.c_str() + pos_;
-    char *end = nullptr;
-    double value = std::strtod(start, &end);
-    if (end == start)
-      fail("unexpected character");
-    pos_ += end - start;
-    return Json(value);
-  }
-
-  std::string parseString() {
-    if (pos_ >= text_.size() || text_[pos_] != '"')
-      fail("expected a string");
-    ++pos_;
-    std::string out;
-    while (pos_ < text_.size() && text_[pos_] != '"') {
-      char c = text_[pos_++];
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (pos_ >= text_.size())
-        break;
-      char e = text_[pos_++];
-      switch (e) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'u': {
-        if (pos_ + 4 > text_.size())
-          fail("bad \\u escape");
-        unsigned code = std::strtoul(text_.substr(pos_, 4).c_str(), nullptr, 16);
-        pos_ += 4;
-        // Names in genc files are ASCII; other code points are kept as UTF-8.
-        if (code < 0x80) {
-          out += char(code);
-        } else if (code < 0x800) {
-          out += char(0xC0 | (code >> 6));
-          out += char(0x80 | (code & 0x3F));
-        } else {
-          out += char(0xE0 | (code >> 12));
-          out += char(0x80 | ((code >> 6) & 0x3F));
-          out += char(0x80 | (code & 0x3F));
-        }
-        break;
-      }
-      default: out += e;
-      }
-    }
-    if (pos_ >= text_.size())
-      fail("unterminated string");
-    ++pos_;
-    return out;
-  }
-
-  const std::string &text_;
-  const std::string &what_;
-  size_t pos_ = 0;
-};
-
-void quote(const std::string &s, std::string &out) {
-  out += '"';
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof(buffer), "\\u%04x", c);
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
 }
 
-void dumpTo(const Json &j, std::string &out) {
+Library toLibrary(const Json &j) {
   switch (j.kind()) {
-  case Json::Kind::Null: out += "null"; return;
-  case Json::Kind::Bool: out += j.number() != 0 ? "true" : "false"; return;
+  case Json::Kind::Null:
+    return nullptr;
+  case Json::Kind::Bool:
+    return j.number() != 0;
   case Json::Kind::Number: {
+    // Whole numbers print as integers (shapes, offsets); the rest with
+    // all 17 digits. (nlohmann writes NaN and infinities as null.)
     double v = j.number();
-    char buffer[32];
-    if (v == std::floor(v) && std::fabs(v) < 9.0e15)
-      std::snprintf(buffer, sizeof(buffer), "%.0f", v);
-    else
-      std::snprintf(buffer, sizeof(buffer), "%.17g", v);
-    out += buffer;
-    return;
+    if (v == std::floor(v) && std::fabs(v) <= 9007199254740992.0)
+      return int64_t(v);
+    return v;
   }
-  case Json::Kind::String: quote(j.string(), out); return;
+  case Json::Kind::String:
+    return j.string();
   case Json::Kind::Array: {
-    out += '[';
-    bool first = true;
-    for (const Json &item : j.items()) {
-      if (!first)
-        out += ',';
-      first = false;
-      dumpTo(item, out);
-    }
-    out += ']';
-    return;
+    Library array = Library::array();
+    for (const Json &item : j.items())
+      array.push_back(toLibrary(item));
+    return array;
   }
   case Json::Kind::Object: {
-    out += '{';
-    bool first = true;
-    for (const auto &[key, value] : j.members()) {
-      if (!first)
-        out += ',';
-      first = false;
-      quote(key, out);
-      out += ':';
-      dumpTo(value, out);
-    }
-    out += '}';
-    return;
+    Library object = Library::object();
+    for (const auto &[key, value] : j.members())
+      object[key] = toLibrary(value);
+    return object;
   }
   }
+  return nullptr;
 }
 
 [[noreturn]] void mismatch(const char *expected) {
@@ -218,13 +85,20 @@ void dumpTo(const Json &j, std::string &out) {
 } // namespace
 
 Json Json::parse(const std::string &text, const std::string &what) {
-  return Parser(text, what).document();
+  // nlohmann/json: strict RFC 8259 (no NaN, infinities or hex numbers;
+  // \u escapes and UTF-8 checked), locale-independent numbers.
+  try {
+    return fromLibrary(Library::parse(text), 0, what);
+  } catch (const Library::parse_error &e) {
+    std::string why = e.what();
+    size_t colon = why.find(": ", why.find("parse error"));
+    throw RuntimeError(what + ": invalid JSON at byte " + std::to_string(e.byte) + ": " +
+                       (colon == std::string::npos ? why : why.substr(colon + 2)));
+  }
 }
 
 std::string Json::dump() const {
-  std::string out;
-  dumpTo(*this, out);
-  return out;
+  return toLibrary(*this).dump(-1, ' ', false, Library::error_handler_t::replace);
 }
 
 double Json::number() const {
@@ -234,9 +108,10 @@ double Json::number() const {
 }
 
 int64_t Json::integer() const {
+  // Whole and exact in a double (|v| <= 2^53), so the conversion is too.
   double v = number();
-  if (v != std::floor(v))
-    mismatch("an integer");
+  if (v != std::floor(v) || !(std::fabs(v) <= 9007199254740992.0))
+    mismatch("an integer of magnitude at most 2^53");
   return int64_t(v);
 }
 

@@ -11,7 +11,8 @@
 #include "genc/Target/ModelCompiler.h"
 
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace mlir;
 using namespace genc;
@@ -128,23 +129,23 @@ std::string genc::target::emitModelHeader(gen::ModelOp model, llvm::StringRef na
 }
 
 namespace {
-namespace json = llvm::json;
+using Json = nlohmann::json;
 
-json::Array shapeArray(llvm::ArrayRef<int64_t> s) {
-  json::Array a;
+Json shapeArray(llvm::ArrayRef<int64_t> s) {
+  Json a = Json::array();
   for (int64_t d : s)
     a.push_back(d);
   return a;
 }
 
 /// How a random argument is drawn.
-json::Object distribution(Operation *op) {
+Json distribution(Operation *op) {
   if (auto normal = dyn_cast<gen::NormalOp>(op))
-    return json::Object{{"kind", "normal"},
+    return Json{{"kind", "normal"},
                         {"a", normal.getMean().convertToDouble()},
                         {"b", normal.getStddev().convertToDouble()}};
   auto uniform = cast<gen::UniformOp>(op);
-  return json::Object{{"kind", "uniform"},
+  return Json{{"kind", "uniform"},
                       {"a", uniform.getLow().convertToDouble()},
                       {"b", uniform.getHigh().convertToDouble()}};
 }
@@ -152,7 +153,7 @@ json::Object distribution(Operation *op) {
 /// For each argument of `net`, the distribution of the noise the steps call
 /// it with (null where a call passes something else): how the runtime
 /// samples a generator.
-json::Array netNoise(gen::ModelOp source, llvm::StringRef net, size_t arity) {
+Json netNoise(gen::ModelOp source, llvm::StringRef net, size_t arity) {
   std::vector<Operation *> drawn(arity, nullptr);
   std::vector<bool> other(arity, false);
   source->walk([&](gen::CallOp call) {
@@ -166,19 +167,19 @@ json::Array netNoise(gen::ModelOp source, llvm::StringRef net, size_t arity) {
         other[i] = true;
     }
   });
-  json::Array noise;
+  Json noise = Json::array();
   for (size_t i = 0; i < arity; ++i)
-    noise.push_back(drawn[i] && !other[i] ? json::Value(distribution(drawn[i])) : nullptr);
+    noise.push_back(drawn[i] && !other[i] ? distribution(drawn[i]) : Json(nullptr));
   return noise;
 }
 
-json::Object functionEntry(const ModelStages &stages, const CompiledFunction &fn) {
+Json functionEntry(const ModelStages &stages, const CompiledFunction &fn) {
   gen::ModelOp model = stages.train;
   static const char *inputKinds[] = {"input", "param", "state", "random", "argument"};
   static const char *outputKinds[] = {"objective", "gradient", "param", "state", "result"};
-  json::Array args, outs;
+  Json args = Json::array(), outs = Json::array();
   for (const PipelineInput &in : fn.pipeline.inputs) {
-    json::Object arg{{"kind", inputKinds[int(in.kind)]},
+    Json arg{{"kind", inputKinds[int(in.kind)]},
                      {"name", in.name},
                      {"shape", shapeArray(in.shape)}};
     if (in.kind == PipelineInput::Kind::Random)
@@ -186,17 +187,17 @@ json::Object functionEntry(const ModelStages &stages, const CompiledFunction &fn
     args.push_back(std::move(arg));
   }
   for (const PipelineOutput &out : fn.pipeline.outputs)
-    outs.push_back(json::Object{{"kind", outputKinds[int(out.kind)]},
+    outs.push_back(Json{{"kind", outputKinds[int(out.kind)]},
                                 {"name", out.name},
                                 {"shape", shapeArray(out.shape)}});
-  json::Object o{{"function", fn.function},
+  Json o{{"function", fn.function},
                  {"kind", kindName(fn.kind)},
                  {"name", fn.source},
                  {"batch_size", model.getBatchSizeAttr().getInt()},
                  {"arguments", std::move(args)},
                  {"outputs", std::move(outs)}};
   if (fn.kind == CompiledFunction::Kind::Step) {
-    json::Array updates;
+    Json updates = Json::array();
     auto step = model.lookupSymbol<gen::StepOp>(fn.source);
     for (auto ref : step.getUpdates().getAsRange<FlatSymbolRefAttr>())
       updates.push_back(ref.getValue().str());
@@ -216,9 +217,9 @@ std::string genc::target::emitManifest(const ModelStages &stages,
                                        llvm::ArrayRef<CompiledFunction> functions,
                                        llvm::StringRef target) {
   gen::ModelOp model = stages.train;
-  json::Array inputs, params, states, fns;
+  Json inputs = Json::array(), params = Json::array(), states = Json::array(), fns = Json::array();
   for (gen::InputOp in : model.getBody().getOps<gen::InputOp>()) {
-    json::Object o{{"name", in.getSymName().str()},
+    Json o{{"name", in.getSymName().str()},
                    {"shape", shapeArray(in.getTensorType().getShape())}};
     if (IntegerAttr classes = in.getLabelClassesAttr())
       o["label_classes"] = classes.getInt();
@@ -228,35 +229,35 @@ std::string genc::target::emitManifest(const ModelStages &stages,
   }
   for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
     for (gen::ParamOp p : gen::getParams(net)) {
-      json::Array args;
+      Json args = Json::array();
       for (Attribute a : p.getInitArgs())
         args.push_back(a.cast<FloatAttr>().getValueAsDouble());
-      params.push_back(json::Object{{"name", gen::paramKey(net, p)},
+      params.push_back(Json{{"name", gen::paramKey(net, p)},
                                     {"net", net.getSymName().str()},
                                     {"shape", shapeArray(p.getTensorType().getShape())},
                                     {"init", p.getInit().str()},
                                     {"init_args", std::move(args)}});
     }
   for (gen::StateOp s : model.getBody().getOps<gen::StateOp>())
-    states.push_back(json::Object{{"name", s.getSymName().str()},
+    states.push_back(Json{{"name", s.getSymName().str()},
                                   {"shape", shapeArray(s.getTensorType().getShape())}});
   for (const CompiledFunction &fn : functions)
     fns.push_back(functionEntry(stages, fn));
-  json::Object train;
+  Json train = Json::object();
   for (gen::TrainOp t : model.getBody().getOps<gen::TrainOp>()) {
-    json::Array schedule;
+    Json schedule = Json::array();
     for (size_t i = 0; i < t.getSchedule().size(); ++i)
-      schedule.push_back(json::Object{
+      schedule.push_back(Json{
           {"step", t.getSchedule()[i].cast<FlatSymbolRefAttr>().getValue().str()},
           {"repeats", t.getRepeats()[i].cast<IntegerAttr>().getInt()}});
-    json::Object hyper;
+    Json hyper = Json::object();
     for (auto &[key, fallback] : gen::optimizerHyperparams(t.getOptimizer()))
       hyper[key.str()] = gen::getHyperparam(t, key);
-    train = json::Object{{"schedule", std::move(schedule)},
+    train = Json{{"schedule", std::move(schedule)},
                          {"optimizer", t.getOptimizer().str()},
                          {"hyperparams", std::move(hyper)}};
   }
-  json::Object manifest{{"model", model.getSymName().str()},
+  Json manifest{{"model", model.getSymName().str()},
                         {"batch_size", model.getBatchSizeAttr().getInt()},
                         {"target", target.str()},
                         {"inputs", std::move(inputs)},
@@ -266,6 +267,6 @@ std::string genc::target::emitManifest(const ModelStages &stages,
                         {"train", std::move(train)}};
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << llvm::formatv("{0:2}", json::Value(std::move(manifest))) << "\n";
+  os << manifest.dump(2) << "\n";
   return os.str();
 }

@@ -1,8 +1,10 @@
-//===- Json.h - A small JSON reader and writer ---------------------*- C++ -*-===//
+//===- Json.h - JSON values with typed, checked access -------------*- C++ -*-===//
 //
 // The runtime reads manifests and safetensors headers and writes checkpoint
-// metadata; a few hundred lines of its own keep it free of LLVM (a user
-// program that links a model should not need LLVM's support library).
+// metadata. Reading and writing is nlohmann/json's (header-only, so a user
+// program that links a model needs neither LLVM nor a JSON library); this
+// class gives the runtime typed access whose mismatches are one-line
+// errors, and keeps nlohmann out of the runtime's headers.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GENC_RUNTIME_JSON_H
