@@ -287,14 +287,11 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
                                        name + "_kernels.h", name + "_runtime.a"};
   for (gen::StepOp step : model.getBody().getOps<gen::StepOp>()) {
-    if (options.kinds & Steps)
-      expected.push_back(name + "_" + step.getSymName().str() + ".h");
-    if (options.kinds & Losses)
-      expected.push_back(name + "_" + step.getSymName().str() + "_loss.h");
+    expected.push_back(name + "_" + step.getSymName().str() + ".h");
+    expected.push_back(name + "_" + step.getSymName().str() + "_loss.h");
   }
-  if (options.kinds & Nets)
-    for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
-      expected.push_back(name + "_" + net.getSymName().str() + ".h");
+  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+    expected.push_back(name + "_" + net.getSymName().str() + ".h");
   if (options.sharedLibrary)
     expected.push_back(name + ".so");
   if (options.emitStmt)
@@ -324,18 +321,18 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     return success();
   };
   using Kind = CompiledFunction::Kind;
-  if (options.kinds & Steps)
-    for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
-      if (failed(lower(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Step)))
-        return failure();
-  if (options.kinds & Losses)
-    for (gen::StepOp step : gen::ModelOp(stages.forward).getBody().getOps<gen::StepOp>())
-      if (failed(lower(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Loss)))
-        return failure();
-  if (options.kinds & Nets)
-    for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
-      if (failed(lower(halide::lowerNet(net, *target), net.getSymName().str(), Kind::Net)))
-        return failure();
+  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
+    if (failed(lower(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Step)))
+      return failure();
+  // Losses also give each example's objective: evaluation pads the last
+  // partial batch and counts only its real rows.
+  for (gen::StepOp step : gen::ModelOp(stages.forward).getBody().getOps<gen::StepOp>())
+    if (failed(lower(halide::lowerStep(step, *target, /*perExample=*/true),
+                     step.getSymName().str(), Kind::Loss)))
+      return failure();
+  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+    if (failed(lower(halide::lowerNet(net, *target), net.getSymName().str(), Kind::Net)))
+      return failure();
 
   // Steps first: they take longest, and the queue hands out jobs in order.
   std::vector<CompileJob> jobs;
