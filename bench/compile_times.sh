@@ -24,7 +24,7 @@ first_step() { # model: seconds from `genc train` to its "training ..." line
   while IFS= read -r line; do
     [[ -z $at && $line == training\ * ]] && at=$EPOCHREALTIME
   done < <(GENC_CACHE_DIR="$out/cache-$1" "$genc" train "$root/dsl_examples/$1.gen" \
-             --target="$target" --out "$out/train-$1" --limit 2000 --stop-after 1)
+             --target="$target" --out "$out/train-$1" --limit 2000 --stop-after-iterations 1)
   awk -v a="$start" -v b="$at" 'BEGIN { if (b == "") print "nan"; else print b - a }'
 }
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
