@@ -59,10 +59,21 @@ double genc::rt::testLoss(Model &model, const std::string &step, const Split &te
   int64_t batch = model.manifest().batchSize;
   return withEvaluationNoise(model, seed, [&] {
     double sum = 0;
-    for (int64_t begin = 0; begin < test.count; begin += batch) {
-      int64_t rows = std::min(batch, test.count - begin);
-      BatchData data = gatherRows(test, {}, begin, rows);
-      sum += double(model.loss(step, data.view(), rows)) * double(rows);
+    int64_t full = test.count / batch * batch;
+    for (int64_t begin = 0; begin < full; begin += batch)
+      sum += double(model.loss(step, gatherRows(test, {}, begin, batch).view(), batch)) *
+             double(batch);
+    if (int64_t rest = test.count - full) {
+      std::vector<int64_t> last;
+      for (int64_t r = 0; r < batch; ++r)
+        last.push_back(test.count >= batch ? test.count - batch + r : r % test.count);
+      std::vector<float> examples =
+          model.lossExamples(step, gatherRows(test, last, 0, batch).view());
+      // The new examples: the last `rest` rows, or the first pass over a
+      // split smaller than a batch.
+      int64_t first = test.count >= batch ? batch - rest : 0;
+      for (int64_t r = first; r < first + rest; ++r)
+        sum += double(examples[size_t(r)]);
     }
     return sum / double(test.count);
   });

@@ -61,8 +61,7 @@ CompiledBuild CompiledBuild::load(const std::string &prefix) {
 }
 
 Model::Model(Manifest manifest, const KernelSource &kernels, uint64_t seed)
-    : manifest_(std::move(manifest)) {
-  sources_.push_back(&kernels);
+    : manifest_(std::move(manifest)), kernels_(kernels) {
   for (const FunctionSpec &f : manifest_.functions)
     compiled_[keyOf(f.kind, f.name, f.batchSize)] = {&f, kernels.entryPoint(f.symbol), {}, {}};
   initialize(seed);
@@ -81,16 +80,6 @@ Model::~Model() {
     for (Tensor &t : entry.second.spare)
       release(t);
   }
-}
-
-void Model::addVariant(const Manifest &manifest, const KernelSource &kernels) {
-  if (manifest.model != manifest_.model)
-    throw RuntimeError("model variant '" + manifest.model + "' is not model '" + manifest_.model +
-                       "'");
-  variants_.push_back(std::make_unique<Manifest>(manifest));
-  sources_.push_back(&kernels);
-  for (const FunctionSpec &f : variants_.back()->functions)
-    compiled_[keyOf(f.kind, f.name, f.batchSize)] = {&f, kernels.entryPoint(f.symbol), {}, {}};
 }
 
 void Model::initialize(uint64_t seed) {
@@ -261,6 +250,16 @@ float Model::loss(const std::string &name, const Batch &batch, int64_t rows) {
   return results.empty() ? 0.0f : results.front()();
 }
 
+std::vector<float> Model::lossExamples(const std::string &name, const Batch &batch) {
+  Compiled &fn = lookup(FunctionSpec::Kind::Loss, name, manifest_.batchSize);
+  std::vector<Tensor> results = call(fn, batch);
+  if (results.size() < 2)
+    throw RuntimeError("loss '" + name + "' has no objective per example (it is not a mean "
+                       "over the batch)");
+  const Tensor &examples = results[1];
+  return std::vector<float>(examples.data(), examples.data() + examples.number_of_elements());
+}
+
 std::vector<Tensor> Model::net(const std::string &name, const Batch &arguments, int64_t rows) {
   return call(lookup(FunctionSpec::Kind::Net, name, rows), arguments);
 }
@@ -346,7 +345,4 @@ void Model::syncToHost() {
       entry.second.copy_to_host();
 }
 
-void Model::setThreads(int threads) const {
-  for (const KernelSource *source : sources_)
-    source->setThreads(threads);
-}
+void Model::setThreads(int threads) const { kernels_.setThreads(threads); }

@@ -127,8 +127,10 @@ public:
     }
     if (!anyData)
       throw RuntimeError("no step of model '" + m.model + "' reads data: nothing defines an epoch");
-    if (data.train.count == 0)
-      throw RuntimeError("the training split is empty");
+    if (data.train.count < m.batchSize)
+      throw RuntimeError("the training split has " + std::to_string(data.train.count) +
+                         " examples, fewer than one batch of " + std::to_string(m.batchSize) +
+                         ": compile with a smaller --batch");
     shuffle_.reseed(options.seed, "shuffle");
   }
 
@@ -218,9 +220,12 @@ private:
   int runEpoch() {
     const Manifest &m = model_.manifest();
     std::vector<int64_t> order = epochOrder();
-    int64_t batch = m.batchSize, total = data_.train.count;
+    // Full batches only (PyTorch's drop_last): the kernels are compiled
+    // for one batch size, and the shuffle hands a different remainder to
+    // the next epoch.
+    int64_t batch = m.batchSize, total = data_.train.count / batch * batch;
     progress_.startEpoch(position_.epoch, options_.epochs, total, position_.cursor);
-    int64_t itersPerEpoch = (total + batch - 1) / batch;
+    int64_t itersPerEpoch = total / batch;
     int64_t logEvery = std::max<int64_t>(1, itersPerEpoch / 20);
     std::map<std::string, std::pair<double, double>> window;
     auto epochStart = std::chrono::steady_clock::now();
@@ -232,7 +237,6 @@ private:
       if (readsData(step)) {
         if (position_.cursor >= total)
           break;
-        rows = std::min(batch, total - position_.cursor);
         batchData = gatherRows(data_.train, order, position_.cursor, rows);
       }
       float objective = model_.step(stepName, batchData.view(), rows);

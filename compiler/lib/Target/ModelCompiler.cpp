@@ -4,7 +4,8 @@
 //    genc version; if it matches and every output exists, stop.
 // 2) Compile each step and net to its own Halide static library (no
 //    runtime), then merge them into <name>_kernels.a with an umbrella header
-//    <name>_kernels.h; compile the runtime into <name>_runtime.a. (Linking
+//    <name>_kernels.h; compile the runtime into <name>_runtime.a. Child
+//    processes, one per core, compile the pipelines and the runtime. (Linking
 //    the Halide modules instead loses GPU kernels: cuModuleGetFunction
 //    fails on an H100.)
 //    With sharedLibrary, link both into <name>.so for `genc train`.
@@ -19,6 +20,15 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <sched.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace mlir;
 using namespace genc;
@@ -154,6 +164,101 @@ LogicalResult linkSharedLibrary(const std::string &kernels, const std::string &r
   }
   return success();
 }
+
+/// One piece of work for a child process.
+struct CompileJob {
+  std::string what; // for errors: the function, or "the Halide runtime"
+  std::function<void()> run;
+};
+
+/// How many processes may compile at once: the cores this process may use.
+unsigned usableCores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) == 0)
+    return std::max(1, CPU_COUNT(&set));
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+/// Runs `jobs` in child processes, one per usable core. Halide's
+/// compile_to keeps global state, so processes rather than threads; each
+/// inherits the lowered pipelines. The jobs' indices wait in a pipe, and
+/// each child takes the next one until the pipe is empty (the longest jobs
+/// should come first), reporting each index it finished on a second pipe.
+/// A job that a child did not report (an error, a crash, a signal) fails
+/// the whole with one error naming it (at `loc`: no dump of the model).
+LogicalResult runInChildProcesses(ArrayRef<CompileJob> jobs, Location loc) {
+  int queue[2], done[2];
+  if (pipe(queue) != 0 || pipe(done) != 0) {
+    emitError(loc, "cannot create a pipe: ") << std::strerror(errno);
+    return failure();
+  }
+  for (uint32_t i = 0; i < jobs.size(); ++i) // a few bytes: the pipe never blocks
+    (void)!write(queue[1], &i, sizeof(i));
+  close(queue[1]);
+  // The children must not write out what the parent has buffered.
+  llvm::outs().flush();
+  llvm::errs().flush();
+  std::fflush(nullptr);
+  unsigned count = std::min<unsigned>(usableCores(), jobs.size());
+  std::vector<pid_t> children;
+  for (unsigned c = 0; c < count; ++c) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      close(done[0]);
+      uint32_t i;
+      // Reads of at most PIPE_BUF bytes are atomic: no two children take
+      // the same index.
+      while (read(queue[0], &i, sizeof(i)) == sizeof(i)) {
+        try {
+          jobs[i].run();
+        } catch (const std::exception &e) {
+          std::fprintf(stderr, "%s\n", e.what());
+          _exit(1);
+        }
+        if (write(done[1], &i, sizeof(i)) != sizeof(i))
+          _exit(1);
+      }
+      _exit(0); // no destructors or atexit handlers: they are the parent's
+    }
+    if (pid < 0)
+      break; // the children already running take every job
+    children.push_back(pid);
+  }
+  close(queue[0]);
+  close(done[1]);
+  std::vector<bool> finished(jobs.size());
+  uint32_t i;
+  while (true) {
+    ssize_t n = read(done[0], &i, sizeof(i));
+    if (n == sizeof(i) && i < jobs.size())
+      finished[i] = true;
+    else if (n < 0 && errno == EINTR)
+      continue;
+    else
+      break; // end of file: every child has exited
+  }
+  close(done[0]);
+  std::string status;
+  for (pid_t pid : children) {
+    int ws = 0;
+    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFSIGNALED(ws))
+      status = "a compiler process was killed by signal " + std::to_string(WTERMSIG(ws)) + " (" +
+               strsignal(WTERMSIG(ws)) + ")";
+    else if (WIFEXITED(ws) && WEXITSTATUS(ws) != 0 && status.empty())
+      status = "a compiler process failed";
+  }
+  if (children.empty())
+    status = std::string("cannot start a compiler process: ") + std::strerror(errno);
+  for (size_t j = 0; j < jobs.size(); ++j)
+    if (!finished[j]) {
+      emitError(loc, "compiling ") << jobs[j].what << " failed"
+                                   << (status.empty() ? "" : ": " + status);
+      return failure();
+    }
+  return success();
+}
 } // namespace
 
 FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
@@ -182,14 +287,11 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
                                        name + "_kernels.h", name + "_runtime.a"};
   for (gen::StepOp step : model.getBody().getOps<gen::StepOp>()) {
-    if (options.kinds & Steps)
-      expected.push_back(name + "_" + step.getSymName().str() + ".h");
-    if (options.kinds & Losses)
-      expected.push_back(name + "_" + step.getSymName().str() + "_loss.h");
+    expected.push_back(name + "_" + step.getSymName().str() + ".h");
+    expected.push_back(name + "_" + step.getSymName().str() + "_loss.h");
   }
-  if (options.kinds & Nets)
-    for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
-      expected.push_back(name + "_" + net.getSymName().str() + ".h");
+  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+    expected.push_back(name + "_" + net.getSymName().str() + ".h");
   if (options.sharedLibrary)
     expected.push_back(name + ".so");
   if (options.emitStmt)
@@ -202,48 +304,65 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   }
   llvm::sys::fs::remove(stampPath);
 
-  // 2) One library of every step and net; one runtime.
+  // 2) One library of every step and net; one runtime. Lowering to Halide
+  // Funcs is quick and stays here; compiling them (Halide's lowering passes,
+  // then LLVM) is nearly all the time, so child processes do it in parallel.
   Halide::Target aot = target->with_feature(Halide::Target::NoRuntime);
   std::vector<CompiledFunction> functions;
-  std::vector<std::string> archives;
-  std::string stmt;
-  auto compile = [&](FailureOr<halide::LoweredPipeline> lowered, const std::string &source,
-                     CompiledFunction::Kind kind) -> LogicalResult {
+  auto lower = [&](FailureOr<halide::LoweredPipeline> lowered, const std::string &source,
+                   CompiledFunction::Kind kind) -> LogicalResult {
     if (failed(lowered))
       return failure();
     std::string function = name + "_" + source; // C symbols, so no dots
     if (kind == CompiledFunction::Kind::Loss)
       function += "_loss";
     std::replace(function.begin(), function.end(), '.', '_');
-    std::map<Halide::OutputFileType, std::string> outputs = {
-        {Halide::OutputFileType::static_library, path(function + ".a")},
-        {Halide::OutputFileType::c_header, path(function + ".h")}};
-    if (options.emitStmt)
-      outputs[Halide::OutputFileType::stmt] = path(function + ".stmt");
-    lowered->pipeline().compile_to(outputs, arguments(*lowered), function, aot);
-    archives.push_back(path(function + ".a"));
-    if (options.emitStmt) {
-      stmt += readFile(path(function + ".stmt"));
-      llvm::sys::fs::remove(path(function + ".stmt"));
-    }
     functions.push_back({function, source, kind, std::move(*lowered)});
     return success();
   };
   using Kind = CompiledFunction::Kind;
-  if (options.kinds & Steps)
-    for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
-      if (failed(compile(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Step)))
-        return failure();
-  if (options.kinds & Losses)
-    for (gen::StepOp step : gen::ModelOp(stages.forward).getBody().getOps<gen::StepOp>())
-      if (failed(compile(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Loss)))
-        return failure();
-  if (options.kinds & Nets)
-    for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
-      if (failed(compile(halide::lowerNet(net, *target), net.getSymName().str(), Kind::Net)))
-        return failure();
-  if (failed(mergeArchives(archives, path(name + "_kernels.a"), model)))
+  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
+    if (failed(lower(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Step)))
+      return failure();
+  // Losses also give each example's objective: evaluation pads the last
+  // partial batch and counts only its real rows.
+  for (gen::StepOp step : gen::ModelOp(stages.forward).getBody().getOps<gen::StepOp>())
+    if (failed(lower(halide::lowerStep(step, *target, /*perExample=*/true),
+                     step.getSymName().str(), Kind::Loss)))
+      return failure();
+  for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
+    if (failed(lower(halide::lowerNet(net, *target), net.getSymName().str(), Kind::Net)))
+      return failure();
+
+  // Steps first: they take longest, and the queue hands out jobs in order.
+  std::vector<CompileJob> jobs;
+  std::vector<std::string> archives;
+  for (const CompiledFunction &fn : functions) {
+    std::map<Halide::OutputFileType, std::string> outputs = {
+        {Halide::OutputFileType::static_library, path(fn.function + ".a")},
+        {Halide::OutputFileType::c_header, path(fn.function + ".h")}};
+    if (options.emitStmt)
+      outputs[Halide::OutputFileType::stmt] = path(fn.function + ".stmt");
+    jobs.push_back({fn.function, [&fn, outputs, &aot] {
+                      fn.pipeline.pipeline().compile_to(outputs, arguments(fn.pipeline),
+                                                        fn.function, aot);
+                    }});
+    archives.push_back(path(fn.function + ".a"));
+  }
+  std::string runtime = path(name + "_runtime.a");
+  jobs.push_back({"the Halide runtime", [&] {
+                    Halide::compile_standalone_runtime(
+                        {{Halide::OutputFileType::static_library, runtime}}, *target);
+                  }});
+  if (failed(runInChildProcesses(jobs, model.getLoc())) ||
+      failed(mergeArchives(archives, path(name + "_kernels.a"), model)))
     return failure();
+  std::string stmt;
+  if (options.emitStmt)
+    for (const CompiledFunction &fn : functions) {
+      stmt += readFile(path(fn.function + ".stmt"));
+      llvm::sys::fs::remove(path(fn.function + ".stmt"));
+    }
   std::string umbrella = "// " + name + "_kernels.h - generated by genc: every step and net.\n"
                          "#pragma once\n";
   for (const CompiledFunction &fn : functions)
@@ -253,11 +372,8 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     model.emitError("cannot write to '") << options.outputDir << "'";
     return failure();
   }
-  Halide::compile_standalone_runtime(
-      {{Halide::OutputFileType::static_library, path(name + "_runtime.a")}}, *target);
   if (options.sharedLibrary &&
-      failed(linkSharedLibrary(path(name + "_kernels.a"), path(name + "_runtime.a"),
-                               path(name + ".so"), model)))
+      failed(linkSharedLibrary(path(name + "_kernels.a"), runtime, path(name + ".so"), model)))
     return failure();
 
   // 3) The C++ class, the manifest and the stamp.

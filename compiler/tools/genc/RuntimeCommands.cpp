@@ -12,48 +12,31 @@
 #include <cstdio>
 #include <malloc.h>
 #include <memory>
-#include <set>
 
 using namespace genc;
 using namespace genc::rt;
 
 namespace {
 struct Session {
-  CompiledBuild main;
-  std::vector<CompiledBuild> variants;
+  CompiledBuild build;
   std::unique_ptr<Model> model;
   Data data;
 };
 
-enum Remainders { None = 0, Train = 1, Test = 2 };
-
-/// Compiles and loads what the command needs: the model at its batch size,
-/// and the remainder batch of each split asked for, so the last partial
-/// batch runs at its true size.
-Session open(const RuntimeRequest &request, bool needData, unsigned remainders) {
+/// Compiles (once: every function at the model's batch size; partial
+/// batches are dropped in training and filled in evaluation) and loads the
+/// model and its data; only training reads the train split.
+Session open(const RuntimeRequest &request, bool loadTrain) {
   Session s;
-  s.main = CompiledBuild::load(request.build(request.batch, target::AllFunctions));
-  if (needData) {
-    DataOptions options;
-    options.override_ = request.data;
-    options.trainLimit = request.limit;
-    options.testLimit = request.testLimit;
-    options.seed = request.seed;
-    options.loadTrain = (remainders & Train) != 0; // only training reads the train split
-    s.data = loadData(s.main.manifest.inputs, options);
-  }
-  int64_t batch = s.main.manifest.batchSize;
-  // Steps and losses in one variant: train and eval share the cache.
-  std::set<int64_t> sizes;
-  if ((remainders & Train) && s.data.train.count % batch)
-    sizes.insert(s.data.train.count % batch);
-  if ((remainders & Test) && s.data.test.count % batch)
-    sizes.insert(s.data.test.count % batch);
-  for (int64_t rows : sizes)
-    s.variants.push_back(CompiledBuild::load(request.build(rows, target::Steps | target::Losses)));
-  s.model = std::make_unique<Model>(s.main.manifest, *s.main.kernels, request.seed);
-  for (CompiledBuild &v : s.variants)
-    s.model->addVariant(v.manifest, *v.kernels);
+  s.build = CompiledBuild::load(request.build(request.batch));
+  DataOptions options;
+  options.override_ = request.data;
+  options.trainLimit = request.limit;
+  options.testLimit = request.testLimit;
+  options.seed = request.seed;
+  options.loadTrain = loadTrain;
+  s.data = loadData(s.build.manifest.inputs, options);
+  s.model = std::make_unique<Model>(s.build.manifest, *s.build.kernels, request.seed);
   s.model->setThreads(request.threads);
   return s;
 }
@@ -66,7 +49,7 @@ int train(const RuntimeRequest &request) {
   if (!request.resume && exists)
     throw RuntimeError(checkpointPath(request.outDir) +
                        " exists: pass --resume to continue that run, or choose another --out");
-  Session s = open(request, /*needData=*/true, Train | Test);
+  Session s = open(request, /*loadTrain=*/true);
   TrainOptions options;
   options.epochs = request.epochs;
   options.outDir = request.outDir;
@@ -114,7 +97,7 @@ std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &re
 
 int sample(const RuntimeRequest &request) {
   SafetensorsFile checked(request.checkpoint); // a bad file fails before compiling
-  Session s = open(request, /*needData=*/true, None);
+  Session s = open(request, /*loadTrain=*/false);
   loadForInference(*s.model, request.checkpoint);
   createDirectories(request.outDir);
   Roles roles = findRoles(s.model->manifest());
@@ -138,7 +121,7 @@ int sample(const RuntimeRequest &request) {
 
 int evaluate(const RuntimeRequest &request) {
   SafetensorsFile checked(request.checkpoint);
-  Session s = open(request, /*needData=*/true, Test);
+  Session s = open(request, /*loadTrain=*/false);
   loadForInference(*s.model, request.checkpoint);
   const Manifest &m = s.model->manifest();
   Roles roles = findRoles(m);

@@ -16,10 +16,9 @@ namespace genc {
 
 struct RuntimeRequest {
   std::string command; // train, sample or eval
-  /// Compiles the model at a batch size, for the function kinds given
-  /// (target::FunctionKinds), into a cached folder; returns the path
-  /// prefix of its files (<dir>/<name>), or throws rt::RuntimeError.
-  std::function<std::string(int64_t batch, unsigned kinds)> build;
+  /// Compiles the model at a batch size into a cached folder; returns the
+  /// path prefix of its files (<dir>/<name>), or throws rt::RuntimeError.
+  std::function<std::string(int64_t batch)> build;
   int64_t batch = 0; // the model's, or --batch
   std::string data, outDir, checkpoint;
   int64_t epochs = 10, limit = 0, testLimit = 0, checkpointEvery = 1000, stopAfter = 0;

@@ -263,8 +263,7 @@ static std::string cacheKey(llvm::StringRef text, const target::CompileOptions &
             std::to_string(status.getLastModificationTime().time_since_epoch().count());
   return text.str() + "\n--batch=" + std::to_string(batch) + "\n--target=" +
          options.targetName + "\n--name=" + options.name + "\n--emit-stmt=" +
-         (options.emitStmt ? "1" : "0") + "\n--kinds=" + std::to_string(options.kinds) +
-         "\n--shared=" + (options.sharedLibrary ? "1" : "0") + "\ngenc " GENC_VERSION " " +
+         (options.emitStmt ? "1" : "0") + "\n--shared=" + (options.sharedLibrary ? "1" : "0") + "\ngenc " GENC_VERSION " " +
          build;
 }
 
@@ -344,7 +343,7 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   llvm::sys::fs::make_absolute(absolute);
   RuntimeRequest request;
   request.command = command;
-  request.build = [&](int64_t batch, unsigned kinds) -> std::string {
+  request.build = [&](int64_t batch) -> std::string {
     batchSize = batch;
     mlir::OwningOpRef<mlir::ModuleOp> module = load(sourceMgr, context, /*isMLIR=*/false);
     if (!module || mlir::failed(mlir::verify(*module)))
@@ -357,7 +356,6 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
     target::CompileOptions options;
     options.outputDir = std::string(dir);
     options.targetName = targetName;
-    options.kinds = kinds;
     options.sharedLibrary = true;
     // One compiler at a time per folder (parallel runs share the cache).
     if (std::error_code ec = llvm::sys::fs::create_directories(dir))

@@ -39,9 +39,6 @@ struct ModelStages {
   gen::ModelOp train, forward, source;
 };
 
-/// Which functions to compile (a remainder-batch variant needs only some).
-enum FunctionKinds : unsigned { Steps = 1, Losses = 2, Nets = 4, AllFunctions = 7 };
-
 struct CompileResult {
   std::vector<std::string> files; // everything written, relative to the output dir
   bool upToDate = false;           // nothing was rebuilt (cache hit)
@@ -53,7 +50,6 @@ struct CompileOptions {
   std::string targetName = "host"; // see parseTarget
   std::string cacheKey;            // hash input: model text, flags, target, genc version
   bool emitStmt = false;           // also write <name>.stmt (the loop nests)
-  unsigned kinds = AllFunctions;
   bool sharedLibrary = false;      // also link <name>.so (for `genc train`)
 };
 

@@ -86,13 +86,15 @@ std::vector<Expr> halideOrder(const Index &index) { return {index.rbegin(), inde
 
 class Lowering {
 public:
-  Lowering(std::string prefix, const Halide::Target &target)
-      : prefix(std::move(prefix)), target(target), lanes(target.natural_vector_size<float>()) {}
+  Lowering(std::string prefix, const Halide::Target &target, bool perExample = false)
+      : prefix(std::move(prefix)), target(target), lanes(target.natural_vector_size<float>()),
+        perExample(perExample) {}
 
   LogicalResult lowerBlock(Block &block);
   LogicalResult bindArgument(BlockArgument arg, const std::string &name);
   LoweredPipeline finish(const std::string &name);
   void addOutput(PipelineOutput::Kind kind, const std::string &name, Value value);
+  void addExamplesOutput(Value objective);
 
 private:
   struct Lowered {
@@ -195,6 +197,7 @@ private:
   std::string prefix;
   Halide::Target target;
   int lanes;
+  bool perExample; // see lowerStep
   llvm::DenseMap<Value, Lowered> values;
   llvm::DenseMap<Value, Func> outputCopies;
   std::vector<Var> varPool;
@@ -239,6 +242,22 @@ void Lowering::addOutput(PipelineOutput::Kind kind, const std::string &name, Val
     f = copy->second;
   }
   outputs.push_back({kind, name, shapeOf(value), f});
+}
+
+/// When the objective is the batch mean of one value per example (or, for
+/// `maximize`, its negation), also writes each example's objective: a
+/// padded batch's objective is then the mean over its real rows alone.
+void Lowering::addExamplesOutput(Value objective) {
+  auto neg = objective.getDefiningOp<NegOp>();
+  auto mean = (neg ? neg.getOperand() : objective).getDefiningOp<MeanOp>();
+  if (!mean || shapeOf(mean.getInput()).size() != 1)
+    return;
+  Func f(prefix + "_examples");
+  Var b = halideVars(1)[0];
+  Expr value = at(mean.getInput(), {b});
+  f(b) = neg ? -value : value;
+  infos.push_back({f, shapeOf(mean.getInput()), FuncKind::Elementwise, nullptr});
+  outputs.push_back({PipelineOutput::Kind::Result, "examples", shapeOf(mean.getInput()), f});
 }
 
 void Lowering::lowerConvolution(Operation *op, ConvStages::Form form) {
@@ -642,6 +661,8 @@ LogicalResult Lowering::lower(Operation *op) {
       })
       .Case([&](MinimizeOp m) {
         addOutput(PipelineOutput::Kind::Objective, "objective", m.getObjective());
+        if (perExample)
+          addExamplesOutput(m.getObjective());
         return success();
       })
       .Case([&](ReturnOp r) {
@@ -688,8 +709,9 @@ LoweredPipeline Lowering::finish(const std::string &name) {
 }
 } // namespace
 
-FailureOr<LoweredPipeline> genc::halide::lowerStep(StepOp step, const Halide::Target &target) {
-  Lowering lowering(step.getSymName().str(), target);
+FailureOr<LoweredPipeline> genc::halide::lowerStep(StepOp step, const Halide::Target &target,
+                                                  bool perExample) {
+  Lowering lowering(step.getSymName().str(), target, perExample);
   if (failed(lowering.lowerBlock(step.getBody().front())))
     return failure();
   return lowering.finish(step.getSymName().str());

@@ -1,8 +1,8 @@
 //===- Evaluate.h - Held-out measures of a model -------------------*- C++ -*-===//
 //
-// Test losses average a step's objective over exactly the test examples
-// (full batches, then the remainder at its own compiled batch size, each
-// weighted by its rows). For VAEs, an importance-weighted estimate of
+// Test losses average a step's objective over exactly the test examples:
+// full batches, then the last test examples that fill one (see testLoss).
+// For VAEs, an importance-weighted estimate of
 // log p(x) (Burda et al.); for GANs, distances between generated and
 // held-out samples that do not depend on the discriminator. Evaluation
 // draws its noise from its own generator, so it never changes training.
@@ -28,7 +28,11 @@ BatchData gatherRows(const Split &split, const std::vector<int64_t> &order, int6
 /// The steps whose objective reads data (they consume batches).
 bool readsData(const FunctionSpec &step);
 
-/// Mean objective of step `step` per test example (its loss function).
+/// Mean objective of step `step` per test example (its loss function). The
+/// remainder r = count % batch is the last r objectives of the batch of the
+/// last `batch` test examples (all of them, repeated, when fewer): every
+/// example counts once, and always among a full batch of real examples
+/// (batch_norm's statistics).
 double testLoss(Model &model, const std::string &step, const Split &test, uint64_t seed);
 
 /// log p(x) per example (nats) by importance sampling with k samples from

@@ -5,8 +5,7 @@
 // compiled function by binding each argument the manifest lists (inputs by
 // name, parameters and state from its maps, fresh noise for random
 // arguments) and installing the new parameter and state values the function
-// returns. Functions may be compiled at several batch sizes (variants): the
-// remainder batch of an epoch runs the variant compiled for its size.
+// returns. Every function runs at the batch size it was compiled for.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GENC_RUNTIME_MODEL_H
@@ -57,9 +56,6 @@ public:
   Model &operator=(const Model &) = delete;
   ~Model();
 
-  /// Adds functions compiled at another batch size (same model text).
-  void addVariant(const Manifest &manifest, const KernelSource &kernels);
-
   /// Draws every parameter from its initializer and zeroes the state.
   void initialize(uint64_t seed);
 
@@ -68,6 +64,9 @@ public:
   float step(const std::string &name, const Batch &batch, int64_t rows);
   /// The objective of step `name` without updating anything.
   float loss(const std::string &name, const Batch &batch, int64_t rows);
+  /// Each example's objective of step `name` (a full batch), whose mean is
+  /// `loss`; throws when the objective is not a mean over the examples.
+  std::vector<float> lossExamples(const std::string &name, const Batch &batch);
   /// Applies net `name` to `rows` examples: one tensor per net result.
   std::vector<Tensor> net(const std::string &name, const Batch &arguments, int64_t rows);
 
@@ -120,8 +119,7 @@ private:
   std::vector<Tensor> call(Compiled &fn, const Batch &batch);
 
   Manifest manifest_;
-  std::vector<std::unique_ptr<Manifest>> variants_;
-  std::vector<const KernelSource *> sources_;
+  const KernelSource &kernels_;
   std::map<std::string, Compiled> compiled_; // key: kind/name/batch
   std::map<std::string, Tensor> params_;
   std::map<std::string, Tensor> states_;

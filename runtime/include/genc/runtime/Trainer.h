@@ -4,9 +4,10 @@
 // (one step), or alternating GAN training (k discriminator steps, then the
 // generator step with the discriminator frozen: the step only updates the
 // nets it names). A step that reads data takes the next batch of the
-// epoch's shuffled order; the epoch's last, partial batch runs the step's
-// variant compiled for that many rows, so every example counts once per
-// epoch with the same weight as PyTorch's drop_last=False loader gives it.
+// epoch's shuffled order. An epoch is the full batches of that order, like
+// PyTorch's drop_last=True loader: the last count % batch examples of each
+// shuffle wait for a later epoch, so every step runs at the one compiled
+// batch size.
 //
 // Checkpoints (parameters, optimizer state, both generators' states, the
 // position in the epoch and the epoch's running sums) are atomic; a resumed

@@ -47,7 +47,10 @@ struct LoweredPipeline {
 
 /// Lowers a step body whose nets are inlined (and, for a training pipeline,
 /// which holds set_param/set_state writes). Errors go to the op's location.
-mlir::FailureOr<LoweredPipeline> lowerStep(gen::StepOp step, const Halide::Target &target);
+/// With `perExample`, a batch-mean objective also comes out per example
+/// (result "examples"), for evaluating a padded batch.
+mlir::FailureOr<LoweredPipeline> lowerStep(gen::StepOp step, const Halide::Target &target,
+                                           bool perExample = false);
 
 /// Lowers a net (an inference entry point: encode, decode, generate, ...).
 mlir::FailureOr<LoweredPipeline> lowerNet(gen::NetOp net, const Halide::Target &target);
