@@ -15,6 +15,8 @@
 #include "genc/Target/ModelCompiler.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Object/Archive.h"
+#include "llvm/Object/ArchiveWriter.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -89,6 +91,11 @@ std::optional<std::string> genc::target::cannotRunHere(const Halide::Target &tar
   return std::nullopt;
 }
 
+bool genc::target::isLibraryName(llvm::StringRef name) {
+  return !name.empty() && !llvm::isDigit(name[0]) &&
+         llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
 namespace {
 bool writeFile(const std::string &path, llvm::StringRef text) {
   std::error_code ec;
@@ -104,37 +111,46 @@ std::string readFile(const std::string &path) {
   return buffer ? (*buffer)->getBuffer().str() : std::string();
 }
 
-/// Merges static libraries into one with `ar -M` (an MRI script: CREATE,
-/// ADDLIB per part, SAVE), then removes the parts.
+/// Merges static libraries into one, in process with LLVM's archive
+/// reader and writer: no tool is run and no script is built from paths,
+/// so any file name works (spaces, quotes, newlines). The parts go once
+/// merged.
 LogicalResult mergeArchives(const std::vector<std::string> &parts, const std::string &merged,
                             gen::ModelOp model) {
-  auto ar = llvm::sys::findProgramByName("ar");
-  if (!ar) {
-    model.emitError("cannot find 'ar' (binutils) to build ") << merged;
+  auto fail = [&](const std::string &file, llvm::Error error) {
+    model.emitError("cannot merge '") << file << "' into '" << merged
+                                      << "': " << llvm::toString(std::move(error));
     return failure();
+  };
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> buffers; // what the members point into
+  std::vector<std::unique_ptr<llvm::object::Archive>> archives;
+  std::vector<llvm::NewArchiveMember> members;
+  for (const std::string &part : parts) {
+    auto buffer = llvm::MemoryBuffer::getFile(part, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!buffer)
+      return fail(part, llvm::errorCodeToError(buffer.getError()));
+    auto archive = llvm::object::Archive::create((*buffer)->getMemBufferRef());
+    if (!archive)
+      return fail(part, archive.takeError());
+    llvm::Error error = llvm::Error::success();
+    for (const llvm::object::Archive::Child &child : (*archive)->children(error)) {
+      auto member = llvm::NewArchiveMember::getOldMember(child, /*Deterministic=*/true);
+      if (!member)
+        return fail(part, member.takeError());
+      members.push_back(std::move(*member));
+    }
+    if (error)
+      return fail(part, std::move(error));
+    buffers.push_back(std::move(*buffer));
+    archives.push_back(std::move(*archive));
   }
-  std::string script = "CREATE " + merged + "\n";
-  for (const std::string &part : parts)
-    script += "ADDLIB " + part + "\n";
-  script += "SAVE\nEND\n";
-  std::string scriptPath = merged + ".mri";
-  llvm::sys::fs::remove(merged);
-  if (!writeFile(scriptPath, script)) {
-    model.emitError("cannot write ") << scriptPath;
-    return failure();
-  }
-  llvm::StringRef args[] = {*ar, "-M"};
-  llvm::Optional<llvm::StringRef> redirects[] = {llvm::StringRef(scriptPath), llvm::None,
-                                                 llvm::None};
-  std::string error;
-  int rc = llvm::sys::ExecuteAndWait(*ar, args, llvm::None, redirects, 0, 0, &error);
-  llvm::sys::fs::remove(scriptPath);
+  if (llvm::Error error = llvm::writeArchive(merged, members, /*WriteSymtab=*/true,
+                                             llvm::object::Archive::K_GNU,
+                                             /*Deterministic=*/true, /*Thin=*/false))
+    return fail(merged, std::move(error));
   for (const std::string &part : parts)
     llvm::sys::fs::remove(part);
-  if (rc != 0) {
-    model.emitError("'ar -M' failed to build ") << merged << ": " << error;
-    return failure();
-  }
   return success();
 }
 
@@ -270,6 +286,11 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     return failure();
   }
   std::string name = options.name.empty() ? model.getSymName().str() : options.name;
+  if (!isLibraryName(name)) {
+    model.emitError("the library name '") << name
+                                          << "' is not an identifier (letters, digits and _)";
+    return failure();
+  }
   auto path = [&](const std::string &file) {
     llvm::SmallString<128> p(options.outputDir);
     llvm::sys::path::append(p, file);

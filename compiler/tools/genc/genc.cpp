@@ -350,6 +350,9 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
       throw rt::RuntimeError("cannot compile " + path.str() + " at batch " + std::to_string(batch));
     auto model = *module->getOps<gen::ModelOp>().begin();
     std::string name = model.getSymName().str();
+    if (!target::isLibraryName(name))
+      throw rt::RuntimeError("the model name '" + name +
+                             "' is not an identifier (letters, digits and _)");
     llvm::SmallString<256> dir(cacheRoot());
     llvm::sys::path::append(dir, name + "-" + llvm::utohexstr(llvm::hash_value(absolute.str())),
                             "batch" + std::to_string(batch) + "-" + targetName);

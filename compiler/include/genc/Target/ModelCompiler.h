@@ -63,6 +63,11 @@ mlir::FailureOr<CompileResult> compileModel(const ModelStages &stages,
 /// message that lists the accepted forms.
 llvm::Expected<Halide::Target> parseTarget(llvm::StringRef name);
 
+/// Whether `name` can name a compiled library: it prefixes file names in
+/// the output folder and is a C++ namespace and C symbols, so it must be an
+/// identifier (which can never name a path elsewhere).
+bool isLibraryName(llvm::StringRef name);
+
 /// Why kernels built for `target` cannot run on this machine (another
 /// architecture, or an instruction set it lacks), or none.
 std::optional<std::string> cannotRunHere(const Halide::Target &target);
