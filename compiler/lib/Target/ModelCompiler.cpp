@@ -1,7 +1,7 @@
 //===- ModelCompiler.cpp - Ahead-of-time compilation of a model -----------===//
 //
-// 1) Check the cache stamp: the hash of the model text, flags, target and
-//    genc version; if it matches and every output exists, stop.
+// 1) Check the cache stamp: the SHA-256 of the model text, flags, target
+//    and genc version, and of every output; if it matches, stop.
 // 2) Compile each step and net to its own Halide static library (no
 //    runtime), then merge them into <name>_kernels.a with an umbrella header
 //    <name>_kernels.h; compile the runtime into <name>_runtime.a. Child
@@ -20,6 +20,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -89,6 +91,12 @@ std::optional<std::string> genc::target::cannotRunHere(const Halide::Target &tar
     if (target.has_feature(isa) && !host.has_feature(isa))
       return "its kernels use " + Halide::Target::feature_to_name(isa) + ", which this machine (" + host.to_string() + ") lacks";
   return std::nullopt;
+}
+
+std::string genc::target::sha256Hex(llvm::StringRef data) {
+  llvm::SHA256 hash;
+  hash.update(data);
+  return llvm::toHex(hash.final(), /*LowerCase=*/true);
 }
 
 bool genc::target::isLibraryName(llvm::StringRef name) {
@@ -300,10 +308,28 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     model.emitError("cannot create '") << options.outputDir << "': " << ec.message();
     return failure();
   }
+  // An existing file, or a folder this user cannot write: said now, in one
+  // line, not by Halide from inside a compiler process.
+  if (!llvm::sys::fs::is_directory(options.outputDir)) {
+    model.emitError("'") << options.outputDir << "' is not a folder";
+    return failure();
+  }
+  {
+    int probe = -1;
+    llvm::SmallString<128> probePath;
+    if (std::error_code ec = llvm::sys::fs::createUniqueFile(
+            path(".genc-write-check-%%%%%%"), probe, probePath)) {
+      model.emitError("cannot write to '") << options.outputDir << "': " << ec.message();
+      return failure();
+    }
+    llvm::sys::Process::SafelyCloseFileDescriptor(probe);
+    llvm::sys::fs::remove(probePath);
+  }
 
-  // 1) The cache.
+  // 1) The cache. The stamp holds the SHA-256 of the cache key and of
+  // every output: a changed, truncated or half-written output (or stamp)
+  // is a miss, and the whole set is rebuilt.
   std::string stampPath = path(name + ".stamp");
-  std::string stamp = llvm::utohexstr(llvm::hash_value(options.cacheKey)) + "\n";
   CompileResult result;
   std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
                                        name + "_kernels.h", name + "_runtime.a"};
@@ -317,8 +343,14 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     expected.push_back(name + ".so");
   if (options.emitStmt)
     expected.push_back(name + ".stmt");
+  auto stampOf = [&]() {
+    std::string stamp = "key " + sha256Hex(options.cacheKey) + "\n";
+    for (const std::string &file : expected)
+      stamp += sha256Hex(readFile(path(file))) + " " + file + "\n";
+    return stamp;
+  };
   bool complete = llvm::all_of(expected, [&](auto &f) { return llvm::sys::fs::exists(path(f)); });
-  if (complete && readFile(stampPath) == stamp) {
+  if (complete && readFile(stampPath) == stampOf()) {
     result.files = expected;
     result.upToDate = true;
     return result;
@@ -400,7 +432,7 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   // 3) The C++ class, the manifest and the stamp.
   std::string manifest = emitManifest(stages, functions, options.targetName);
   if (!writeFile(path(name + ".h"), emitModelHeader(model, name, functions, manifest)) ||
-      !writeFile(path(name + ".manifest.json"), manifest) || !writeFile(stampPath, stamp)) {
+      !writeFile(path(name + ".manifest.json"), manifest) || !writeFile(stampPath, stampOf())) {
     model.emitError("cannot write to '") << options.outputDir << "'";
     return failure();
   }

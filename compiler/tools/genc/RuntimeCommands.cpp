@@ -9,6 +9,7 @@
 #include "genc/runtime/Trainer.h"
 #include "genc/runtime/Visualize.h"
 
+#include <cmath>
 #include <cstdio>
 #include <malloc.h>
 #include <memory>
@@ -127,27 +128,41 @@ int evaluate(const RuntimeRequest &request) {
   Roles roles = findRoles(m);
   std::printf("model %s, checkpoint %s, %lld test examples\n", m.model.c_str(),
               request.checkpoint.c_str(), (long long)s.data.test.count);
+  // Every figure is printed; any that is not finite (a diverged model)
+  // makes the exit status non-zero.
+  bool finite = true;
+  auto figure = [&](double value) {
+    finite &= std::isfinite(value);
+    return value;
+  };
   for (auto &[step, repeats] : m.train.schedule)
     if (readsData(*m.find(FunctionSpec::Kind::Step, step)))
       std::printf("test %s: %.4f per example\n", step.c_str(),
-                  testLoss(*s.model, step, s.data.test, request.seed));
+                  figure(testLoss(*s.model, step, s.data.test, request.seed)));
   if (roles.isVae() && roles.data) {
     int64_t n = request.evalLimit > 0 ? std::min(request.evalLimit, s.data.test.count)
                                       : s.data.test.count;
     double ll = iwaeLogLikelihood(*s.model, roles, s.data.test, request.iwaeSamples,
                                   request.seed, n);
     std::printf("importance-weighted log-likelihood (k=%d, %lld examples): %.4f nats\n",
-                request.iwaeSamples, (long long)n, ll);
+                request.iwaeSamples, (long long)n, figure(ll));
   }
   if (roles.classifier && roles.label)
     std::printf("test accuracy: %.2f%%\n", 100 * classifierAccuracy(*s.model, roles, s.data.test));
   if (roles.isGan() && roles.data) {
     GanScores scores = ganScores(*s.model, roles, s.data, 2000, request.seed);
-    std::printf("sliced Wasserstein distance to held-out data: %.5f\n", scores.slicedWasserstein);
+    std::printf("sliced Wasserstein distance to held-out data: %.5f\n",
+                figure(scores.slicedWasserstein));
     if (scores.ks >= 0)
       std::printf("KS statistic against %s: %.5f\n",
                   scores.ksExact ? "the data distribution" : "held-out data",
                   scores.ks);
+  }
+  if (!finite) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "genc: error: %s: the model's figures are not finite (it has "
+                         "diverged)\n", request.checkpoint.c_str());
+    return 1;
   }
   return 0;
 }

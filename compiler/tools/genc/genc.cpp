@@ -354,7 +354,7 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
       throw rt::RuntimeError("the model name '" + name +
                              "' is not an identifier (letters, digits and _)");
     llvm::SmallString<256> dir(cacheRoot());
-    llvm::sys::path::append(dir, name + "-" + llvm::utohexstr(llvm::hash_value(absolute.str())),
+    llvm::sys::path::append(dir, name + "-" + target::sha256Hex(absolute.str()).substr(0, 16),
                             "batch" + std::to_string(batch) + "-" + targetName);
     target::CompileOptions options;
     options.outputDir = std::string(dir);

@@ -5,7 +5,8 @@ bit-identical (metadata aside); safetensors_tool.py list A: names and shapes
 set A KEY VALUE: rewrite a metadata field (its checksums left stale);
 forge A KEY VALUE: rewrite it and recompute genc's header checksum, as a crafted
 file would; overlap A: make the second tensor's bytes overlap the first's
-(with the checksum recomputed)."""
+(with the checksum recomputed); blow-up A: every parameter times 1e37, as a
+diverged run would leave it (checksums recomputed)."""
 import json
 import struct
 import sys
@@ -83,3 +84,19 @@ elif command == 'overlap':
         begin = first['data_offsets'][0]
         second['data_offsets'] = [begin, begin + length]
     rewrite(sys.argv[2], change, True)
+elif command == 'blow-up':
+    data = open(sys.argv[2], 'rb').read()
+    (size,) = struct.unpack('<Q', data[:8])
+    header = json.loads(data[8:8 + size])
+    body = bytearray(data[8 + size:])
+    for name, entry in header.items():
+        if name == '__metadata__' or '/' in name:
+            continue
+        begin, end = entry['data_offsets']
+        values = struct.unpack(f'<{(end - begin) // 4}f', body[begin:end])
+        body[begin:end] = struct.pack(f'<{len(values)}f', *(v * 1e37 for v in values))
+    header['__metadata__']['crc32'] = str(zlib.crc32(bytes(body)))
+    header['__metadata__']['header_crc32'] = header_checksum(header)
+    text = json.dumps(header).encode()
+    text += b' ' * ((8 - len(text) % 8) % 8)
+    open(sys.argv[2], 'wb').write(struct.pack('<Q', len(text)) + text + bytes(body))

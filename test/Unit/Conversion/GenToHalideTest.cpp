@@ -172,10 +172,11 @@ void expectStepsMatch(LoweredModel &lowered, const std::string &what,
       else
         want = expected->newStates.at(out.name);
       // fp32 against fp64: 1e-4 of the tensor's scale. Updated parameters
-      // and moments get 2e-4: Adam divides each gradient by its running
+      // and moments get 5e-4: Adam divides each gradient by its running
       // magnitude, which amplifies fp32 summation-order differences of
-      // small gradients (dcgan's batch_norm shifts reach 1.1e-4).
-      double tolerance = out.kind == halide::PipelineOutput::Kind::Objective ? 1e-4 : 2e-4;
+      // small gradients (dcgan's batch_norm shifts reach 1.1e-4 at 16
+      // lanes, 4.1e-4 at 4 lanes, where the sums run in other orders).
+      double tolerance = out.kind == halide::PipelineOutput::Kind::Objective ? 1e-4 : 5e-4;
       EXPECT_LT(relativeError(got, want), tolerance)
           << what << "." << step.getSymName().str() << " output " << out.name << " on "
           << target.to_string();

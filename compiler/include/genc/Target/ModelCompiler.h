@@ -63,6 +63,10 @@ mlir::FailureOr<CompileResult> compileModel(const ModelStages &stages,
 /// message that lists the accepted forms.
 llvm::Expected<Halide::Target> parseTarget(llvm::StringRef name);
 
+/// The SHA-256 of `data` in lower-case hex: cache keys and stamps (a
+/// content hash that is stable to persist, unlike llvm::hash_value).
+std::string sha256Hex(llvm::StringRef data);
+
 /// Whether `name` can name a compiled library: it prefixes file names in
 /// the output folder and is a C++ namespace and C symbols, so it must be an
 /// identifier (which can never name a path elsewhere).
