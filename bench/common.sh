@@ -12,9 +12,9 @@ link_model_program() {
 
 # select_isa ISA: sets, for the instruction set a benchmark compares at
 # (avx512, the default, or avx2), the genc target (isa_target), the
-# environment PyTorch runs in (torch_env: PyTorch tuned as docs/design.md
-# says, its ATen kernels and OpenBLAS forced to the same ISA) and the
-# vector width the peak is measured at (isa_bits).
+# environment PyTorch runs in (torch_env: no glibc malloc trimming, passive
+# OpenMP waits, its ATen kernels and OpenBLAS forced to the same ISA) and
+# the vector width the peak is measured at (isa_bits).
 select_isa() {
   local tuned=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1000000000
                OMP_WAIT_POLICY=PASSIVE)
