@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "genc/Target/ModelCompiler.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/ArchiveWriter.h"
@@ -324,6 +325,24 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     }
     llvm::sys::Process::SafelyCloseFileDescriptor(probe);
     llvm::sys::fs::remove(probePath);
+  }
+
+  // One compiler at a time per output folder, for the whole compile: two
+  // compiles into one -o would delete each other's parts. (The lock goes
+  // with the process; the second compile then finds the cache up to date.)
+  int lockFd = -1;
+  if (std::error_code ec = llvm::sys::fs::openFileForWrite(path(".genc-compile.lock"), lockFd,
+                                                           llvm::sys::fs::CD_OpenAlways)) {
+    model.emitError("cannot lock '") << options.outputDir << "': " << ec.message();
+    return failure();
+  }
+  auto closeLock = llvm::make_scope_exit([&] {
+    llvm::sys::fs::unlockFile(lockFd);
+    llvm::sys::Process::SafelyCloseFileDescriptor(lockFd);
+  });
+  if (std::error_code ec = llvm::sys::fs::lockFile(lockFd)) {
+    model.emitError("cannot lock '") << options.outputDir << "': " << ec.message();
+    return failure();
   }
 
   // 1) The cache. The stamp holds the SHA-256 of the cache key and of
