@@ -29,7 +29,6 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 
 #include <chrono>
 #include "llvm/Support/SourceMgr.h"
@@ -360,21 +359,13 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
     options.outputDir = std::string(dir);
     options.targetName = targetName;
     options.sharedLibrary = true;
-    // One compiler at a time per folder (parallel runs share the cache).
+    // (Parallel runs share the cache: compileModel locks the folder.)
     if (std::error_code ec = llvm::sys::fs::create_directories(dir))
       throw rt::RuntimeError(std::string(dir) + ": cannot create the compile cache: " + ec.message());
-    int lockFd = -1;
-    std::string lockPath = std::string(dir) + ".lock";
-    if (!llvm::sys::fs::openFileForWrite(lockPath, lockFd, llvm::sys::fs::CD_OpenAlways))
-      llvm::sys::fs::lockFile(lockFd);
     llvm::outs() << "kernels of " << name << " at batch " << batch << " (" << dir << "): ";
     llvm::outs().flush();
     auto start = std::chrono::steady_clock::now();
     auto result = compileModule(*module, options, text, batch);
-    if (lockFd >= 0) {
-      llvm::sys::fs::unlockFile(lockFd);
-      llvm::sys::Process::SafelyCloseFileDescriptor(lockFd);
-    }
     if (mlir::failed(result))
       throw rt::RuntimeError("compiling " + path.str() + " failed");
     double seconds =
