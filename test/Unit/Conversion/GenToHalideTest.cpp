@@ -14,6 +14,7 @@
 #include "genc/Frontend/MLIRGen.h"
 #include "genc/InitAll.h"
 #include "genc/Reference/GradientCheck.h"
+#include "genc/Target/ModelCompiler.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
@@ -201,17 +202,14 @@ const char *const kCpuTargets[] = {"host", "x86-64-linux-avx2-fma-sse41-f16c",
 
 /// The Halide target `name`, or none when this machine cannot run it.
 std::optional<Halide::Target> runnableTarget(const std::string &name) {
-  Halide::Target host = Halide::get_host_target();
-  if (name == "host")
-    return host;
-  Halide::Target target(name);
-  if (target.arch != host.arch || target.bits != host.bits)
+  auto target = target::parseTarget(name);
+  if (!target) {
+    llvm::consumeError(target.takeError());
     return std::nullopt;
-  for (auto feature : {Halide::Target::SSE41, Halide::Target::AVX, Halide::Target::AVX2,
-                       Halide::Target::FMA, Halide::Target::F16C})
-    if (target.has_feature(feature) && !host.has_feature(feature))
-      return std::nullopt;
-  return target;
+  }
+  if (target::cannotRunHere(*target))
+    return std::nullopt;
+  return *target;
 }
 
 /// "x86-64-linux-avx2-fma-sse41-f16c" -> "avx2", "host" -> "host".
