@@ -172,7 +172,8 @@ double genc::rt::iwaeLogLikelihood(Model &model, const Roles &roles, const Split
     throw RuntimeError("net 'encoder' must return the code's mean and log-variance");
   const std::vector<float> &mean = posterior[0], &logVar = posterior[1];
   Rng rng(seed, "iwae");
-  std::vector<double> logWeights(size_t(n) * size_t(k));
+  // One running log-mean-exp per example: memory does not grow with k.
+  std::vector<LogMeanExp> logWeights(static_cast<size_t>(n));
   std::vector<float> z(size_t(n) * latent);
   std::vector<double> logQMinusLogP(static_cast<size_t>(n));
   const double halfLog2Pi = 0.9189385332046727;
@@ -200,12 +201,12 @@ double genc::rt::iwaeLogLikelihood(Model &model, const Roles &roles, const Split
         logLikelihood += target * std::max(std::log(q), -100.0) +
                          (1 - target) * std::max(std::log1p(-q), -100.0);
       }
-      logWeights[i * size_t(k) + size_t(sample)] = logLikelihood - logQMinusLogP[i];
+      logWeights[i].add(logLikelihood - logQMinusLogP[i]);
     }
   }
   double sum = 0;
   for (size_t i = 0; i < size_t(n); ++i)
-    sum += logMeanExp(&logWeights[i * size_t(k)], k);
+    sum += logWeights[i].value();
   return sum / double(n);
 }
 

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +14,13 @@ using namespace genc::rt;
 bool genc::rt::fileExists(const std::string &path) {
   struct stat info;
   return stat(path.c_str(), &info) == 0;
+}
+
+void genc::rt::copyFile(const std::string &from, const std::string &to) {
+  std::error_code error;
+  std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, error);
+  if (error)
+    throw RuntimeError(to + ": cannot copy " + from + " there: " + error.message());
 }
 
 void genc::rt::createDirectories(const std::string &path) {
@@ -28,7 +36,7 @@ void genc::rt::createDirectories(const std::string &path) {
     throw RuntimeError(path + ": not a folder");
 }
 
-std::vector<char> genc::rt::readRegularFile(const std::string &path, uint64_t limit) {
+int genc::rt::openRegularFile(const std::string &path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0)
     throw RuntimeError(path + ": cannot open: " + std::strerror(errno));
@@ -37,6 +45,13 @@ std::vector<char> genc::rt::readRegularFile(const std::string &path, uint64_t li
     ::close(fd);
     throw RuntimeError(path + ": not a regular file");
   }
+  return fd;
+}
+
+std::vector<char> genc::rt::readRegularFile(const std::string &path, uint64_t limit) {
+  int fd = openRegularFile(path);
+  struct stat info;
+  fstat(fd, &info);
   if (uint64_t(info.st_size) > limit) {
     ::close(fd);
     throw RuntimeError(path + ": too large (" + std::to_string(info.st_size) + " bytes; at most " +
@@ -58,4 +73,9 @@ std::vector<char> genc::rt::readRegularFile(const std::string &path, uint64_t li
   }
   ::close(fd);
   return bytes;
+}
+
+uint64_t genc::rt::physicalMemoryBytes() {
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+  return pages > 0 && pageSize > 0 ? uint64_t(pages) * uint64_t(pageSize) : uint64_t(1) << 40;
 }

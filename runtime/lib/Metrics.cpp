@@ -130,19 +130,34 @@ double genc::rt::ksStatistic(std::vector<double> a, const std::function<double(d
   return sup;
 }
 
+void LogMeanExp::add(double v) {
+  ++count_;
+  if (std::isnan(v)) {
+    nan_ = true;
+  } else if (v > top_) {
+    // Rescale what was summed to the new maximum (exp(-inf) is 0 at the start).
+    sum_ = std::isinf(v) ? 1 : sum_ * std::exp(top_ - v) + 1;
+    top_ = v;
+  } else if (!std::isinf(v) && !std::isinf(top_)) {
+    sum_ += std::exp(v - top_);
+  }
+}
+
+double LogMeanExp::value() const {
+  if (count_ == 0)
+    throw RuntimeError("log-mean-exp: needs at least one value, got 0");
+  if (nan_)
+    return kNaN;
+  if (std::isinf(top_))
+    return top_; // all -inf, or some +inf
+  return top_ + std::log(sum_ / double(count_));
+}
+
 double genc::rt::logMeanExp(const double *v, int64_t n) {
   if (n <= 0)
     throw RuntimeError("log-mean-exp: needs at least one value, got " + std::to_string(n));
-  double top = -std::numeric_limits<double>::infinity();
-  for (int64_t i = 0; i < n; ++i) {
-    if (std::isnan(v[i]))
-      return kNaN;
-    top = std::max(top, v[i]);
-  }
-  if (std::isinf(top))
-    return top; // all -inf, or some +inf: exp(v - top) below would be NaN
-  double sum = 0;
+  LogMeanExp mean;
   for (int64_t i = 0; i < n; ++i)
-    sum += std::exp(v[i] - top);
-  return top + std::log(sum / double(n));
+    mean.add(v[i]);
+  return mean.value();
 }

@@ -477,11 +477,13 @@ private:
   /// Writes a line and flushes it, so that a full disk is an error here,
   /// not a silently short file.
   void writeLine(const std::string &file, const std::string &line, std::ios::openmode mode) {
+    errno = 0;
     std::ofstream out(options_.outDir + "/" + file, mode);
     out << line << "\n";
     out.flush();
     if (!out)
-      throw RuntimeError(options_.outDir + "/" + file + ": cannot write");
+      throw RuntimeError(options_.outDir + "/" + file + ": cannot write: " +
+                         (errno ? std::strerror(errno) : "write failed"));
   }
   /// The logs whose lengths a checkpoint records.
   static constexpr const char *kLogs[] = {"metrics.csv", "steps.csv"};

@@ -2,6 +2,7 @@
 #include "RuntimeCommands.h"
 
 #include "genc/Target/ModelCompiler.h"
+#include "genc/runtime/Data.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Evaluate.h"
 #include "genc/runtime/Files.h"
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <malloc.h>
 #include <memory>
+#include <optional>
 
 using namespace genc;
 using namespace genc::rt;
@@ -74,25 +76,38 @@ void loadForInference(Model &model, const std::string &checkpoint) {
 
 /// Generated images (and, for a conditional model, the classes asked for)
 /// as an IDX data folder: the same items as train and t10k files, so any
-/// model can be trained or evaluated on them with --data.
+/// model can be trained or evaluated on them with --data. Generated and
+/// written a block at a time: memory does not grow with --count.
 std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &request) {
   if (roles.imageSide == 0)
     throw RuntimeError("--export-idx needs a model that generates square images");
-  std::vector<int32_t> classes;
-  if (roles.label)
-    for (int64_t i = 0; i < request.count; ++i)
-      classes.push_back(int32_t(i % roles.label->labelClasses));
-  Rng rng(request.seed, "export");
-  IdxImages images;
-  images.count = request.count;
-  images.rows = images.cols = roles.imageSide;
-  images.values = generate(model, roles, request.count, rng, classes);
   createDirectories(request.exportIdx);
-  for (const char *split : {"train", "t10k"}) {
-    writeIdxImages(request.exportIdx + "/" + split + "-images-idx3-ubyte", images);
+  std::string images = request.exportIdx + "/train-images-idx3-ubyte";
+  std::string labels = request.exportIdx + "/train-labels-idx1-ubyte";
+  uint64_t side = uint64_t(roles.imageSide), count = uint64_t(request.count);
+  IdxWriter imageWriter(images, count, {side, side});
+  std::optional<IdxWriter> labelWriter;
+  if (roles.label)
+    labelWriter.emplace(labels, count, std::vector<uint64_t>{});
+  Rng rng(request.seed, "export");
+  constexpr int64_t kBlock = 1024;
+  for (int64_t first = 0; first < request.count; first += kBlock) {
+    int64_t n = std::min(kBlock, request.count - first);
+    std::vector<int32_t> classes;
     if (roles.label)
-      writeIdxLabels(request.exportIdx + "/" + split + "-labels-idx1-ubyte", classes);
+      for (int64_t i = first; i < first + n; ++i)
+        classes.push_back(int32_t(i % roles.label->labelClasses));
+    std::vector<float> block = generate(model, roles, n, rng, classes);
+    imageWriter.appendImages(block.data(), block.size());
+    if (labelWriter)
+      labelWriter->appendLabels(classes.data(), classes.size());
   }
+  imageWriter.finish();
+  if (labelWriter)
+    labelWriter->finish();
+  copyFile(images, request.exportIdx + "/t10k-images-idx3-ubyte");
+  if (roles.label)
+    copyFile(labels, request.exportIdx + "/t10k-labels-idx1-ubyte");
   return request.exportIdx;
 }
 

@@ -31,6 +31,7 @@
 #include "llvm/Support/Path.h"
 
 #include <chrono>
+#include <csignal>
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ToolOutputFile.h"
@@ -396,6 +397,9 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
       iwaeSamples < 1 || evalLimit < 0 || sampleCount < 1)
     return fail("--epochs, --limit, --test-limit, --checkpoint-every, --stop-after-iterations and "
                "--eval-limit must not be negative; --iwae-samples and --count must be positive");
+  if (sampleCount > int64_t(UINT32_MAX))
+    return fail("--count " + std::to_string(sampleCount) + " is more images than an IDX file "
+                "holds (at most " + std::to_string(UINT32_MAX) + ")");
   if (averageBeta.getNumOccurrences() && !(averageBeta > 0 && averageBeta < 1))
     return fail("--average needs a factor between 0 and 1 (e.g. 0.999), got " +
                 std::to_string(averageBeta));
@@ -428,6 +432,10 @@ static bool takeThreadsFlag(std::vector<char *> &args) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  // A file-size limit (ulimit -f) is a full disk for genc: the write fails
+  // with EFBIG and gets a one-line error, instead of SIGXFSZ killing the run
+  // with a stack dump from LLVM's crash handler.
+  std::signal(SIGXFSZ, SIG_IGN);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();

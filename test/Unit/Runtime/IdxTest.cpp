@@ -151,3 +151,26 @@ TEST(Idx, CorruptGzipStream) {
                                              std::string(32, '\xff'));
   EXPECT_THAT(errorOf([&] { readIdxLabels(path); }), HasSubstr(path + ": cannot read: "));
 }
+
+TEST(Idx, HeaderClaimingMoreThanMemoryFailsBeforeReading) {
+  TempDir dir;
+  std::string path = dir.write("huge", header(0x08, {4000000000u, 60000, 60000}));
+  EXPECT_THAT(errorOf([&] { readIdxImages(path); }),
+              testing::MatchesRegex(".*huge: header says 4000000000 images of 60000x60000, [0-9]+ "
+                                    "MiB in memory, more than this machine's [0-9]+ MiB"));
+}
+
+TEST(Idx, GzipBombStopsWhereTheHeaderSaysTheDataEnds) {
+  // 8 MiB of zeros after a header of 10 labels inflate from ~8 KiB of gzip;
+  // the reader stops 1 MiB past the claim instead of inflating it all.
+  TempDir dir;
+  std::string plain = dir.write("bomb", header(0x08, {10}) + std::string(8 << 20, '\0'));
+  gzipFile(plain, dir.file("bomb.gz"));
+  EXPECT_EQ(errorOf([&] { readIdxLabels(dir.file("bomb.gz")); }),
+            dir.file("bomb.gz") + ": header says 10 labels, file holds more than " +
+                std::to_string(10 + (1 << 20)) + " bytes of data");
+}
+
+TEST(Idx, RefusesFilesThatAreNotRegular) {
+  EXPECT_EQ(errorOf([] { readIdxLabels("/dev/zero"); }), "/dev/zero: not a regular file");
+}

@@ -191,3 +191,17 @@ TEST(LogMeanExp, InfinitiesAndNaN) {
   EXPECT_TRUE(std::isnan(logMeanExp(nan.data(), 2)));
   EXPECT_THAT(errorOf([] { logMeanExp(nullptr, 0); }), HasSubstr("needs at least one value"));
 }
+
+TEST(LogMeanExp, OneValueAtATimeMatchesTheWholeArray) {
+  // The importance-weighted estimate adds k weights per example one at a time
+  // (memory independent of k); rising maxima rescale the running sum.
+  std::vector<double> v = {-700, -3, 2.5, 2.5, -1e300, 40, 39.5, -40};
+  LogMeanExp running;
+  for (double x : v)
+    running.add(x);
+  double top = 40, sum = 0;
+  for (double x : v)
+    sum += std::exp(x - top);
+  EXPECT_NEAR(running.value(), top + std::log(sum / double(v.size())), 1e-12);
+  EXPECT_THAT(errorOf([] { LogMeanExp().value(); }), HasSubstr("needs at least one value"));
+}

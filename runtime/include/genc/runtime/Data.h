@@ -11,6 +11,7 @@
 #define GENC_RUNTIME_DATA_H
 
 #include <cstdint>
+#include <fstream>
 #include <map>
 #include <functional>
 #include <string>
@@ -71,6 +72,27 @@ std::vector<int32_t> readIdxLabels(const std::string &path);
 /// Plain (uncompressed) IDX, for tests and tools; values are rounded to the nearest of x/255.
 void writeIdxImages(const std::string &path, const IdxImages &images);
 void writeIdxLabels(const std::string &path, const std::vector<int32_t> &labels);
+
+/// A plain IDX file written a block of items at a time, so exporting many
+/// generated images needs memory for one block only.
+class IdxWriter {
+public:
+  /// Starts `path` for `count` items of `itemDims` each (none: labels);
+  /// every dimension must fit IDX's uint32.
+  IdxWriter(const std::string &path, uint64_t count, const std::vector<uint64_t> &itemDims);
+  /// Whole images, values in [0, 1] rounded to the nearest x/255.
+  void appendImages(const float *values, size_t n);
+  void appendLabels(const int32_t *labels, size_t n);
+  /// Checks that the header's count was written and closes the file.
+  void finish();
+
+private:
+  void write(const char *bytes, size_t n);
+
+  std::string path_;
+  std::ofstream os_;
+  uint64_t expected_, written_ = 0, itemBytes_ = 1;
+};
 
 } // namespace genc::rt
 

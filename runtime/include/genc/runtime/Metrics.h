@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace genc::rt {
@@ -32,7 +33,22 @@ double ksStatistic(std::vector<double> a, std::vector<double> b);
 /// distribution whose CDF is `cdf`: sup |F_a(x) - cdf(x)|.
 double ksStatistic(std::vector<double> a, const std::function<double(double)> &cdf);
 
-/// log(mean(exp(v))) computed stably (shifted by the maximum); -inf when every v is -inf.
+/// log(mean(exp(v))) over values added one at a time, computed stably
+/// (shifted by the running maximum) in constant memory; -inf when every v is
+/// -inf, NaN when any is NaN.
+class LogMeanExp {
+public:
+  void add(double v);
+  double value() const;
+
+private:
+  double top_ = -std::numeric_limits<double>::infinity();
+  double sum_ = 0; // sum of exp(v - top_)
+  int64_t count_ = 0;
+  bool nan_ = false;
+};
+
+/// LogMeanExp of v[0..n).
 double logMeanExp(const double *v, int64_t n);
 
 } // namespace genc::rt
