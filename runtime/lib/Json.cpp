@@ -79,6 +79,16 @@ Library toLibrary(const Json &j) {
   return nullptr;
 }
 
+/// nlohmann's message without its "[json.exception.x.N] parse error at ...: " prefix.
+std::string reason(const Library::exception &e) {
+  std::string why = e.what();
+  size_t bracket = why.find("] ");
+  if (bracket != std::string::npos)
+    why = why.substr(bracket + 2);
+  size_t colon = why.find(": ", why.find("parse error"));
+  return why.rfind("parse error", 0) == 0 && colon != std::string::npos ? why.substr(colon + 2) : why;
+}
+
 [[noreturn]] void mismatch(const char *expected) {
   throw RuntimeError(std::string("malformed JSON: expected ") + expected);
 }
@@ -90,10 +100,11 @@ Json Json::parse(const std::string &text, const std::string &what) {
   try {
     return fromLibrary(Library::parse(text), 0, what);
   } catch (const Library::parse_error &e) {
-    std::string why = e.what();
-    size_t colon = why.find(": ", why.find("parse error"));
     throw RuntimeError(what + ": invalid JSON at byte " + std::to_string(e.byte) + ": " +
-                       (colon == std::string::npos ? why : why.substr(colon + 2)));
+                       reason(e));
+  } catch (const Library::exception &e) {
+    // E.g. out_of_range for a number that overflows a double (1e400).
+    throw RuntimeError(what + ": invalid JSON: " + reason(e));
   }
 }
 
@@ -121,16 +132,28 @@ const std::string &Json::string() const {
   return string_;
 }
 
-const std::vector<Json> &Json::items() const {
+const std::vector<Json> &Json::items() const & {
   if (kind_ != Kind::Array)
     mismatch("an array");
   return items_;
 }
 
-const std::map<std::string, Json> &Json::members() const {
+std::vector<Json> Json::items() && {
+  if (kind_ != Kind::Array)
+    mismatch("an array");
+  return std::move(items_);
+}
+
+const std::map<std::string, Json> &Json::members() const & {
   if (kind_ != Kind::Object)
     mismatch("an object");
   return members_;
+}
+
+std::map<std::string, Json> Json::members() && {
+  if (kind_ != Kind::Object)
+    mismatch("an object");
+  return std::move(members_);
 }
 
 std::vector<int64_t> Json::integers() const {
@@ -151,8 +174,8 @@ const Json &Json::operator[](const std::string &key) const {
   return it->second;
 }
 
-const Json &Json::get(const std::string &key, const Json &fallback) const {
-  return has(key) ? members_.at(key) : fallback;
+Json Json::get(const std::string &key, Json fallback) const {
+  return has(key) ? members_.at(key) : std::move(fallback);
 }
 
 Json &Json::set(const std::string &key, Json value) {

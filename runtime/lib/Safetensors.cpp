@@ -203,6 +203,13 @@ void SafetensorsFile::read(const std::string &name, const std::vector<int64_t> &
               it->second.end - it->second.begin);
 }
 
+const std::vector<int64_t> &SafetensorsFile::shape(const std::string &name) const {
+  auto it = entries_.find(name);
+  if (it == entries_.end())
+    throw RuntimeError(path_ + ": missing tensor '" + name + "'");
+  return it->second.shape;
+}
+
 std::vector<std::string> SafetensorsFile::names() const {
   std::vector<std::string> out;
   for (const auto &entry : entries_)

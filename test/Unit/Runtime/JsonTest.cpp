@@ -27,6 +27,21 @@ TEST(Json, RejectsWhatJsonIsNot) {
     EXPECT_THAT(parseError(text), HasSubstr("f.json: invalid JSON at byte")) << text;
 }
 
+TEST(Json, NumbersBeyondADoubleAreOneLineErrors) {
+  // Found by json-fuzzer: nlohmann throws out_of_range, not parse_error.
+  EXPECT_EQ(parseError("[1e400]"), "f.json: invalid JSON: number overflow parsing '1e400'");
+}
+
+TEST(Json, FallbackOutlivesARangeFor) {
+  // Found by manifest-fuzzer: get() returned a reference to its temporary
+  // fallback, which died before the loop ran.
+  Json j = Json::parse("{}", "f.json");
+  int n = 0;
+  for (const Json &item : j.get("missing", Json::array().push(1).push(2)).items())
+    n += int(item.integer());
+  EXPECT_EQ(n, 3);
+}
+
 TEST(Json, NumbersIgnoreTheLocale) {
   // A locale whose decimal separator is a comma must not change parsing.
   const char *previous = std::setlocale(LC_NUMERIC, "de_DE.UTF-8");

@@ -44,15 +44,20 @@ public:
   double number() const;
   int64_t integer() const;
   const std::string &string() const;
-  const std::vector<Json> &items() const;
-  const std::map<std::string, Json> &members() const;
+  const std::vector<Json> &items() const &;
+  const std::map<std::string, Json> &members() const &;
+  /// Of a temporary (`j.get(key, fallback).items()` in a range-for), a
+  /// copy: a reference would dangle once the temporary dies.
+  std::vector<Json> items() &&;
+  std::map<std::string, Json> members() &&;
   std::vector<int64_t> integers() const;
 
   bool has(const std::string &key) const;
   /// The member `key` of an object; throws if missing.
   const Json &operator[](const std::string &key) const;
-  /// The member `key`, or `fallback` when missing.
-  const Json &get(const std::string &key, const Json &fallback) const;
+  /// A copy of the member `key`, or `fallback` when missing. By value: a
+  /// reference to a temporary fallback would dangle.
+  Json get(const std::string &key, Json fallback) const;
 
   Json &set(const std::string &key, Json value);
   Json &push(Json value);

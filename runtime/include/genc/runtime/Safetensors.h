@@ -44,6 +44,8 @@ public:
   /// Copies tensor `name` into `out` after checking its shape.
   void read(const std::string &name, const std::vector<int64_t> &shape, float *out) const;
   std::vector<std::string> names() const;
+  /// The shape of tensor `name` as the file declares it.
+  const std::vector<int64_t> &shape(const std::string &name) const;
 
 private:
   struct Entry {
