@@ -61,3 +61,8 @@ if opencl_platform_present():
 # compiler and runs them under qemu-user (both from scripts/setup.sh build).
 if shutil.which('aarch64-linux-gnu-gcc') and shutil.which('qemu-aarch64'):
     config.available_features.add('aarch64-qemu')
+
+# Explicit CPU targets, so that loop-nest checks do not depend on the
+# machine the tests run on (test/Target, test/Conversion).
+config.substitutions.append(('%avx512', 'x86-64-linux-avx2-fma-sse41-f16c-avx512-avx512_skylake'))
+config.substitutions.append(('%avx2', 'x86-64-linux-avx2-fma-sse41-f16c'))

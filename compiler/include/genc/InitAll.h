@@ -12,9 +12,10 @@ inline void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<gen::GenDialect>();
 }
 
-/// The gen passes plus the upstream ones that genc pipelines use.
+/// The gen passes, the training pipeline, and the upstream passes it uses.
 inline void registerAllPasses() {
   gen::registerGenPasses();
+  gen::registerTrainingPipeline();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();

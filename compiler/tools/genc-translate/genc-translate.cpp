@@ -3,8 +3,12 @@
 // `--import-gen` parses a .gen model into the gen dialect. Being a
 // translation, it gets mlir-translate's `-verify-diagnostics` and
 // `-split-input-file`, which is how the front end's errors are tested.
+// `--gen-to-halide` prints the Halide loop nests genc's schedule policy
+// gives each step and net (--halide-target), which is how schedules are
+// tested.
 //
 //===----------------------------------------------------------------------===//
+#include "genc/Conversion/GenToHalide/GenToHalide.h"
 #include "genc/Frontend/MLIRGen.h"
 
 #include "mlir/Support/LogicalResult.h"
@@ -15,5 +19,6 @@ int main(int argc, char **argv) {
       "import-gen", [](llvm::SourceMgr &sourceMgr, mlir::MLIRContext *context) {
         return genc::frontend::importGenFile(sourceMgr, context);
       });
+  genc::halide::registerGenToHalideTranslation();
   return mlir::failed(mlir::mlirTranslateMain(argc, argv, "genc translation driver\n"));
 }

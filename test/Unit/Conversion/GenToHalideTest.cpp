@@ -19,7 +19,6 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
-#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/SourceMgr.h"
 #include <gtest/gtest.h>
 
@@ -68,14 +67,9 @@ public:
       return ::testing::AssertionFailure() << "cannot import the model";
     auto lower = [&](mlir::ModuleOp m, bool updates) {
       mlir::PassManager pm(context.get());
-      mlir::OpPassManager &model = pm.nest<gen::ModelOp>();
-      model.addPass(gen::createInlineNetsPass());
-      model.addPass(mlir::createCanonicalizerPass());
-      model.addPass(gen::createAutodiffPass());
-      if (updates)
-        model.addPass(gen::createLowerOptimizerPass());
-      model.addPass(mlir::createCanonicalizerPass());
-      model.addPass(mlir::createCSEPass());
+      gen::TrainingPipelineOptions options;
+      options.lowerOptimizer = updates;
+      gen::buildTrainingPipeline(pm, options);
       return pm.run(m);
     };
     gradients = module->clone();

@@ -14,7 +14,6 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
-#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/SourceMgr.h"
 #include <gtest/gtest.h>
 #include <iostream>
@@ -39,13 +38,10 @@ std::map<std::string, size_t> countStepOps(mlir::ModuleOp module) {
 
 mlir::LogicalResult runPasses(mlir::ModuleOp module, bool differentiate) {
   mlir::PassManager pm(module.getContext());
-  mlir::OpPassManager &model = pm.nest<gen::ModelOp>();
-  model.addPass(gen::createInlineNetsPass());
-  model.addPass(mlir::createCanonicalizerPass());
-  if (differentiate)
-    model.addPass(gen::createAutodiffPass());
-  model.addPass(mlir::createCanonicalizerPass());
-  model.addPass(mlir::createCSEPass());
+  gen::TrainingPipelineOptions options;
+  options.differentiate = differentiate;
+  options.lowerOptimizer = false;
+  gen::buildTrainingPipeline(pm, options);
   return pm.run(module);
 }
 

@@ -55,6 +55,10 @@ mlir::FailureOr<LoweredPipeline> lowerStep(gen::StepOp step, const Halide::Targe
 /// Lowers a net (an inference entry point: encode, decode, generate, ...).
 mlir::FailureOr<LoweredPipeline> lowerNet(gen::NetOp net, const Halide::Target &target);
 
+/// Registers genc-translate's --gen-to-halide: each pipeline's loop nests
+/// as scheduled for --halide-target.
+void registerGenToHalideTranslation();
+
 } // namespace genc::halide
 
 #endif // GENC_CONVERSION_GENTOHALIDE_GENTOHALIDE_H
