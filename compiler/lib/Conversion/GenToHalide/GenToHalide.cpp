@@ -128,9 +128,16 @@ private:
                        std::to_string(counter++);
     std::replace(name.begin(), name.end(), '.', '_');
     Func f(name);
-    infos.push_back({f, {}, kind, op});
+    track(op, {f, {}, kind});
     return f;
   }
+  /// Adds a Func for the policy; `op` (null for none) is the gen op whose
+  /// result it computes, from which describeConsumers derives its readers.
+  void track(Operation *op, FuncInfo info) {
+    infos.push_back(std::move(info));
+    infoOps.push_back(op);
+  }
+  void describeConsumers();
   void define(Value result, Func f, const std::function<Expr(const Index &)> &body) {
     Shape shape = shapeOf(result);
     Index v = vars(shape.size());
@@ -184,7 +191,7 @@ private:
     std::vector<Var> hv = halideVars(shape.size());
     std::vector<Expr> args(hv.begin(), hv.end());
     f(hv) = param(args);
-    infos.push_back({f, shape, FuncKind::Input, result.getDefiningOp()});
+    track(result.getDefiningOp(), {f, shape, FuncKind::Input});
     values[result] = {f, shape};
   }
 
@@ -205,6 +212,7 @@ private:
   std::map<std::string, size_t> inputIndex;
   std::vector<PipelineOutput> outputs;
   std::vector<FuncInfo> infos;
+  std::vector<Operation *> infoOps; // parallel to infos
   unsigned counter = 0, randomCounter = 0;
 };
 
@@ -237,7 +245,7 @@ void Lowering::addOutput(PipelineOutput::Kind kind, const std::string &name, Val
       copy->second = Func(f.name() + "_out");
       std::vector<Var> hv = halideVars(shapeOf(value).size());
       copy->second(hv) = f(hv);
-      infos.push_back({copy->second, shapeOf(value), FuncKind::Elementwise, nullptr});
+      track(nullptr, {copy->second, shapeOf(value), FuncKind::Elementwise});
     }
     f = copy->second;
   }
@@ -256,7 +264,7 @@ void Lowering::addExamplesOutput(Value objective) {
   Var b = halideVars(1)[0];
   Expr value = at(mean.getInput(), {b});
   f(b) = neg ? -value : value;
-  infos.push_back({f, shapeOf(mean.getInput()), FuncKind::Elementwise, nullptr});
+  track(nullptr, {f, shapeOf(mean.getInput()), FuncKind::Elementwise});
   outputs.push_back({PipelineOutput::Kind::Result, "examples", shapeOf(mean.getInput()), f});
 }
 
@@ -275,7 +283,7 @@ void Lowering::lowerConvolution(Operation *op, ConvStages::Form form) {
   infos[index].shape = shapeOf(y);
   infos[index].conv = stages;
   for (Func stage : {stages->padded, stages->packed, stages->acc})
-    infos.push_back({stage, {}, FuncKind::ConvStage, op});
+    track(op, {stage, {}, FuncKind::ConvStage});
 }
 
 void Lowering::lowerBatchNorm(BatchNormOp op) {
@@ -301,10 +309,10 @@ void Lowering::lowerBatchNorm(BatchNormOp op) {
   Expr centered = elem(r.y, c, r.x) - mean(c);
   var(c) += centered * centered / count;
   int contiguous = xs.size() > 2 ? 1 : 0;
-  infos.push_back({mean, {xs[1]}, FuncKind::Reduction, op});
+  track(op, {mean, {xs[1]}, FuncKind::Reduction});
   infos.back().reduction = r;
   infos.back().contiguousRVars = contiguous;
-  infos.push_back({var, {xs[1]}, FuncKind::Reduction, op});
+  track(op, {var, {xs[1]}, FuncKind::Reduction});
   infos.back().reduction = r;
   infos.back().contiguousRVars = contiguous;
   Func f = newFunc(op, FuncKind::Elementwise);
@@ -345,8 +353,8 @@ void Lowering::lowerLoss(Operation *op) {
           return y * (lse(o[0]) - z);
         },
         int(per.size()));
-    infos.push_back({rowMax, {ps[0]}, FuncKind::Reduction, op});
-    infos.push_back({lse, {ps[0]}, FuncKind::Reduction, op});
+    track(op, {rowMax, {ps[0]}, FuncKind::Reduction});
+    track(op, {lse, {ps[0]}, FuncKind::Reduction});
     return;
   }
   defineSum(op->getResult(0), f, per, [&](const Index &o, const Index &r) -> Expr {
@@ -615,7 +623,7 @@ LogicalResult Lowering::lower(Operation *op) {
           Func packed(rhs.name() + "_transposed_" + std::to_string(counter++));
           Var x("x"), y("y");
           packed(x, y) = rhs(y, x);
-          infos.push_back({packed, {b[1], b[0]}, FuncKind::Transpose, nullptr});
+          track(nullptr, {packed, {b[1], b[0]}, FuncKind::Transpose});
           rhs = packed;
         }
         Func f = newFunc(op, FuncKind::Matmul);
@@ -689,6 +697,40 @@ template <typename Buffer> void constrainShape(Buffer buffer, ArrayRef<int64_t> 
   }
 }
 
+/// What the policy needs of the IR, as plain facts about each Func: how
+/// many values are computed from its op's result, whether one of them
+/// rereads it, and the pointwise Func of its only reader.
+void Lowering::describeConsumers() {
+  llvm::DenseMap<Operation *, size_t> pointwiseOf;
+  for (size_t i = 0; i < infos.size(); ++i)
+    if (infos[i].pointwise && infoOps[i]) {
+      bool fresh = pointwiseOf.try_emplace(infoOps[i], i).second;
+      assert(fresh && "one pointwise Func per op");
+      (void)fresh;
+    }
+  for (size_t i = 0; i < infos.size(); ++i) {
+    Operation *op = infoOps[i];
+    if (!op || op->getNumResults() == 0)
+      continue;
+    FuncInfo &info = infos[i];
+    Operation *reader = nullptr;
+    bool sole = true;
+    for (Operation *user : op->getResult(0).getUsers()) {
+      if (user->getNumResults() != 0) {
+        ++info.consumers;
+        info.reread |= user->hasTrait<RereadsOperands>();
+      }
+      if (user == reader)
+        continue; // reads it twice
+      sole &= !reader && user->getNumResults() != 0; // not a second reader, nor an output
+      reader = user;
+    }
+    auto found = sole && reader ? pointwiseOf.find(reader) : pointwiseOf.end();
+    if (found != pointwiseOf.end())
+      info.soleReader = found->second;
+  }
+}
+
 LoweredPipeline Lowering::finish(const std::string &name) {
   for (PipelineInput &in : inputs)
     constrainShape(in.param, in.shape);
@@ -700,6 +742,7 @@ LoweredPipeline Lowering::finish(const std::string &name) {
     outputNames.insert(out.func.name());
   for (FuncInfo &info : infos)
     info.isOutput = outputNames.count(info.func.name()) > 0;
+  describeConsumers();
   applySchedulePolicy(infos, target);
   LoweredPipeline result;
   result.name = name;

@@ -30,31 +30,6 @@ int VectorMachine::widthFor(int64_t extent) const {
 }
 
 namespace {
-/// The number of gen values computed from this Func's value (outputs,
-/// written through copies, do not count), and whether one of them reads it
-/// many times per output element (a reduction).
-struct Consumers {
-  unsigned count = 0;
-  bool rereads = false;
-};
-
-Consumers consumersOf(const FuncInfo &info) {
-  Consumers consumers;
-  if (!info.op || info.op->getNumResults() == 0)
-    return consumers;
-  for (mlir::Operation *user : info.op->getResult(0).getUsers()) {
-    if (user->getNumResults() == 0)
-      continue; // set_param, set_state, gradient, minimize, return
-    ++consumers.count;
-    llvm::StringRef name = user->getName().getStringRef();
-    // (Convolutions read their operands through stages of their own that
-    // are computed once per element: see ConvStages.)
-    consumers.rereads |= name == "gen.matmul" || name == "gen.batch_norm" ||
-                         name == "gen.logsumexp" || name == "gen.softmax_cross_entropy";
-  }
-  return consumers;
-}
-
 /// Splits the outer loop `outer` (of `extent` iterations) into a few large
 /// parallel tasks: a task per row of a 784 x 400 Adam update is too little
 /// work to pay for its hand-off to the thread pool.
@@ -189,9 +164,8 @@ bool scheduleContiguousReduction(const FuncInfo &info, int vectorWidth) {
 bool isInlined(const FuncInfo &info) {
   if (info.kind == FuncKind::Constant)
     return !info.isOutput;
-  Consumers consumers = consumersOf(info);
   return info.kind == FuncKind::Elementwise && !info.isOutput &&
-         !info.func.has_update_definition() && consumers.count <= 1 && !consumers.rereads;
+         !info.func.has_update_definition() && info.consumers <= 1 && !info.reread;
 }
 
 /// A CPU matmul's output tile: vw vectors of columns by tm rows, whose
@@ -224,31 +198,17 @@ std::optional<MatmulTile> matmulTile(const FuncInfo &info, VectorMachine machine
 /// pass), if it has the matmul's shape and nothing else reads the way
 /// there: that value's tiles then compute the matmul (a fused epilogue,
 /// one store instead of the matmul's result plus a pass over it).
-std::optional<size_t>
-epilogueOf(const FuncInfo &matmul, const std::vector<FuncInfo> &funcs,
-           const llvm::DenseMap<mlir::Operation *, size_t> &pointwise) {
-  if (matmul.isOutput || !matmul.op)
+std::optional<size_t> epilogueOf(const FuncInfo &matmul, const std::vector<FuncInfo> &funcs) {
+  if (matmul.isOutput)
     return std::nullopt;
-  mlir::Value value = matmul.op->getResult(0);
-  while (true) {
-    mlir::Operation *reader = nullptr;
-    for (mlir::Operation *user : value.getUsers()) {
-      if (user == reader)
-        continue; // reads it twice
-      if (reader || user->getNumResults() == 0)
-        return std::nullopt; // a second reader, or an output
-      reader = user;
-    }
-    auto found = reader ? pointwise.find(reader) : pointwise.end();
-    if (found == pointwise.end())
+  for (std::optional<size_t> next = matmul.soleReader; next; next = funcs[*next].soleReader) {
+    const FuncInfo &reader = funcs[*next];
+    if (reader.shape != matmul.shape)
       return std::nullopt;
-    const FuncInfo &next = funcs[found->second];
-    if (next.shape != matmul.shape)
-      return std::nullopt;
-    if (!isInlined(next))
-      return found->second;
-    value = reader->getResult(0);
+    if (!isInlined(reader))
+      return next;
   }
+  return std::nullopt;
 }
 
 /// The loop over a matmul's output tiles, at which the matmul is computed.
@@ -419,16 +379,9 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
   int vectorWidth = machine.lanes;
   bool cpu = !target.has_gpu_feature();
   if (cpu) {
-    llvm::DenseMap<mlir::Operation *, size_t> pointwise;
-    for (size_t i = 0; i < funcs.size(); ++i)
-      if (funcs[i].pointwise && funcs[i].op) {
-        bool fresh = pointwise.try_emplace(funcs[i].op, i).second;
-        assert(fresh && "one pointwise Func per op");
-        (void)fresh;
-      }
     for (FuncInfo &info : funcs)
       if (info.kind == FuncKind::Matmul && matmulTile(info, machine))
-        if ((info.epilogue = epilogueOf(info, funcs, pointwise)))
+        if ((info.epilogue = epilogueOf(info, funcs)))
           funcs[*info.epilogue].isEpilogue = true;
   }
   // Consecutive elementwise outputs of one shape run in one loop nest:

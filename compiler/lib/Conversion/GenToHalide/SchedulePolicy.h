@@ -2,7 +2,6 @@
 #ifndef GENC_LIB_CONVERSION_GENTOHALIDE_SCHEDULEPOLICY_H
 #define GENC_LIB_CONVERSION_GENTOHALIDE_SCHEDULEPOLICY_H
 
-#include "mlir/IR/Operation.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <memory>
@@ -76,8 +75,15 @@ struct FuncInfo {
   Halide::Func func;
   llvm::SmallVector<int64_t, 4> shape; // gen order
   FuncKind kind;
-  mlir::Operation *op = nullptr; // the gen op it comes from
   bool isOutput = false;
+  /// How many values are computed from the gen value this Func computes
+  /// (outputs, written through copies, do not count), and whether one of
+  /// them reads it many times per element (a matmul, a second pass).
+  unsigned consumers = 0;
+  bool reread = false;
+  /// The pointwise Func (index in the policy's list) of the only gen op
+  /// that reads this value, if one op alone reads it.
+  std::optional<size_t> soleReader;
   /// An elementwise op proper (each operand read at the result's
   /// coordinates, broadcast), not a move such as transpose or slice.
   bool pointwise = false;

@@ -7,4 +7,10 @@
 
 #include "genc/Dialect/Gen/IR/GenInterfaces.h.inc"
 
+namespace genc::gen {
+/// See RereadsOperands in GenInterfaces.td.
+template <typename ConcreteType>
+class RereadsOperands : public mlir::OpTrait::TraitBase<ConcreteType, RereadsOperands> {};
+} // namespace genc::gen
+
 #endif // GENC_DIALECT_GEN_GENINTERFACES_H

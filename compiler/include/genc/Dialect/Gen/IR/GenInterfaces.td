@@ -25,4 +25,12 @@ def GradientOpInterface : OpInterface<"GradientOpInterface"> {
   ];
 }
 
+// Reads each element of an operand many times per result element (a
+// matmul's rows and columns; a second pass over the input once its
+// statistics are known). The schedule policy computes such operands once,
+// at root, instead of inline in the op.
+def RereadsOperands : NativeOpTrait<"RereadsOperands"> {
+  let cppNamespace = "::genc::gen";
+}
+
 #endif // GENC_DIALECT_GEN_GENINTERFACES_TD

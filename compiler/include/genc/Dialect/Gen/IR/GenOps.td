@@ -504,7 +504,8 @@ def Gen_PadOp : Gen_InferredOp<"pad"> {
 // Reductions
 //===----------------------------------------------------------------------===//
 
-class Gen_ReduceOp<string mnemonic, string what> : Gen_InferredOp<mnemonic> {
+class Gen_ReduceOp<string mnemonic, string what, list<Trait> traits = []>
+    : Gen_InferredOp<mnemonic, traits> {
   let summary = what # " over the given axes, which are removed";
   let description = [{
     ```mlir
@@ -517,13 +518,14 @@ class Gen_ReduceOp<string mnemonic, string what> : Gen_InferredOp<mnemonic> {
 
 def Gen_SumOp : Gen_ReduceOp<"sum", "Sum">;
 def Gen_MeanOp : Gen_ReduceOp<"mean", "Mean">;
-def Gen_LogSumExpOp : Gen_ReduceOp<"logsumexp", "log(sum(exp(x))), computed stably,">;
+def Gen_LogSumExpOp : Gen_ReduceOp<"logsumexp", "log(sum(exp(x))), computed stably,",
+                                   [RereadsOperands]>;
 
 //===----------------------------------------------------------------------===//
 // Layers
 //===----------------------------------------------------------------------===//
 
-def Gen_MatmulOp : Gen_InferredOp<"matmul"> {
+def Gen_MatmulOp : Gen_InferredOp<"matmul", [RereadsOperands]> {
   let summary = "Matrix product of two 2-D tensors, either optionally transposed";
   let description = [{
     ```mlir
@@ -584,7 +586,7 @@ def Gen_ConvTranspose2DOp : Gen_ConvOp<"conv_transpose2d"> {
   }];
 }
 
-def Gen_BatchNormOp : Gen_InferredOp<"batch_norm"> {
+def Gen_BatchNormOp : Gen_InferredOp<"batch_norm", [RereadsOperands]> {
   let summary = "Batch normalization with batch statistics (training mode)";
   let description = [{
     Normalizes each channel (dimension 1) over the batch and any spatial
@@ -603,7 +605,8 @@ def Gen_BatchNormOp : Gen_InferredOp<"batch_norm"> {
 // Losses: each reduces all dimensions but the leading (batch) one.
 //===----------------------------------------------------------------------===//
 
-class Gen_LossOp<string mnemonic, string what> : Gen_InferredOp<mnemonic> {
+class Gen_LossOp<string mnemonic, string what, list<Trait> traits = []>
+    : Gen_InferredOp<mnemonic, traits> {
   let summary = what # ", one value per example";
   let description = [{
     The target broadcasts to the prediction's shape; the result keeps only
@@ -624,6 +627,7 @@ def Gen_BCEOp : Gen_LossOp<"bce", "Binary cross-entropy of probabilities, summed
 def Gen_BCEWithLogitsOp : Gen_LossOp<"bce_logits", "Binary cross-entropy of logits (stable), summed">;
 def Gen_MSEOp : Gen_LossOp<"mse", "Mean squared error">;
 def Gen_SoftmaxCrossEntropyOp : Gen_LossOp<"softmax_cross_entropy",
-    "Cross-entropy of softmax(logits) against a class distribution (one-hot)">;
+    "Cross-entropy of softmax(logits) against a class distribution (one-hot)",
+    [RereadsOperands]>;
 
 #endif // GENC_DIALECT_GEN_GENOPS_TD
