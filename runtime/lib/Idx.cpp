@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -98,6 +99,18 @@ struct IdxFile {
   std::vector<unsigned char> data;
 };
 
+/// `bytes` in MiB, as a whole number or, beyond 2^64 (a forged header's
+/// product of three uint32s), in scientific notation.
+std::string mebibytes(long double bytes) {
+  char text[32];
+  long double mib = bytes / (1 << 20);
+  if (mib < 1e18L)
+    std::snprintf(text, sizeof text, "%.0Lf", std::floor(mib));
+  else
+    std::snprintf(text, sizeof text, "%.3Lg", mib);
+  return text;
+}
+
 /// Bytes past the header's claim that are counted exactly in an error.
 constexpr uint64_t kTrailingCounted = 1 << 20;
 
@@ -141,7 +154,7 @@ IdxFile readIdx(const std::string &path, size_t expectedDims, const char *what,
   uint64_t memory = physicalMemoryBytes();
   if (claimed * (1 + bytesPerElement) > memory)
     throw RuntimeError(path + ": header says " + claim(idx.dims) + ", " +
-                       std::to_string(uint64_t(claimed * (1 + bytesPerElement) / (1 << 20))) +
+                       mebibytes(claimed * (1 + bytesPerElement)) +
                        " MiB in memory, more than this machine's " +
                        std::to_string(memory >> 20) + " MiB");
   uint64_t expected = uint64_t(claimed);

@@ -199,8 +199,9 @@ void SafetensorsFile::read(const std::string &name, const std::vector<int64_t> &
   if (it->second.shape != shape)
     throw RuntimeError(path_ + ": tensor '" + name + "' has shape " +
                        shapeText(it->second.shape) + ", the model expects " + shapeText(shape));
-  std::memcpy(out, bytes_.data() + dataStart_ + it->second.begin,
-              it->second.end - it->second.begin);
+  if (it->second.end > it->second.begin) // (an empty tensor's `out` may be null)
+    std::memcpy(out, bytes_.data() + dataStart_ + it->second.begin,
+                it->second.end - it->second.begin);
 }
 
 const std::vector<int64_t> &SafetensorsFile::shape(const std::string &name) const {

@@ -7,6 +7,7 @@
 #include "genc/Frontend/MLIRGen.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace genc::frontend {
@@ -156,9 +157,25 @@ mlir::Value MLIRGenImpl::buildInferred(llvm::SMLoc at, mlir::ValueRange operands
   mlir::Location location = loc(at);
   llvm::SmallVector<mlir::Type, 1> types;
   auto dict = mlir::DictionaryAttr::get(builder.getContext(), attrs);
-  if (mlir::failed(OpTy::inferReturnTypes(builder.getContext(), location, operands, dict, {},
-                                          types)))
+  // The front end checks operands before building, so what inference can
+  // still refuse is a size (the batch times a layer's width); it is
+  // reported at the .gen call, not as an IR error ("'gen.matmul' op ...").
+  std::string refusal;
+  mlir::LogicalResult inferred = mlir::failure();
+  {
+    mlir::ScopedDiagnosticHandler capture(builder.getContext(), [&](mlir::Diagnostic &d) {
+      if (refusal.empty())
+        refusal = d.str();
+      return mlir::success();
+    });
+    inferred = OpTy::inferReturnTypes(builder.getContext(), location, operands, dict, {}, types);
+  }
+  if (mlir::failed(inferred)) {
+    llvm::StringRef why = refusal;
+    size_t op = why.find("' op ");
+    error(at) << (why.startswith("'") && op != llvm::StringRef::npos ? why.substr(op + 5) : why);
     return nullptr;
+  }
   return builder.create<OpTy>(location, types, operands, attrs)->getResult(0);
 }
 
