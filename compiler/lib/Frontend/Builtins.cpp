@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "MLIRGenImpl.h"
+#include "genc/Dialect/Gen/IR/ElementwiseMath.h"
 
 #include <cmath>
 
@@ -80,14 +81,17 @@ bool expectInNet(MLIRGenImpl &gen, const CallExpr &call) {
 // Elementwise
 //===----------------------------------------------------------------------===//
 
-template <typename OpTy, double (*Fold)(double)>
+/// A unary ElementwiseMath op; of a constant, its value, folded with the
+/// op's own arithmetic (ElementwiseMath.h; `compute` of these ops reads no
+/// attribute or operand, so a null op computes it).
+template <typename OpTy>
 Optional<GenValue> lowerUnary(MLIRGenImpl &gen, const CallExpr &call) {
   auto bound = bind(gen, call, {{"x", true}}, 1);
   if (!bound)
     return llvm::None;
   GenValue x = bound->tensors[0];
   if (x.number) {
-    x.number->value = Fold(x.number->value);
+    x.number->value = OpTy().compute(gen::DoubleMath(), {x.number->value});
     x.number->isInteger = false;
     if (!std::isfinite(x.number->value)) {
       gen.error(call.getLoc()) << "'" << call.callee.name << "' of this constant is not finite";
@@ -98,14 +102,6 @@ Optional<GenValue> lowerUnary(MLIRGenImpl &gen, const CallExpr &call) {
   x.value = gen.getBuilder().create<OpTy>(gen.loc(call.getLoc()), x.value);
   return x;
 }
-
-double relu(double x) { return x > 0 ? x : 0; }
-double sigmoid(double x) { return 1 / (1 + std::exp(-x)); }
-double softplus(double x) { return std::log1p(std::exp(x)); }
-double exp_(double x) { return std::exp(x); }
-double log_(double x) { return std::log(x); }
-double sqrt_(double x) { return std::sqrt(x); }
-double tanh_(double x) { return std::tanh(x); }
 
 Optional<GenValue> lowerLeakyRelu(MLIRGenImpl &gen, const CallExpr &call) {
   auto bound = bind(gen, call, {{"x", true}, {"alpha", false}}, 1);
@@ -515,13 +511,13 @@ struct Builtin {
 };
 
 const Builtin kBuiltins[] = {
-    {"exp", lowerUnary<gen::ExpOp, exp_>},
-    {"log", lowerUnary<gen::LogOp, log_>},
-    {"sqrt", lowerUnary<gen::SqrtOp, sqrt_>},
-    {"relu", lowerUnary<gen::ReluOp, relu>},
-    {"sigmoid", lowerUnary<gen::SigmoidOp, sigmoid>},
-    {"tanh", lowerUnary<gen::TanhOp, tanh_>},
-    {"softplus", lowerUnary<gen::SoftplusOp, softplus>},
+    {"exp", lowerUnary<gen::ExpOp>},
+    {"log", lowerUnary<gen::LogOp>},
+    {"sqrt", lowerUnary<gen::SqrtOp>},
+    {"relu", lowerUnary<gen::ReluOp>},
+    {"sigmoid", lowerUnary<gen::SigmoidOp>},
+    {"tanh", lowerUnary<gen::TanhOp>},
+    {"softplus", lowerUnary<gen::SoftplusOp>},
     {"leaky_relu", lowerLeakyRelu},
     {"dense", lowerDense},
     {"conv2d", lowerConv<false>},

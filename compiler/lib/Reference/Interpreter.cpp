@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "genc/Reference/Interpreter.h"
+#include "genc/Dialect/Gen/IR/ElementwiseMath.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -91,19 +92,34 @@ private:
       result->branchSignature.push_back(taken);
   }
 
-  Tensor unary(Value in, Value out, const std::function<double(double)> &fn) {
-    Tensor t(shapeOf(out));
-    const Tensor &x = get(in);
-    for (size_t i = 0; i < t.size(); ++i)
-      t.data[i] = fn(x.data[i]);
-    return t;
-  }
-  Tensor binary(Operation *op, const std::function<double(double, double)> &fn) {
+  /// ElementwiseMath on doubles whose comparisons record which side each
+  /// element took (the branch signature that tells gradient checks where a
+  /// piecewise op switched pieces).
+  struct ReferenceMath : DoubleMath {
+    Evaluator *evaluator;
+    explicit ReferenceMath(Evaluator *evaluator) : evaluator(evaluator) {}
+    bool greater(double a, double b) const {
+      evaluator->branch(a > b);
+      return a > b;
+    }
+  };
+  ReferenceMath math{this};
+
+  /// An ElementwiseMath op, each operand broadcast to the result's shape.
+  Tensor elementwise(Operation *op, const ScalarFunction<ReferenceMath> &fn) {
     Tensor t(shapeOf(op->getResult(0)));
-    const Tensor &a = get(op->getOperand(0)), &b = get(op->getOperand(1));
-    Broadcast ba(t.shape, a.shape), bb(t.shape, b.shape);
-    for (size_t i = 0; i < t.size(); ++i)
-      t.data[i] = fn(a.data[ba.offset(i)], b.data[bb.offset(i)]);
+    std::vector<const Tensor *> operands;
+    std::vector<Broadcast> broadcasts;
+    for (Value operand : op->getOperands()) {
+      operands.push_back(&get(operand));
+      broadcasts.emplace_back(t.shape, operands.back()->shape);
+    }
+    SmallVector<double, 2> x(operands.size());
+    for (size_t i = 0; i < t.size(); ++i) {
+      for (size_t k = 0; k < operands.size(); ++k)
+        x[k] = operands[k]->data[broadcasts[k].offset(i)];
+      t.data[i] = fn(x);
+    }
     return t;
   }
   /// Folds the elements of `in` over `axes` into an output slot each.
@@ -287,7 +303,10 @@ Tensor Evaluator::loss(Operation *op) {
 }
 
 LogicalResult Evaluator::eval(Operation *op) {
-  auto sigmoid = [](double x) { return 1.0 / (1.0 + std::exp(-x)); };
+  if (ScalarFunction<ReferenceMath> fn = scalarFunction(op, math)) {
+    set(op->getResult(0), elementwise(op, fn));
+    return success();
+  }
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
       .Case([&](ConstantOp c) {
         auto attr = c.getValue().cast<DenseElementsAttr>();
@@ -323,85 +342,6 @@ LogicalResult Evaluator::eval(Operation *op) {
         if (!env.random)
           return r->emitOpError("needs a random source");
         set(r->getResult(0), env.random(r));
-        return success();
-      })
-      .Case([&](NegOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [](double x) { return -x; }));
-        return success();
-      })
-      .Case([&](ExpOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [](double x) { return std::exp(x); }));
-        return success();
-      })
-      .Case([&](LogOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [](double x) { return std::log(x); }));
-        return success();
-      })
-      .Case([&](SqrtOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [](double x) { return std::sqrt(x); }));
-        return success();
-      })
-      .Case([&](ReluOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [&](double x) {
-          branch(x > 0);
-          return x > 0 ? x : 0.0;
-        }));
-        return success();
-      })
-      .Case([&](HeavisideOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [&](double x) {
-          branch(x > 0);
-          return x > 0 ? 1.0 : 0.0;
-        }));
-        return success();
-      })
-      .Case([&](LeakyReluOp u) {
-        double alpha = u.getAlpha().convertToDouble();
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [&](double x) {
-          branch(x > 0);
-          return x > 0 ? x : alpha * x;
-        }));
-        return success();
-      })
-      .Case([&](SigmoidOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), sigmoid));
-        return success();
-      })
-      .Case([&](TanhOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [](double x) { return std::tanh(x); }));
-        return success();
-      })
-      .Case([&](SoftplusOp u) {
-        set(u.getResult(), unary(u.getInput(), u.getResult(), [](double x) {
-          return std::max(x, 0.0) + std::log1p(std::exp(-std::fabs(x)));
-        }));
-        return success();
-      })
-      .Case([&](AddOp b) {
-        set(b.getResult(), binary(b, [](double x, double y) { return x + y; }));
-        return success();
-      })
-      .Case([&](SubOp b) {
-        set(b.getResult(), binary(b, [](double x, double y) { return x - y; }));
-        return success();
-      })
-      .Case([&](MulOp b) {
-        set(b.getResult(), binary(b, [](double x, double y) { return x * y; }));
-        return success();
-      })
-      .Case([&](DivOp b) {
-        set(b.getResult(), binary(b, [](double x, double y) { return x / y; }));
-        return success();
-      })
-      .Case([&](PowOp b) {
-        set(b.getResult(), binary(b, [](double x, double y) { return std::pow(x, y); }));
-        return success();
-      })
-      .Case([&](MaxOp b) {
-        set(b.getResult(), binary(b, [&](double x, double y) {
-          branch(x > y);
-          return x > y ? x : y;
-        }));
         return success();
       })
       .Case<ReshapeOp, BroadcastToOp>([&](Operation *r) {

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "genc/Conversion/GenToHalide/GenToHalide.h"
+#include "genc/Dialect/Gen/IR/ElementwiseMath.h"
 #include "Convolutions.h"
 #include "SchedulePolicy.h"
 
@@ -52,18 +53,6 @@ SmallVector<int64_t> ints(ArrayAttr attr) {
   return values;
 }
 
-/// The value of a splat constant that is a small integer (|n| <= 8).
-std::optional<int> smallIntegerConstant(Value v) {
-  auto constant = v.getDefiningOp<ConstantOp>();
-  auto attr = constant ? constant.getValue().dyn_cast<DenseElementsAttr>() : nullptr;
-  if (!attr || !attr.isSplat())
-    return std::nullopt;
-  float value = attr.getSplatValue<float>();
-  if (value != std::floor(value) || std::fabs(value) > 8)
-    return std::nullopt;
-  return static_cast<int>(value);
-}
-
 /// tanh from exp, which Halide vectorizes (on the CPU its tanh is a libm
 /// call per lane, ~45x slower with AVX-512): sign(x) (1 - e) / (1 + e) with
 /// e = exp(-2|x|), and below |x| = 1/4, where 1 - e cancels, the odd Taylor
@@ -81,6 +70,26 @@ Expr vectorTanh(Expr x) {
                         magnitude);
 }
 
+/// ElementwiseMath's scalar functions on float32 Halide expressions.
+struct HalideMath {
+  using Scalar = Expr;
+  using Bool = Expr;
+  bool gpu = false; // GPUs have a fast tanh
+
+  Expr constant(double c) const { return Expr(float(c)); }
+  Expr greater(Expr a, Expr b) const { return a > b; }
+  Expr select(Expr c, Expr a, Expr b) const { return Halide::select(c, a, b); }
+  Expr max(Expr a, Expr b) const { return Halide::max(a, b); }
+  Expr exp(Expr x) const { return Halide::exp(x); }
+  Expr log(Expr x) const { return Halide::log(x); }
+  Expr log1p(Expr x) const { return Halide::log(1.0f + x); }
+  Expr sqrt(Expr x) const { return Halide::sqrt(x); }
+  Expr tanh(Expr x) const { return gpu ? Halide::tanh(x) : vectorTanh(x); }
+  Expr abs(Expr x) const { return Halide::abs(x); }
+  Expr pow(Expr x, Expr y) const { return Halide::pow(x, y); }
+  Expr powi(Expr x, int n) const { return Halide::pow(x, Expr(n)); }
+};
+
 /// Halide argument order is innermost first: the reverse of gen's.
 std::vector<Expr> halideOrder(const Index &index) { return {index.rbegin(), index.rend()}; }
 
@@ -88,7 +97,9 @@ class Lowering {
 public:
   Lowering(std::string prefix, const Halide::Target &target, bool perExample = false)
       : prefix(std::move(prefix)), target(target), lanes(target.natural_vector_size<float>()),
-        perExample(perExample) {}
+        perExample(perExample) {
+    math.gpu = target.has_gpu_feature();
+  }
 
   LogicalResult lowerBlock(Block &block);
   LogicalResult bindArgument(BlockArgument arg, const std::string &name);
@@ -203,6 +214,7 @@ private:
 
   std::string prefix;
   Halide::Target target;
+  HalideMath math;
   int lanes;
   bool perExample; // see lowerStep
   llvm::DenseMap<Value, Lowered> values;
@@ -464,7 +476,7 @@ void Lowering::lowerMove(Operation *op) {
 }
 
 LogicalResult Lowering::lower(Operation *op) {
-  auto elementwise = [&](const std::function<Expr(std::vector<Expr>)> &fn) {
+  if (ScalarFunction<HalideMath> fn = scalarFunction(op, math)) {
     Value result = op->getResult(0);
     Shape out = shapeOf(result);
     Func f = newFunc(op, FuncKind::Elementwise);
@@ -476,7 +488,7 @@ LogicalResult Lowering::lower(Operation *op) {
       return fn(args);
     });
     return success();
-  };
+  }
   auto reduce = [&](SmallVector<int64_t> axes, bool mean) {
     Value in = op->getOperand(0), result = op->getResult(0);
     Shape inShape = shapeOf(in);
@@ -565,45 +577,6 @@ LogicalResult Lowering::lower(Operation *op) {
         std::string name = "random." + std::to_string(randomCounter++);
         bindInput(r->getResult(0), input(PipelineInput::Kind::Random, name, r->getResult(0), r));
         return success();
-      })
-      .Case([&](NegOp) { return elementwise([](auto a) { return -a[0]; }); })
-      .Case([&](ExpOp) { return elementwise([](auto a) { return Halide::exp(a[0]); }); })
-      .Case([&](LogOp) { return elementwise([](auto a) { return Halide::log(a[0]); }); })
-      .Case([&](SqrtOp) { return elementwise([](auto a) { return Halide::sqrt(a[0]); }); })
-      .Case([&](ReluOp) { return elementwise([](auto a) { return Halide::max(a[0], 0.0f); }); })
-      .Case([&](HeavisideOp) {
-        return elementwise([](auto a) { return Halide::select(a[0] > 0.0f, 1.0f, 0.0f); });
-      })
-      .Case([&](LeakyReluOp l) {
-        float alpha = float(l.getAlpha().convertToDouble());
-        return elementwise([=](auto a) { return Halide::select(a[0] > 0.0f, a[0], alpha * a[0]); });
-      })
-      .Case([&](SigmoidOp) {
-        return elementwise([](auto a) { return 1.0f / (1.0f + Halide::exp(-a[0])); });
-      })
-      .Case([&](TanhOp) {
-        bool gpu = target.has_gpu_feature(); // (GPUs have a fast tanh)
-        return elementwise([=](auto a) { return gpu ? Halide::tanh(a[0]) : vectorTanh(a[0]); });
-      })
-      .Case([&](SoftplusOp) {
-        return elementwise([](auto a) {
-          return Halide::max(a[0], 0.0f) + Halide::log(1.0f + Halide::exp(-Halide::abs(a[0])));
-        });
-      })
-      .Case([&](AddOp) { return elementwise([](auto a) { return a[0] + a[1]; }); })
-      .Case([&](SubOp) { return elementwise([](auto a) { return a[0] - a[1]; }); })
-      .Case([&](MulOp) { return elementwise([](auto a) { return a[0] * a[1]; }); })
-      .Case([&](DivOp) { return elementwise([](auto a) { return a[0] / a[1]; }); })
-      .Case([&](PowOp p) {
-        // A small integer exponent (the KL term's m^2) is a product, not a
-        // general pow (exp and log).
-        std::optional<int> power = smallIntegerConstant(p.getRhs());
-        return elementwise([=](auto a) {
-          return power ? Halide::pow(a[0], Expr(*power)) : Halide::pow(a[0], a[1]);
-        });
-      })
-      .Case([&](MaxOp) {
-        return elementwise([](auto a) { return Halide::select(a[0] > a[1], a[0], a[1]); });
       })
       .Case<ReshapeOp, BroadcastToOp, TransposeOp, SliceOp, PadOp, ConcatOp>([&](Operation *m) {
         lowerMove(m);

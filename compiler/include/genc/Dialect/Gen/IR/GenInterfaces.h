@@ -11,6 +11,10 @@ namespace genc::gen {
 /// See RereadsOperands in GenInterfaces.td.
 template <typename ConcreteType>
 class RereadsOperands : public mlir::OpTrait::TraitBase<ConcreteType, RereadsOperands> {};
+
+/// See ElementwiseMath in GenInterfaces.td.
+template <typename ConcreteType>
+class ElementwiseMath : public mlir::OpTrait::TraitBase<ConcreteType, ElementwiseMath> {};
 } // namespace genc::gen
 
 #endif // GENC_DIALECT_GEN_GENINTERFACES_H

@@ -33,4 +33,12 @@ def RereadsOperands : NativeOpTrait<"RereadsOperands"> {
   let cppNamespace = "::genc::gen";
 }
 
+// An elementwise op whose arithmetic on one element of each operand is
+// written once, for any scalar type, in ElementwiseMath.h (its `compute`
+// member): the interpreter instantiates it for double, the Halide lowering
+// for Halide::Expr.
+def ElementwiseMath : NativeOpTrait<"ElementwiseMath"> {
+  let cppNamespace = "::genc::gen";
+}
+
 #endif // GENC_DIALECT_GEN_GENINTERFACES_TD

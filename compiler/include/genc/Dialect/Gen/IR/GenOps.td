@@ -349,8 +349,18 @@ def Gen_UniformOp : Gen_Op<"uniform", []> {
 // Elementwise
 //===----------------------------------------------------------------------===//
 
+// The member every ElementwiseMath op declares (ElementwiseMath.h defines it).
+defvar Gen_ComputeDeclaration = [{
+    /// This op on one element of each operand (broadcast), for any scalar
+    /// type that `Math` describes (see ElementwiseMath.h).
+    template <typename Math>
+    typename Math::Scalar compute(const Math &math,
+                                  ::llvm::ArrayRef<typename Math::Scalar> operands);
+}];
+
 class Gen_UnaryOp<string mnemonic, string what> : Gen_Op<mnemonic,
-    [NoSideEffect, SameOperandsAndResultType, DeclareOpInterfaceMethods<GradientOpInterface>]> {
+    [NoSideEffect, SameOperandsAndResultType, ElementwiseMath,
+     DeclareOpInterfaceMethods<GradientOpInterface>]> {
   let summary = "Elementwise " # what;
   let description = [{
     ```mlir
@@ -360,6 +370,7 @@ class Gen_UnaryOp<string mnemonic, string what> : Gen_Op<mnemonic,
   let arguments = (ins Gen_F32Tensor:$input);
   let results = (outs Gen_F32Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($result)";
+  let extraClassDeclaration = Gen_ComputeDeclaration;
 }
 
 def Gen_NegOp : Gen_UnaryOp<"neg", "negation">;
@@ -373,7 +384,7 @@ def Gen_SoftplusOp : Gen_UnaryOp<"softplus", "softplus, log(1 + exp(x))">;
 def Gen_HeavisideOp : Gen_UnaryOp<"heaviside", "step function, 1 if x > 0 else 0 (the derivative of relu)">;
 
 def Gen_LeakyReluOp : Gen_Op<"leaky_relu", [NoSideEffect, SameOperandsAndResultType,
-    DeclareOpInterfaceMethods<GradientOpInterface>]> {
+    ElementwiseMath, DeclareOpInterfaceMethods<GradientOpInterface>]> {
   let summary = "Elementwise leaky ReLU, x if x > 0 else alpha * x";
   let description = [{
     ```mlir
@@ -383,10 +394,12 @@ def Gen_LeakyReluOp : Gen_Op<"leaky_relu", [NoSideEffect, SameOperandsAndResultT
   let arguments = (ins Gen_F32Tensor:$input, F64Attr:$alpha);
   let results = (outs Gen_F32Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($result)";
+  let extraClassDeclaration = Gen_ComputeDeclaration;
 }
 
 class Gen_BroadcastBinaryOp<string mnemonic, string what> : Gen_Op<mnemonic,
-    [NoSideEffect, InferTypeOpInterface, DeclareOpInterfaceMethods<GradientOpInterface>]> {
+    [NoSideEffect, InferTypeOpInterface, ElementwiseMath,
+     DeclareOpInterfaceMethods<GradientOpInterface>]> {
   let summary = "Elementwise " # what # " with numpy-style broadcasting";
   let description = [{
     Shapes are aligned from the right; a dimension of 1 stretches.
@@ -399,14 +412,14 @@ class Gen_BroadcastBinaryOp<string mnemonic, string what> : Gen_Op<mnemonic,
   let results = (outs Gen_F32Tensor:$result);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
   let hasFolder = 1;
-  let extraClassDeclaration = [{
+  let extraClassDeclaration = !strconcat([{
     static ::mlir::LogicalResult inferReturnTypes(::mlir::MLIRContext *context,
         ::llvm::Optional<::mlir::Location> location, ::mlir::ValueRange operands,
         ::mlir::DictionaryAttr attributes, ::mlir::RegionRange regions,
         ::llvm::SmallVectorImpl<::mlir::Type> &inferredReturnTypes) {
       return inferBroadcastResult(getOperationName(), location, operands, inferredReturnTypes);
     }
-  }];
+  }], Gen_ComputeDeclaration);
 }
 
 def Gen_AddOp : Gen_BroadcastBinaryOp<"add", "addition">;
