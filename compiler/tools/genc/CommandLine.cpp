@@ -19,6 +19,8 @@ static std::string spelling(cl::SubCommand *command) {
 static std::optional<std::string> misplacedOption(ArrayRef<char *> args, cl::SubCommand *chosen,
                                                   ArrayRef<cl::SubCommand *> commands) {
   for (StringRef arg : args) {
+    if (arg == "--") // the rest are files
+      break;
     if (!arg.startswith("-"))
       continue;
     StringRef name = arg.ltrim('-').split('=').first;
