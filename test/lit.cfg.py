@@ -23,6 +23,8 @@ config.test_exec_root = os.path.join(config.genc_obj_root, 'test')
 
 config.substitutions.append(('%PATH%', config.environment['PATH']))
 config.substitutions.append(('%examples', os.path.join(config.genc_src_root, 'dsl_examples')))
+config.substitutions.append(('%genc_src_root', config.genc_src_root))
+config.substitutions.append(('%genc_obj_root', config.genc_obj_root))
 
 llvm_config.with_system_environment(['HOME', 'INCLUDE', 'LIB', 'TMP', 'TEMP'])
 llvm_config.use_default_substitutions()

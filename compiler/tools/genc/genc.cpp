@@ -15,7 +15,9 @@
 #include "genc/Target/ModelCompiler.h"
 #include "genc/runtime/Error.h"
 
+#include "CommandLine.h"
 #include "RuntimeCommands.h"
+#include "Version.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -42,12 +44,33 @@ namespace cl = llvm::cl;
 
 static cl::OptionCategory gencCategory("genc options");
 
-static cl::list<std::string> positional(cl::Positional, cl::desc("[COMMAND] FILE"),
-                                        cl::cat(gencCategory));
+// The commands; with none, genc prints a stage of the pipeline (--emit).
+static cl::SubCommand &emitCommand = *cl::TopLevelSubCommand;
+static cl::SubCommand checkCommand("check", "Parse and verify a model; exit 0 if valid, 1 if not");
+static cl::SubCommand checkGradCommand(
+    "check-grad", "Compare each step's gradients with central finite differences in double "
+                  "precision (batch 4 unless --batch); exit 1 above --tolerance");
+static cl::SubCommand compileCommand(
+    "compile", "Compile every step and net ahead of time (Halide static libraries), a C++ "
+               "header and a manifest into -o DIR; unchanged input is cached");
+static cl::SubCommand trainCommand(
+    "train", "Compile (cached) and train the model on its data; write checkpoints, "
+             "metrics.csv and PNGs to --out");
+static cl::SubCommand sampleCommand("sample",
+                                    "Write the model's pictures (samples, ...) to --out");
+static cl::SubCommand evalCommand("eval", "Test loss; importance-weighted log-likelihood for a "
+                                          "VAE; sliced Wasserstein (and KS) for a GAN");
+static const forCommands everyCommand{&emitCommand,  &checkCommand,  &checkGradCommand,
+                                     &compileCommand, &trainCommand, &sampleCommand,
+                                     &evalCommand};
+
+static cl::list<std::string> inputFiles(cl::Positional, cl::desc("FILE"), cl::cat(gencCategory),
+                                        everyCommand);
 
 enum class Stage { AST, MLIR, MLIRInlined, MLIRGrad, MLIRTrain };
 static cl::opt<Stage> emit(
     "emit", cl::desc("What to print"), cl::init(Stage::MLIR), cl::cat(gencCategory),
+    cl::sub(emitCommand),
     cl::values(clEnumValN(Stage::AST, "ast", "the parsed syntax tree, with locations"),
                clEnumValN(Stage::MLIR, "mlir", "the gen dialect, as lowered from the file"),
                clEnumValN(Stage::MLIRInlined, "mlir-inlined",
@@ -57,110 +80,106 @@ static cl::opt<Stage> emit(
                clEnumValN(Stage::MLIRTrain, "mlir-train",
                           "each step with its optimizer updates (after gen-lower-optimizer)")));
 
+enum class InputKind { Auto, Gen, MLIR };
+static cl::opt<InputKind> inputKind(
+    "x", cl::desc("Input language (default: by extension)"), cl::init(InputKind::Auto),
+    cl::cat(gencCategory),
+    forCommands{&emitCommand, &checkCommand, &checkGradCommand, &compileCommand},
+    cl::values(clEnumValN(InputKind::Gen, "gen", "a .gen model file"),
+               clEnumValN(InputKind::MLIR, "mlir", "gen dialect IR")));
+
+static cl::opt<int64_t> batchSize("batch", cl::desc("Override the model's batch size"),
+                                  cl::init(0), cl::cat(gencCategory),
+                                  everyCommand);
+
+static cl::opt<std::string> outputFile(
+    "o", cl::desc("Output file (default: stdout); compile: the output directory"),
+    cl::value_desc("FILE"), cl::init("-"), cl::cat(gencCategory),
+    forCommands{&emitCommand, &compileCommand});
+
 static cl::opt<std::string> targetName(
     "target",
     cl::desc("host (default), host-cuda, host-opencl or a Halide target string "
              "(x86-64-linux-avx2-fma-sse41-f16c, arm-64-linux, ...); a -profile suffix adds "
              "Halide's profiler"),
-    cl::init("host"), cl::cat(gencCategory));
+    cl::init("host"), cl::cat(gencCategory),
+    forCommands{&compileCommand, &trainCommand, &sampleCommand, &evalCommand});
 static cl::opt<std::string> libraryName(
-    "name", cl::desc("compile: file prefix and C++ namespace (default: the model's name)"),
-    cl::value_desc("NAME"), cl::cat(gencCategory));
+    "name", cl::desc("File prefix and C++ namespace (default: the model's name)"),
+    cl::value_desc("NAME"), cl::cat(gencCategory), cl::sub(compileCommand));
 static cl::opt<bool> sharedLibrary(
-    "shared", cl::desc("compile: also link <name>.so (the kernels and Halide's runtime), which "
+    "shared", cl::desc("Also link <name>.so (the kernels and Halide's runtime), which "
                        "genc-compare and dlopen-based programs load"),
-    cl::cat(gencCategory));
+    cl::cat(gencCategory), cl::sub(compileCommand));
 static cl::opt<bool> emitStmt("emit-stmt",
-                              cl::desc("compile: also write each pipeline's loop nests (.stmt)"),
-                              cl::cat(gencCategory));
+                              cl::desc("Also write each pipeline's loop nests (.stmt)"),
+                              cl::cat(gencCategory), cl::sub(compileCommand));
 
-static cl::opt<std::string> stepName("step", cl::desc("check-grad: only this step"),
-                                     cl::value_desc("NAME"), cl::cat(gencCategory));
-static cl::opt<uint64_t> seed("seed", cl::desc("check-grad: random seed (default 1)"),
-                              cl::init(1), cl::cat(gencCategory));
+static cl::opt<std::string> stepName("step", cl::desc("Only this step"), cl::value_desc("NAME"),
+                                     cl::cat(gencCategory), cl::sub(checkGradCommand));
+static cl::opt<uint64_t> seed(
+    "seed", cl::desc("Random seed (default 1)"), cl::init(1), cl::cat(gencCategory),
+    forCommands{&checkGradCommand, &trainCommand, &sampleCommand, &evalCommand});
 static cl::opt<double> tolerance("tolerance",
-                                 cl::desc("check-grad: largest relative error accepted (default 1e-6)"),
-                                 cl::init(1e-6), cl::cat(gencCategory));
+                                 cl::desc("Largest relative error accepted (default 1e-6)"),
+                                 cl::init(1e-6), cl::cat(gencCategory), cl::sub(checkGradCommand));
 
-enum class InputKind { Auto, Gen, MLIR };
-static cl::opt<InputKind> inputKind(
-    "x", cl::desc("Input language (default: by extension)"), cl::init(InputKind::Auto),
-    cl::cat(gencCategory),
-    cl::values(clEnumValN(InputKind::Gen, "gen", "a .gen model file"),
-               clEnumValN(InputKind::MLIR, "mlir", "gen dialect IR")));
-
-static cl::opt<int64_t> batchSize("batch", cl::desc("Override the model's batch size"),
-                                  cl::init(0), cl::cat(gencCategory));
-
-static cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdout)"),
-                                       cl::value_desc("FILE"), cl::init("-"),
-                                       cl::cat(gencCategory));
-
-static cl::OptionCategory runCategory("genc train | sample | eval options");
 static cl::opt<std::string> dataSource(
-    "data", cl::desc("a folder of IDX files, or a data source replacing the model's "
+    "data", cl::desc("A folder of IDX files, or a data source replacing the model's "
                      "(fashion-mnist, toy1d:normal(m, s), ring2d:K)"),
-    cl::value_desc("SOURCE"), cl::cat(runCategory));
-static cl::opt<int64_t> epochs("epochs", cl::desc("train: epochs (default 10)"), cl::init(10),
-                               cl::cat(runCategory));
-static cl::opt<std::string> outDir("out", cl::desc("output folder (default out/<model>)"),
-                                   cl::value_desc("DIR"), cl::cat(runCategory));
-static cl::opt<bool> resume("resume", cl::desc("train: continue from the output folder's checkpoint"),
-                            cl::cat(runCategory));
-static cl::opt<std::string> checkpointFile("checkpoint",
-                                           cl::desc("sample, eval: the checkpoint to load"),
-                                           cl::value_desc("FILE"), cl::cat(runCategory));
-static cl::opt<int64_t> limit("limit", cl::desc("use only the first N training examples"),
-                              cl::init(0), cl::cat(runCategory));
-static cl::opt<int64_t> testLimit("test-limit", cl::desc("use only the first N test examples"),
-                                  cl::init(0), cl::cat(runCategory));
+    cl::value_desc("SOURCE"), cl::cat(gencCategory),
+    forCommands{&trainCommand, &sampleCommand, &evalCommand});
+static cl::opt<int> threads("threads", cl::desc("Worker threads (default 0: one per core)"),
+                            cl::value_desc("N"), cl::init(0), cl::cat(gencCategory),
+                            forCommands{&trainCommand, &sampleCommand, &evalCommand});
+static cl::opt<int64_t> testLimit("test-limit", cl::desc("Use only the first N test examples"),
+                                  cl::init(0), cl::cat(gencCategory),
+                                  forCommands{&trainCommand, &sampleCommand, &evalCommand});
+static cl::opt<std::string> outDir("out", cl::desc("Output folder (default out/<model>)"),
+                                   cl::value_desc("DIR"), cl::cat(gencCategory),
+                                   forCommands{&trainCommand, &sampleCommand});
+static cl::opt<std::string> checkpointFile("checkpoint", cl::desc("The checkpoint to load"),
+                                           cl::value_desc("FILE"), cl::cat(gencCategory),
+                                           forCommands{&sampleCommand, &evalCommand});
+
+static cl::opt<int64_t> epochs("epochs", cl::desc("Epochs (default 10)"), cl::init(10),
+                               cl::cat(gencCategory), cl::sub(trainCommand));
+static cl::opt<bool> resume("resume", cl::desc("Continue from the output folder's checkpoint"),
+                            cl::cat(gencCategory), cl::sub(trainCommand));
+static cl::opt<int64_t> limit("limit", cl::desc("Use only the first N training examples"),
+                              cl::init(0), cl::cat(gencCategory), cl::sub(trainCommand));
 static cl::opt<int64_t> checkpointEvery(
-    "checkpoint-every", cl::desc("train: iterations between checkpoints (default 1000; 0: epochs only)"),
-    cl::init(1000), cl::cat(runCategory));
+    "checkpoint-every", cl::desc("Iterations between checkpoints (default 1000; 0: epochs only)"),
+    cl::init(1000), cl::cat(gencCategory), cl::sub(trainCommand));
 static cl::opt<int64_t> stopAfter(
-    "stop-after-iterations",
-    cl::desc("train: stop after N iterations, saving a checkpoint to resume"),
-    cl::init(0), cl::cat(runCategory));
+    "stop-after-iterations", cl::desc("Stop after N iterations, saving a checkpoint to resume"),
+    cl::init(0), cl::cat(gencCategory), cl::sub(trainCommand));
 static cl::opt<double> averageBeta(
     "average",
-    cl::desc("train: also keep an exponential moving average of the parameters (0 < BETA < 1, "
+    cl::desc("Also keep an exponential moving average of the parameters (0 < BETA < 1, "
              "e.g. 0.999); evaluations, pictures, sample and eval use it"),
-    cl::value_desc("BETA"), cl::init(0), cl::cat(runCategory));
+    cl::value_desc("BETA"), cl::init(0), cl::cat(gencCategory), cl::sub(trainCommand));
+
 static cl::opt<std::string> exportIdx(
-    "export-idx", cl::desc("sample: also write generated images (and the classes asked for) "
+    "export-idx", cl::desc("Also write generated images (and the classes asked for) "
                            "as an IDX data folder"),
-    cl::value_desc("DIR"), cl::cat(runCategory));
-static cl::opt<int64_t> sampleCount("count", cl::desc("sample: images to export (default 1000)"),
-                                    cl::init(1000), cl::cat(runCategory));
+    cl::value_desc("DIR"), cl::cat(gencCategory), cl::sub(sampleCommand));
+static cl::opt<int64_t> sampleCount("count", cl::desc("Images to export (default 1000)"),
+                                    cl::init(1000), cl::cat(gencCategory),
+                                    cl::sub(sampleCommand));
+
 static cl::opt<int> iwaeSamples("iwae-samples",
-                                cl::desc("eval: importance samples per example (default 100)"),
-                                cl::init(100), cl::cat(runCategory));
+                                cl::desc("Importance samples per example (default 100)"),
+                                cl::init(100), cl::cat(gencCategory), cl::sub(evalCommand));
 static cl::opt<int64_t> evalLimit("eval-limit",
-                                  cl::desc("eval: examples for the importance-weighted estimate"),
-                                  cl::init(0), cl::cat(runCategory));
+                                  cl::desc("Examples for the importance-weighted estimate"),
+                                  cl::init(0), cl::cat(gencCategory), cl::sub(evalCommand));
 
 static const char kOverview[] = R"(genc: a compiler for generative models
 
-USAGE:
-  genc check FILE            parse and verify a model; exit 0 if valid, 1 if not
-  genc check-grad FILE       compare each step's gradients with central finite
-                             differences in double precision (batch 4 unless
-                             --batch); exit 1 above --tolerance
-  genc compile FILE -o DIR   compile every step and net ahead of time (Halide
-                             static libraries), a C++ header and a manifest;
-                             --target=host|host-cuda|host-opencl|HALIDE-TARGET
-                             [-profile] (e.g. x86-64-linux-avx2-fma-sse41-f16c);
-                             --shared also links NAME.so; unchanged input is cached
-  genc train FILE            compile (cached) and train the model on its data;
-                             writes checkpoints, metrics.csv and PNGs to --out
-  genc sample FILE --checkpoint C
-                             write the model's pictures (samples, ...) to --out
-  genc eval FILE --checkpoint C
-                             test loss; importance-weighted log-likelihood for
-                             a VAE; sliced Wasserstein (and KS) for a GAN
-  genc FILE [--emit=STAGE]   print a stage of the pipeline (default: mlir)
+  genc COMMAND FILE [options]   (genc COMMAND --help lists its options)
+  genc FILE [--emit=STAGE]      print a stage of the pipeline (default: mlir)
 
-train, sample and eval also take --threads N (default: one per core).
 FILE is a .gen model or, with -x mlir or a .mlir name, gen dialect IR.
 Errors are reported as file:line:col: error: message, with the source line.
 )";
@@ -263,8 +282,8 @@ static std::string cacheKey(llvm::StringRef text, const target::CompileOptions &
             std::to_string(status.getLastModificationTime().time_since_epoch().count());
   return text.str() + "\n--batch=" + std::to_string(batch) + "\n--target=" +
          options.targetName + "\n--name=" + options.name + "\n--emit-stmt=" +
-         (options.emitStmt ? "1" : "0") + "\n--shared=" + (options.sharedLibrary ? "1" : "0") + "\ngenc " GENC_VERSION " " +
-         build;
+         (options.emitStmt ? "1" : "0") + "\n--shared=" + (options.sharedLibrary ? "1" : "0") +
+         "\n" + versionLine() + " " + build;
 }
 
 /// Compiles the one model of `module` (freshly imported, no passes run).
@@ -305,10 +324,6 @@ static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
                << result->files.size() << " files)\n";
   return 0;
 }
-
-/// `--threads N`: LLVM's own libraries already register an option named
-/// "threads", so genc takes its flag out of argv before cl parses the rest.
-static int threads = 0;
 
 /// The folder `genc train` compiles into: $GENC_CACHE_DIR, else
 /// $XDG_CACHE_HOME/genc, else ~/.cache/genc; one subfolder per model file.
@@ -409,27 +424,6 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   return runRuntimeCommand(request);
 }
 
-static bool takeThreadsFlag(std::vector<char *> &args) {
-  for (size_t i = 1; i < args.size(); ++i) {
-    llvm::StringRef arg(args[i]);
-    if (!arg.consume_front("--threads") && !arg.consume_front("-threads"))
-      continue;
-    llvm::StringRef value;
-    size_t consumed = 1;
-    if (arg.consume_front("="))
-      value = arg;
-    else if (arg.empty() && i + 1 < args.size())
-      value = args[i + 1], consumed = 2;
-    else
-      continue;
-    if (value.getAsInteger(10, threads) || threads < 0)
-      return false;
-    args.erase(args.begin() + i, args.begin() + i + consumed);
-    --i;
-  }
-  return true;
-}
-
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   // A file-size limit (ulimit -f) is a full disk for genc: the write fails
@@ -439,25 +433,25 @@ int main(int argc, char **argv) {
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
-  cl::HideUnrelatedOptions({&gencCategory, &runCategory});
-  std::vector<char *> args(argv, argv + argc);
-  if (!takeThreadsFlag(args))
-    return fail("--threads takes a number of worker threads (0: one per core)");
-  cl::ParseCommandLineOptions(int(args.size()), args.data(), kOverview);
+  // MLIR's own options (above) stay on the top level, out of --help.
+  cl::HideUnrelatedOptions({&gencCategory});
+  cl::SetVersionPrinter(printVersion);
+  if (!parseCommandLine(argc, argv, kOverview, everyCommand.commands))
+    return 1;
 
-  bool checkOnly = !positional.empty() && positional[0] == "check";
-  bool checkGrad = !positional.empty() && positional[0] == "check-grad";
-  bool compile = !positional.empty() && positional[0] == "compile";
+  bool checkOnly = bool(checkCommand), checkGrad = bool(checkGradCommand),
+       compile = bool(compileCommand);
   std::string runCommand;
-  if (!positional.empty() &&
-      (positional[0] == "train" || positional[0] == "sample" || positional[0] == "eval"))
-    runCommand = positional[0];
-  bool hasCommand = checkOnly || checkGrad || compile || !runCommand.empty();
-  std::vector<std::string> files(positional.begin() + (hasCommand ? 1 : 0), positional.end());
-  if (files.size() != 1)
-    return fail(files.empty() ? "no input file (see 'genc --help')"
-                              : "expected one input file, got " + std::to_string(files.size()));
-  const std::string &path = files[0];
+  for (cl::SubCommand *command : {&trainCommand, &sampleCommand, &evalCommand})
+    if (*command)
+      runCommand = command->getName().str();
+  if (inputFiles.size() != 1)
+    return fail(inputFiles.empty() ? "no input file (see 'genc --help')"
+                                   : "expected one input file, got " +
+                                         std::to_string(inputFiles.size()));
+  if (threads < 0)
+    return fail("--threads takes a number of worker threads (0: one per core)");
+  const std::string &path = inputFiles[0];
   if (batchSize < 0 || (batchSize.getNumOccurrences() && batchSize == 0))
     return fail("--batch must be positive");
   if (!(tolerance > 0))
@@ -481,7 +475,7 @@ int main(int argc, char **argv) {
   context.loadAllAvailableDialects();
   mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
 
-  if (emit == Stage::AST && !checkOnly) {
+  if (emit == Stage::AST) {
     if (isMLIR)
       return fail("--emit=ast needs a .gen input");
     frontend::SourceLocator locator(sourceMgr, &context);
