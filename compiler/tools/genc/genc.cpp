@@ -25,7 +25,6 @@
 #include "mlir/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
-#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -201,15 +200,10 @@ static mlir::LogicalResult lower(mlir::ModuleOp module, Stage stage) {
     return mlir::success();
   mlir::PassManager pm(module.getContext());
   mlir::applyPassManagerCLOptions(pm);
-  mlir::OpPassManager &model = pm.nest<gen::ModelOp>();
-  model.addPass(gen::createInlineNetsPass());
-  model.addPass(mlir::createCanonicalizerPass());
-  if (stage >= Stage::MLIRGrad)
-    model.addPass(gen::createAutodiffPass());
-  if (stage >= Stage::MLIRTrain)
-    model.addPass(gen::createLowerOptimizerPass());
-  model.addPass(mlir::createCanonicalizerPass());
-  model.addPass(mlir::createCSEPass());
+  gen::TrainingPipelineOptions options;
+  options.differentiate = stage >= Stage::MLIRGrad;
+  options.lowerOptimizer = stage >= Stage::MLIRTrain;
+  gen::buildTrainingPipeline(pm, options);
   return pm.run(module);
 }
 
