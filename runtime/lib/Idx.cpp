@@ -173,10 +173,13 @@ IdxFile readIdx(const std::string &path, size_t expectedDims, const char *what,
 } // namespace
 
 IdxImages genc::rt::readIdxImages(const std::string &path) {
-  IdxFile idx = readIdx(path, 3, "images", sizeof(float), [](const std::vector<uint64_t> &d) {
+  auto claim = [](const std::vector<uint64_t> &d) {
     return std::to_string(d[0]) + " images of " + std::to_string(d[1]) + "x" +
            std::to_string(d[2]);
-  });
+  };
+  IdxFile idx = readIdx(path, 3, "images", sizeof(float), claim);
+  if (idx.dims[1] == 0 || idx.dims[2] == 0)
+    throw RuntimeError(path + ": header says " + claim(idx.dims) + ": an image needs pixels");
   IdxImages images;
   images.count = int64_t(idx.dims[0]);
   images.rows = int64_t(idx.dims[1]);

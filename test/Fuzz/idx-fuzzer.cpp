@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string path = fuzz::inputFile(data, size);
   fuzz::expectCleanRejection(path + ": ", [&] {
     rt::IdxImages images = rt::readIdxImages(path);
-    if (images.values.size() != uint64_t(images.count * images.rows * images.cols))
+    if (images.values.size() !=
+        uint64_t(images.count) * uint64_t(images.rows) * uint64_t(images.cols))
       fuzz::fail("images whose values do not match their header");
     for (float v : images.values)
       if (!(v >= 0 && v <= 1))

@@ -174,3 +174,11 @@ TEST(Idx, GzipBombStopsWhereTheHeaderSaysTheDataEnds) {
 TEST(Idx, RefusesFilesThatAreNotRegular) {
   EXPECT_EQ(errorOf([] { readIdxLabels("/dev/zero"); }), "/dev/zero: not a regular file");
 }
+
+TEST(Idx, ImagesWithoutPixelsAreRefused) {
+  // Found by idx-fuzzer: 4294967295 images of 4278192129x0 passed every size check.
+  TempDir dir;
+  std::string path = dir.write("empty", header(0x08, {4294967295u, 4278192129u, 0}));
+  EXPECT_EQ(errorOf([&] { readIdxImages(path); }),
+            path + ": header says 4294967295 images of 4278192129x0: an image needs pixels");
+}
