@@ -515,6 +515,7 @@ const Builtin kBuiltins[] = {
     {"log", lowerUnary<gen::LogOp>},
     {"sqrt", lowerUnary<gen::SqrtOp>},
     {"relu", lowerUnary<gen::ReluOp>},
+    {"elu", lowerUnary<gen::EluOp>},
     {"sigmoid", lowerUnary<gen::SigmoidOp>},
     {"tanh", lowerUnary<gen::TanhOp>},
     {"softplus", lowerUnary<gen::SoftplusOp>},

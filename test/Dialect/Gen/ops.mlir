@@ -171,6 +171,7 @@ gen.model @compute attributes {batch_size = 8 : i64} {
     // CHECK: %[[TANH:.*]] = gen.tanh %[[SIG]] : tensor<8x2xf32>
     // CHECK: %[[SP:.*]] = gen.softplus %[[TANH]] : tensor<8x2xf32>
     // CHECK: %[[LR:.*]] = gen.leaky_relu %[[SP]] {alpha = 2.000000e-01 : f64} : tensor<8x2xf32>
+    // CHECK: %[[ELU:.*]] = gen.elu %[[LR]] : tensor<8x2xf32>
     %neg = gen.neg %x : tensor<8x2xf32>
     %exp = gen.exp %neg : tensor<8x2xf32>
     %log = gen.log %exp : tensor<8x2xf32>
@@ -180,15 +181,16 @@ gen.model @compute attributes {batch_size = 8 : i64} {
     %tanh = gen.tanh %sig : tensor<8x2xf32>
     %sp = gen.softplus %tanh : tensor<8x2xf32>
     %lr = gen.leaky_relu %sp {alpha = 2.0e-01 : f64} : tensor<8x2xf32>
+    %elu = gen.elu %lr : tensor<8x2xf32>
 
     // Broadcasting binary ops: same shape, a row, a scalar, a column.
-    // CHECK: %[[ADD:.*]] = gen.add %[[LR]], %[[E]] : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x2xf32>
+    // CHECK: %[[ADD:.*]] = gen.add %[[ELU]], %[[E]] : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x2xf32>
     // CHECK: %[[SUB:.*]] = gen.sub %[[ADD]], %[[VEC]] : tensor<8x2xf32>, tensor<2xf32> -> tensor<8x2xf32>
     // CHECK: %[[MUL:.*]] = gen.mul %[[HALF]], %[[SUB]] : tensor<f32>, tensor<8x2xf32> -> tensor<8x2xf32>
     // CHECK: %[[COL:.*]] = gen.slice %[[R]] {offsets = [0, 0], sizes = [8, 1]} : tensor<8x2xf32> -> tensor<8x1xf32>
     // CHECK: %[[DIV:.*]] = gen.div %[[MUL]], %[[COL]] : tensor<8x2xf32>, tensor<8x1xf32> -> tensor<8x2xf32>
     // CHECK: %[[POW:.*]] = gen.pow %[[DIV]], %[[SQRT]] : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x2xf32>
-    %add = gen.add %lr, %e : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x2xf32>
+    %add = gen.add %elu, %e : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x2xf32>
     %sub = gen.sub %add, %vec : tensor<8x2xf32>, tensor<2xf32> -> tensor<8x2xf32>
     %mul = gen.mul %half, %sub : tensor<f32>, tensor<8x2xf32> -> tensor<8x2xf32>
     %col = gen.slice %r {offsets = [0, 0], sizes = [8, 1]} : tensor<8x2xf32> -> tensor<8x1xf32>

@@ -159,6 +159,12 @@ GEN_ADJOINT(LeakyReluOp) { // d = alpha + (1 - alpha) [x > 0]
     return r.add(floor, scaled);
   }, b);
 }
+GEN_ADJOINT(EluOp) { // d = 1 if x > 0 else exp(x) = y + 1: 1 - relu(-y)
+  return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &r) {
+    Value below = r.unary<ReluOp>(r.unary<NegOp>(getResult()));
+    return r.sub(r.constant(1), below);
+  }, b);
+}
 GEN_ADJOINT(SigmoidOp) { // d sigmoid(x) = s (1 - s)
   return unaryRule(*this, resultAdjoints, needed, out, [&](Rules &r) {
     return r.mul(getResult(), r.sub(r.constant(1), getResult()));

@@ -67,6 +67,7 @@ GENC_ELEMENTWISE(ReluOp, m.select(m.greater(x[0], m.constant(0)), x[0], m.consta
 GENC_ELEMENTWISE(HeavisideOp, m.select(m.greater(x[0], m.constant(0)), m.constant(1), m.constant(0)))
 GENC_ELEMENTWISE(LeakyReluOp, m.select(m.greater(x[0], m.constant(0)), x[0],
                                        m.constant(getAlpha().convertToDouble()) * x[0]))
+GENC_ELEMENTWISE(EluOp, m.select(m.greater(x[0], m.constant(0)), x[0], m.exp(x[0]) - m.constant(1)))
 GENC_ELEMENTWISE(SigmoidOp, m.constant(1) / (m.constant(1) + m.exp(-x[0])))
 GENC_ELEMENTWISE(TanhOp, m.tanh(x[0]))
 // Stable for large |x|: max(x, 0) + log(1 + exp(-|x|)).

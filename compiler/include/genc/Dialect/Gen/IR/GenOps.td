@@ -382,6 +382,7 @@ def Gen_SigmoidOp : Gen_UnaryOp<"sigmoid", "logistic sigmoid, 1 / (1 + exp(-x))"
 def Gen_TanhOp : Gen_UnaryOp<"tanh", "hyperbolic tangent">;
 def Gen_SoftplusOp : Gen_UnaryOp<"softplus", "softplus, log(1 + exp(x))">;
 def Gen_HeavisideOp : Gen_UnaryOp<"heaviside", "step function, 1 if x > 0 else 0 (the derivative of relu)">;
+def Gen_EluOp : Gen_UnaryOp<"elu", "exponential linear unit, x if x > 0 else exp(x) - 1">;
 
 def Gen_LeakyReluOp : Gen_Op<"leaky_relu", [NoSideEffect, SameOperandsAndResultType,
     ElementwiseMath, DeclareOpInterfaceMethods<GradientOpInterface>]> {
