@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "TestUtil.h"
-#include "genc/runtime/Image.h"
+#include "viz/Image.h"
 #include "genc/runtime/Rng.h"
 
 #include <cmath>

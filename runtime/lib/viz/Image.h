@@ -5,8 +5,8 @@
 // pulls in no image library.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GENC_RUNTIME_IMAGE_H
-#define GENC_RUNTIME_IMAGE_H
+#ifndef GENC_RUNTIME_LIB_IMAGE_H
+#define GENC_RUNTIME_LIB_IMAGE_H
 
 #include <cstdint>
 #include <string>
@@ -58,4 +58,4 @@ Image tileGrid(const std::vector<const float *> &tiles, int tileH, int tileW, in
 
 } // namespace genc::rt
 
-#endif // GENC_RUNTIME_IMAGE_H
+#endif // GENC_RUNTIME_LIB_IMAGE_H

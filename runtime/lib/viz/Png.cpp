@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "genc/runtime/Error.h"
-#include "genc/runtime/Image.h"
+#include "viz/Image.h"
 
 #include <atomic>
 #include <cctype>

@@ -2,7 +2,7 @@
 #include "genc/runtime/Safetensors.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Files.h"
-#include "genc/runtime/Json.h"
+#include "io/Json.h"
 #include "genc/runtime/Manifest.h"
 
 #include <algorithm>
