@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "genc/runtime/Error.h"
+#include "genc/runtime/Files.h"
 #include "viz/Image.h"
 
 #include <atomic>
@@ -144,42 +145,6 @@ std::string encodePng(const std::string &path, const Image &image) {
   appendChunk(png, "IDAT", packed);
   appendChunk(png, "IEND", "");
   return png;
-}
-
-[[noreturn]] void failWrite(const std::string &path, int error) {
-  throw RuntimeError(path + ": cannot write: " + std::strerror(error));
-}
-
-/// Writes to a fresh temporary in the target directory, syncs it and renames
-/// it over `path`; O_EXCL keeps concurrent writers off each other's temporaries.
-void writeFileAtomically(const std::string &path, const std::string &bytes) {
-  static std::atomic<unsigned> serial{0};
-  std::string temporary;
-  int fd = -1;
-  while (fd < 0) {
-    temporary = path + ".tmp" + std::to_string(getpid()) + "-" + std::to_string(serial++);
-    fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST)
-      failWrite(path, errno);
-  }
-  int error = 0;
-  for (size_t written = 0; written < bytes.size() && !error;) {
-    ssize_t n = write(fd, bytes.data() + written, bytes.size() - written);
-    if (n >= 0)
-      written += size_t(n);
-    else if (errno != EINTR)
-      error = errno;
-  }
-  if (!error && fsync(fd) != 0)
-    error = errno;
-  if (close(fd) != 0 && !error)
-    error = errno;
-  if (!error && rename(temporary.c_str(), path.c_str()) != 0)
-    error = errno;
-  if (error) {
-    unlink(temporary.c_str());
-    failWrite(path, error);
-  }
 }
 
 /// The parts of IHDR the decoder needs, already checked to be supported.
