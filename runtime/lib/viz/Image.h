@@ -40,13 +40,8 @@ struct Image {
   void fillRect(int x, int y, int w, int h, RGB color);
 };
 
-/// Writes `path` atomically (a temporary file in the same directory, then a
-/// rename), so a crash never leaves half a PNG behind.
+/// Writes `path` through an AtomicFile, so a crash never leaves half a PNG behind.
 void writePng(const std::string &path, const Image &image);
-
-/// Reads 8-bit RGB or grayscale, non-interlaced PNGs (any of the five row
-/// filters): everything writePng writes. Anything else is a RuntimeError.
-Image readPng(const std::string &path);
 
 /// A grid of grayscale tiles: tiles[i] holds tileH*tileW floats in [0,1]
 /// (values outside are clamped, NaN is black), laid out `columns` per row
