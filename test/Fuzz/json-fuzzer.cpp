@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "RuntimeFuzzing.h"
 
-#include "genc/runtime/Json.h"
+#include "io/Json.h"
 
 using namespace genc;
 

@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
-"""Decodes each PNG given (signature, chunk CRCs, zlib data, filters) and
-prints 'NAME: WxH ok' and the number of distinct colours, so lit can check
-that pictures exist, decode and are not blank."""
+"""A PNG reader independent of genc's writer (zlib and struct only), for
+8-bit gray or RGB, non-interlaced PNGs with any row filter; it checks the
+signature and every chunk CRC.
+
+  check_png.py FILE.png...        prints 'NAME: WxH ok, varied' (or 'blank'),
+                                  so lit can check that pictures decode and
+                                  are not blank
+  check_png.py --rgb RAW FILE.png prints 'same pixels' when FILE.png decodes
+                                  to RAW's bytes (8-bit RGB, row-major)
+"""
 import struct
 import sys
 import zlib
 
 
 def decode(path):
+    """(width, height, channels, rows): rows are the unfiltered scanlines."""
     data = open(path, 'rb').read()
     if data[:8] != b'\x89PNG\r\n\x1a\n':
         raise ValueError('not a PNG')
@@ -20,7 +28,9 @@ def decode(path):
         if zlib.crc32(kind + body) & 0xffffffff != crc:
             raise ValueError('bad CRC in ' + kind.decode())
         if kind == b'IHDR':
-            width, height, depth, colour = struct.unpack('>IIBB', body[:10])
+            width, height, depth, colour, _, _, interlace = struct.unpack('>IIBBBBB', body)
+            if depth != 8 or interlace != 0:
+                raise ValueError('unsupported PNG')
             channels = {0: 1, 2: 3}[colour]
         elif kind == b'IDAT':
             idat += body
@@ -28,7 +38,7 @@ def decode(path):
     raw = zlib.decompress(idat)
     stride = width * channels
     previous = bytearray(stride)
-    colours = set()
+    rows = []
     for row in range(height):
         start = row * (stride + 1)
         kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
@@ -46,12 +56,25 @@ def decode(path):
                 pa, pb, pc = abs(p - left), abs(p - up), abs(p - upleft)
                 pred = left if pa <= pb and pa <= pc else up if pb <= pc else upleft
                 line[i] = (line[i] + pred) & 255
-        for i in range(0, stride, channels * 7):
-            colours.add(bytes(line[i:i + channels]))
+        rows.append(line)
         previous = line
-    return width, height, len(colours)
+    return width, height, channels, rows
 
+
+def rgb(channels, rows):
+    if channels == 3:
+        return b''.join(rows)
+    return b''.join(bytes(v for v in line for _ in range(3)) for line in rows)
+
+
+if sys.argv[1] == '--rgb':
+    _, _, channels, rows = decode(sys.argv[3])
+    same = rgb(channels, rows) == open(sys.argv[2], 'rb').read()
+    print('same pixels' if same else 'different pixels')
+    sys.exit(0 if same else 1)
 
 for path in sys.argv[1:]:
-    w, h, n = decode(path)
-    print('%s: %dx%d ok, %s' % (path.split('/')[-1], w, h, 'varied' if n > 4 else 'blank'))
+    w, h, channels, rows = decode(path)
+    colours = {bytes(line[i:i + channels])
+               for line in rows for i in range(0, w * channels, channels * 7)}
+    print('%s: %dx%d ok, %s' % (path.split('/')[-1], w, h, 'varied' if len(colours) > 4 else 'blank'))

@@ -1,6 +1,6 @@
 //===- JsonTest.cpp - Strict JSON, one-line errors, exact integers --------===//
 #include "genc/runtime/Error.h"
-#include "genc/runtime/Json.h"
+#include "io/Json.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 //===- MetricsTest.cpp - Sliced Wasserstein, KS and log-mean-exp ----------===//
 #include "TestUtil.h"
 
-#include "genc/runtime/Metrics.h"
+#include "eval/Metrics.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,5 +1,6 @@
 //===- PlotTest.cpp - The bitmap font and the charts ----------------------===//
-#include "genc/runtime/Plot.h"
+#include "genc/runtime/Visualize.h"
+#include "viz/Plot.h"
 #include "TestUtil.h"
 #include "genc/runtime/Rng.h"
 

@@ -10,8 +10,9 @@
 #ifndef GENC_RUNTIME_DATA_H
 #define GENC_RUNTIME_DATA_H
 
+#include "genc/runtime/Files.h"
+
 #include <cstdint>
-#include <fstream>
 #include <map>
 #include <functional>
 #include <string>
@@ -83,14 +84,13 @@ public:
   /// Whole images, values in [0, 1] rounded to the nearest x/255.
   void appendImages(const float *values, size_t n);
   void appendLabels(const int32_t *labels, size_t n);
-  /// Checks that the header's count was written and closes the file.
+  /// Checks that the header's count was written, then puts the file in
+  /// place (until then `path` is untouched: an AtomicFile).
   void finish();
 
 private:
-  void write(const char *bytes, size_t n);
-
   std::string path_;
-  std::ofstream os_;
+  AtomicFile file_;
   uint64_t expected_, written_ = 0, itemBytes_ = 1;
 };
 

@@ -21,7 +21,13 @@ namespace genc::rt {
 
 class Json;
 
-int64_t elementCount(const std::vector<int64_t> &shape);
+/// Inline, so that the initializers (shared with the compiler) need no manifest code.
+inline int64_t elementCount(const std::vector<int64_t> &shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
 
 struct TensorSpec {
   std::string name;

@@ -18,18 +18,13 @@
 
 namespace genc::rt {
 
-/// Removes the temporaries writeSafetensors leaves for `path` when a run is
-/// killed mid-write (call while no other process writes it).
-void removeStaleTemporaries(const std::string &path);
-
 struct TensorView {
   std::string name;
   std::vector<int64_t> shape;
   const float *data;
 };
 
-/// Writes atomically: a temporary of this process (PATH.tmp.PID), fsync,
-/// rename over PATH, fsync of the folder.
+/// Writes through an AtomicFile (genc/runtime/Files.h).
 void writeSafetensors(const std::string &path, const std::vector<TensorView> &tensors,
                       const std::map<std::string, std::string> &metadata);
 

@@ -12,13 +12,20 @@
 
 #include "genc/runtime/Data.h"
 #include "genc/runtime/Model.h"
-#include "genc/runtime/Plot.h"
 #include "genc/runtime/Roles.h"
 
 #include <string>
 #include <vector>
 
 namespace genc::rt {
+
+/// One panel of the 1-D GAN picture: samples of the data and of the generator,
+/// and the discriminator's D(x) at gridX.
+struct ToyPanel {
+  std::string title;
+  std::vector<double> dataSamples, generatedSamples;
+  std::vector<double> gridX, discriminator;
+};
 
 /// Writes every picture the model's kind supports into `dir`; returns the
 /// files written.

@@ -5,7 +5,7 @@
 // pair; the test pair may be absent (then the test split is empty).
 //
 //===----------------------------------------------------------------------===//
-#include "DataSources.h"
+#include "data/DataSources.h"
 
 #include "genc/runtime/Error.h"
 

@@ -5,7 +5,7 @@
 // the margins, and then drawn with Bresenham's algorithm, 2 pixels wide.
 //
 //===----------------------------------------------------------------------===//
-#include "Chart.h"
+#include "viz/Chart.h"
 #include "genc/runtime/Error.h"
 
 #include <algorithm>

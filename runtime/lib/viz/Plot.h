@@ -5,10 +5,10 @@
 // training runs can leave readable pictures without a plotting stack.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GENC_RUNTIME_PLOT_H
-#define GENC_RUNTIME_PLOT_H
+#ifndef GENC_RUNTIME_LIB_PLOT_H
+#define GENC_RUNTIME_LIB_PLOT_H
 
-#include "genc/runtime/Image.h"
+#include "viz/Image.h"
 
 #include <string>
 #include <vector>
@@ -46,13 +46,7 @@ Image linePlot(const std::string &title, const std::string &xLabel,
 Image scatterPlot(const std::string &title, const std::vector<Series> &pointSets, int width = 600,
                   int height = 600);
 
-/// One panel of the 1-D GAN picture: samples of the data and of the generator,
-/// and the discriminator's D(x) at gridX.
-struct ToyPanel {
-  std::string title;
-  std::vector<double> dataSamples, generatedSamples;
-  std::vector<double> gridX, discriminator;
-};
+struct ToyPanel; // genc/runtime/Visualize.h: what the picture shows
 
 /// The colours of the toy GAN picture, as in the paper's figure.
 inline constexpr RGB toyDataColor = black;             // dotted
@@ -67,4 +61,4 @@ Image toyGanPicture(const std::vector<ToyPanel> &panels, double xMin, double xMa
 
 } // namespace genc::rt
 
-#endif // GENC_RUNTIME_PLOT_H
+#endif // GENC_RUNTIME_LIB_PLOT_H

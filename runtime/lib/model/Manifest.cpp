@@ -2,7 +2,7 @@
 #include "genc/runtime/Manifest.h"
 #include "genc/runtime/Files.h"
 #include "genc/runtime/Error.h"
-#include "genc/runtime/Json.h"
+#include "io/Json.h"
 
 #include <algorithm>
 #include <cctype>
@@ -10,13 +10,6 @@
 #include <map>
 
 using namespace genc::rt;
-
-int64_t genc::rt::elementCount(const std::vector<int64_t> &shape) {
-  int64_t n = 1;
-  for (int64_t d : shape)
-    n *= d;
-  return n;
-}
 
 namespace {
 template <typename Kind>

@@ -5,7 +5,7 @@
 // undefined. Empty samples are a caller's mistake and throw.
 //
 //===----------------------------------------------------------------------===//
-#include "genc/runtime/Metrics.h"
+#include "eval/Metrics.h"
 
 #include "genc/runtime/Error.h"
 

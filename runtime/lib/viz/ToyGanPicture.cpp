@@ -7,8 +7,9 @@
 // glance; D is read against a 0..1 axis on the right.
 //
 //===----------------------------------------------------------------------===//
-#include "Chart.h"
+#include "viz/Chart.h"
 #include "genc/runtime/Error.h"
+#include "genc/runtime/Visualize.h"
 
 #include <algorithm>
 #include <cmath>

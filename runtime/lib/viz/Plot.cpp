@@ -5,7 +5,7 @@
 // of the plot area. The margins are measured from the labels themselves.
 //
 //===----------------------------------------------------------------------===//
-#include "Chart.h"
+#include "viz/Chart.h"
 #include "genc/runtime/Error.h"
 
 #include <algorithm>

@@ -6,7 +6,7 @@
 // covers few of the K modes).
 //
 //===----------------------------------------------------------------------===//
-#include "DataSources.h"
+#include "data/DataSources.h"
 
 #include "genc/runtime/Error.h"
 

@@ -8,7 +8,7 @@
 #ifndef GENC_RUNTIME_LIB_CHART_H
 #define GENC_RUNTIME_LIB_CHART_H
 
-#include "genc/runtime/Plot.h"
+#include "viz/Plot.h"
 
 #include <string>
 #include <vector>

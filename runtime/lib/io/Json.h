@@ -7,8 +7,8 @@
 // errors, and keeps nlohmann out of the runtime's headers.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GENC_RUNTIME_JSON_H
-#define GENC_RUNTIME_JSON_H
+#ifndef GENC_RUNTIME_LIB_JSON_H
+#define GENC_RUNTIME_LIB_JSON_H
 
 #include <cstdint>
 #include <map>
@@ -72,4 +72,4 @@ private:
 
 } // namespace genc::rt
 
-#endif // GENC_RUNTIME_JSON_H
+#endif // GENC_RUNTIME_LIB_JSON_H

@@ -6,7 +6,7 @@
 // very fine axes.
 //
 //===----------------------------------------------------------------------===//
-#include "Chart.h"
+#include "viz/Chart.h"
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,7 @@
 //   4) cuts each split to its limit.
 //
 //===----------------------------------------------------------------------===//
-#include "DataSources.h"
+#include "data/DataSources.h"
 
 #include "genc/runtime/Error.h"
 

@@ -2,6 +2,7 @@
 #include "genc/runtime/Visualize.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Evaluate.h"
+#include "viz/Plot.h"
 
 #include <algorithm>
 #include <cmath>

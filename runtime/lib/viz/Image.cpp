@@ -1,5 +1,5 @@
 //===- Image.cpp - RGB rasters and grids of grayscale tiles ---------------===//
-#include "genc/runtime/Image.h"
+#include "viz/Image.h"
 #include "genc/runtime/Error.h"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 //===- Json.cpp - JSON through nlohmann/json ------------------------------===//
-#include "genc/runtime/Json.h"
+#include "io/Json.h"
 #include "genc/runtime/Error.h"
 
 #include <cmath>

@@ -1,5 +1,5 @@
 //===- Progress.cpp - Showing long work -----------------------------------===//
-#include "genc/runtime/Progress.h"
+#include "train/Progress.h"
 
 #include <unistd.h>
 

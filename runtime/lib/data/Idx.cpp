@@ -13,11 +13,8 @@
 #include "genc/runtime/Files.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <functional>
 #include <unistd.h>
 #include <zlib.h>
@@ -199,7 +196,7 @@ std::vector<int32_t> genc::rt::readIdxLabels(const std::string &path) {
 
 IdxWriter::IdxWriter(const std::string &path, uint64_t count,
                      const std::vector<uint64_t> &itemDims)
-    : path_(path), expected_(count) {
+    : path_(path), file_(path), expected_(count) {
   std::string header = {0, 0, char(kUnsignedByte), char(1 + itemDims.size())};
   std::vector<uint64_t> dims = {count};
   dims.insert(dims.end(), itemDims.begin(), itemDims.end());
@@ -213,16 +210,7 @@ IdxWriter::IdxWriter(const std::string &path, uint64_t count,
   itemBytes_ = 1;
   for (uint64_t dim : itemDims)
     itemBytes_ *= dim;
-  os_.open(path, std::ios::binary | std::ios::trunc);
-  if (!os_)
-    throw RuntimeError(path + ": cannot write: " + std::strerror(errno));
-  write(header.data(), header.size());
-}
-
-void IdxWriter::write(const char *bytes, size_t n) {
-  os_.write(bytes, std::streamsize(n));
-  if (!os_)
-    throw RuntimeError(path_ + ": cannot write: " + std::strerror(errno));
+  file_.write(header);
 }
 
 void IdxWriter::appendImages(const float *values, size_t n) {
@@ -232,7 +220,7 @@ void IdxWriter::appendImages(const float *values, size_t n) {
   std::vector<char> bytes(n);
   for (size_t i = 0; i < n; ++i)
     bytes[i] = char(std::lround(std::clamp(values[i], 0.0f, 1.0f) * 255.0f));
-  write(bytes.data(), n);
+  file_.write({bytes.data(), n});
   written_ += n / itemBytes_;
 }
 
@@ -244,7 +232,7 @@ void IdxWriter::appendLabels(const int32_t *labels, size_t n) {
                          std::to_string(written_ + i) + " does not fit in an unsigned byte");
     bytes[i] = char(labels[i]);
   }
-  write(bytes.data(), n);
+  file_.write({bytes.data(), n});
   written_ += n;
 }
 
@@ -252,9 +240,7 @@ void IdxWriter::finish() {
   if (written_ != expected_)
     throw RuntimeError(path_ + ": wrote " + std::to_string(written_) + " items, the header says " +
                        std::to_string(expected_));
-  os_.close();
-  if (!os_)
-    throw RuntimeError(path_ + ": cannot write: " + std::strerror(errno));
+  file_.commit();
 }
 
 void genc::rt::writeIdxImages(const std::string &path, const IdxImages &images) {

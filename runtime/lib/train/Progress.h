@@ -5,8 +5,8 @@
 // epoch, so a log neither floods nor stays silent.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GENC_RUNTIME_PROGRESS_H
-#define GENC_RUNTIME_PROGRESS_H
+#ifndef GENC_RUNTIME_LIB_PROGRESS_H
+#define GENC_RUNTIME_LIB_PROGRESS_H
 
 #include <chrono>
 #include <cstdint>
@@ -35,4 +35,4 @@ std::string formatDuration(double seconds);
 
 } // namespace genc::rt
 
-#endif // GENC_RUNTIME_PROGRESS_H
+#endif // GENC_RUNTIME_LIB_PROGRESS_H

@@ -3,8 +3,8 @@
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Evaluate.h"
 #include "genc/runtime/Files.h"
-#include "genc/runtime/Json.h"
-#include "genc/runtime/Progress.h"
+#include "io/Json.h"
+#include "train/Progress.h"
 #include "genc/runtime/Safetensors.h"
 #include "genc/runtime/Visualize.h"
 

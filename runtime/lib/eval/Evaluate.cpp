@@ -1,7 +1,7 @@
 //===- Evaluate.cpp - Held-out measures of a model -----------------------===//
 #include "genc/runtime/Evaluate.h"
 #include "genc/runtime/Error.h"
-#include "genc/runtime/Metrics.h"
+#include "eval/Metrics.h"
 
 #include <algorithm>
 #include <cmath>

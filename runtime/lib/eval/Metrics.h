@@ -8,8 +8,8 @@
 // sample holds NaN (a diverged model) and throw on empty samples.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GENC_RUNTIME_METRICS_H
-#define GENC_RUNTIME_METRICS_H
+#ifndef GENC_RUNTIME_LIB_METRICS_H
+#define GENC_RUNTIME_LIB_METRICS_H
 
 #include "genc/runtime/Rng.h"
 
@@ -53,4 +53,4 @@ double logMeanExp(const double *v, int64_t n);
 
 } // namespace genc::rt
 
-#endif // GENC_RUNTIME_METRICS_H
+#endif // GENC_RUNTIME_LIB_METRICS_H

@@ -5,8 +5,8 @@
 // pulls in no image library.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GENC_RUNTIME_IMAGE_H
-#define GENC_RUNTIME_IMAGE_H
+#ifndef GENC_RUNTIME_LIB_IMAGE_H
+#define GENC_RUNTIME_LIB_IMAGE_H
 
 #include <cstdint>
 #include <string>
@@ -40,13 +40,8 @@ struct Image {
   void fillRect(int x, int y, int w, int h, RGB color);
 };
 
-/// Writes `path` atomically (a temporary file in the same directory, then a
-/// rename), so a crash never leaves half a PNG behind.
+/// Writes `path` through an AtomicFile, so a crash never leaves half a PNG behind.
 void writePng(const std::string &path, const Image &image);
-
-/// Reads 8-bit RGB or grayscale, non-interlaced PNGs (any of the five row
-/// filters): everything writePng writes. Anything else is a RuntimeError.
-Image readPng(const std::string &path);
 
 /// A grid of grayscale tiles: tiles[i] holds tileH*tileW floats in [0,1]
 /// (values outside are clamped, NaN is black), laid out `columns` per row
@@ -58,4 +53,4 @@ Image tileGrid(const std::vector<const float *> &tiles, int tileH, int tileW, in
 
 } // namespace genc::rt
 
-#endif // GENC_RUNTIME_IMAGE_H
+#endif // GENC_RUNTIME_LIB_IMAGE_H

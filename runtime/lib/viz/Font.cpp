@@ -5,7 +5,7 @@
 // underscore can hang down. Each glyph row is 5 bits, the top bit leftmost.
 //
 //===----------------------------------------------------------------------===//
-#include "genc/runtime/Plot.h"
+#include "viz/Plot.h"
 
 using namespace genc::rt;
 

@@ -2,16 +2,11 @@
 #include "genc/runtime/Safetensors.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Files.h"
-#include "genc/runtime/Json.h"
+#include "io/Json.h"
 #include "genc/runtime/Manifest.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <dirent.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <zlib.h>
 
 using namespace genc::rt;
@@ -53,18 +48,6 @@ std::string headerChecksum(const std::map<std::string, std::string> &metadata,
 std::string describe(const std::vector<int64_t> &shape, uint64_t begin, uint64_t end) {
   return "F32 " + shapeText(shape) + " " + std::to_string(begin) + ":" + std::to_string(end);
 }
-
-void writeAll(int fd, const char *data, size_t size, const std::string &path) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      throw RuntimeError(path + ": write failed: " + std::strerror(errno));
-    data += n;
-    size -= size_t(n);
-  }
-}
 } // namespace
 
 void genc::rt::writeSafetensors(const std::string &path, const std::vector<TensorView> &tensors,
@@ -96,44 +79,11 @@ void genc::rt::writeSafetensors(const std::string &path, const std::vector<Tenso
   for (int i = 0; i < 8; ++i)
     prefix[i] = char(uint64_t(text.size()) >> (8 * i));
 
-  std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (fd < 0)
-    throw RuntimeError(path + ": cannot write: " + std::strerror(errno));
-  try {
-    writeAll(fd, prefix, 8, path);
-    writeAll(fd, text.data(), text.size(), path);
-    writeAll(fd, data.data(), data.size(), path);
-    if (::fsync(fd) != 0)
-      throw RuntimeError(path + ": fsync failed: " + std::strerror(errno));
-  } catch (...) {
-    ::close(fd);
-    std::remove(temporary.c_str());
-    throw;
-  }
-  ::close(fd);
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    throw RuntimeError(path + ": cannot rename the new checkpoint into place: " +
-                       std::strerror(errno));
-  }
-  // The rename itself must reach the disk too.
-  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
-  if (int dirFd = ::open(dir.empty() ? "/" : dir.c_str(), O_RDONLY); dirFd >= 0) {
-    ::fsync(dirFd);
-    ::close(dirFd);
-  }
-}
-
-void genc::rt::removeStaleTemporaries(const std::string &path) {
-  std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
-  std::string prefix = path.substr(path.rfind('/') + 1) + ".tmp";
-  if (DIR *folder = ::opendir(dir.empty() ? "/" : dir.c_str())) {
-    while (dirent *entry = ::readdir(folder))
-      if (std::strncmp(entry->d_name, prefix.c_str(), prefix.size()) == 0)
-        std::remove((dir + "/" + entry->d_name).c_str());
-    ::closedir(folder);
-  }
+  AtomicFile file(path);
+  file.write({prefix, 8});
+  file.write(text);
+  file.write(data);
+  file.commit();
 }
 
 SafetensorsFile::SafetensorsFile(const std::string &path) : path_(path) {
