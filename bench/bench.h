@@ -8,7 +8,7 @@
 
 namespace bench {
 /// Keeps glibc from returning Halide's per-call intermediates to the OS and
-/// page-faulting them back on the next call (HALIDE-NOTES.md, pitfall 1),
+/// page-faulting them back on the next call (docs/performance-notes.md, pitfall 1),
 /// and sizes Halide's thread pool.
 inline void setUp(int threads) {
   mallopt(M_MMAP_THRESHOLD, 1 << 30);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The VAE training step, genc against PyTorch, in one run on this machine:
 # same architecture (784-400-20), same batch (128, 16, 1), Adam. Each side
-# gets its best of 1 and 2 threads; PyTorch runs tuned as HALIDE-NOTES.md
+# gets its best of 1 and 2 threads; PyTorch runs tuned as docs/performance-notes.md
 # says (OpenBLAS's AVX-512 kernels, no malloc trimming, passive OpenMP).
 # Prints steps/s ratios and genc's GFLOP/s as a fraction of the fp32 peak
 # measured in the same run. GENC_BASELINE=/path/to/an/older/genc also times
