@@ -37,15 +37,6 @@ std::string identifier(llvm::StringRef name) {
   return id;
 }
 
-const char *kindName(CompiledFunction::Kind kind) {
-  switch (kind) {
-  case CompiledFunction::Kind::Step: return "step";
-  case CompiledFunction::Kind::Loss: return "loss";
-  case CompiledFunction::Kind::Net: return "net";
-  }
-  return "";
-}
-
 /// One typed method per compiled function: a step returns its objective
 /// and updates the model; a loss returns the objective alone; a net fills
 /// its result tensors.
@@ -175,11 +166,9 @@ Json netNoise(gen::ModelOp source, llvm::StringRef net, size_t arity) {
 
 Json functionEntry(const ModelStages &stages, const CompiledFunction &fn) {
   gen::ModelOp model = stages.train;
-  static const char *inputKinds[] = {"input", "param", "state", "random", "argument"};
-  static const char *outputKinds[] = {"objective", "gradient", "param", "state", "result"};
   Json args = Json::array(), outs = Json::array();
   for (const PipelineInput &in : fn.pipeline.inputs) {
-    Json arg{{"kind", inputKinds[int(in.kind)]},
+    Json arg{{"kind", manifest::spelling(in.kind)},
                      {"name", in.name},
                      {"shape", shapeArray(in.shape)}};
     if (in.kind == PipelineInput::Kind::Random)
@@ -187,11 +176,11 @@ Json functionEntry(const ModelStages &stages, const CompiledFunction &fn) {
     args.push_back(std::move(arg));
   }
   for (const PipelineOutput &out : fn.pipeline.outputs)
-    outs.push_back(Json{{"kind", outputKinds[int(out.kind)]},
+    outs.push_back(Json{{"kind", manifest::spelling(out.kind)},
                                 {"name", out.name},
                                 {"shape", shapeArray(out.shape)}});
   Json o{{"function", fn.function},
-                 {"kind", kindName(fn.kind)},
+                 {"kind", manifest::spelling(fn.kind)},
                  {"name", fn.source},
                  {"batch_size", model.getBatchSizeAttr().getInt()},
                  {"arguments", std::move(args)},

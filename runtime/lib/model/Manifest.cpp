@@ -12,15 +12,10 @@
 using namespace genc::rt;
 
 namespace {
-template <typename Kind>
-Kind kindOf(const std::string &name, std::initializer_list<const char *> names) {
-  int i = 0;
-  for (const char *candidate : names) {
-    if (name == candidate)
-      return Kind(i);
-    ++i;
-  }
-  throw RuntimeError("unknown kind '" + name + "'");
+template <typename Kind> Kind kindOf(const std::string &word) {
+  if (std::optional<Kind> kind = genc::manifest::parseKind<Kind>(word))
+    return *kind;
+  throw RuntimeError("unknown kind '" + word + "'");
 }
 
 Distribution distribution(const Json &j) {
@@ -34,15 +29,14 @@ TensorSpec tensor(const Json &j) { return {j["name"].string(), j["shape"].intege
 
 FunctionSpec function(const Json &j, int64_t batchSize) {
   FunctionSpec f;
-  f.kind = kindOf<FunctionSpec::Kind>(j["kind"].string(), {"step", "loss", "net"});
+  f.kind = kindOf<FunctionSpec::Kind>(j["kind"].string());
   f.symbol = j["function"].string();
   f.name = j["name"].string();
   f.batchSize = j.get("batch_size", Json(batchSize)).integer();
   for (const Json &a : j["arguments"].items()) {
     ArgumentSpec arg;
     static_cast<TensorSpec &>(arg) = tensor(a);
-    arg.kind = kindOf<ArgumentSpec::Kind>(a["kind"].string(),
-                                          {"input", "param", "state", "random", "argument"});
+    arg.kind = kindOf<ArgumentSpec::Kind>(a["kind"].string());
     if (arg.kind == ArgumentSpec::Kind::Random)
       arg.noise = distribution(a["distribution"]);
     f.arguments.push_back(std::move(arg));
@@ -50,8 +44,7 @@ FunctionSpec function(const Json &j, int64_t batchSize) {
   for (const Json &r : j["outputs"].items()) {
     ResultSpec result;
     static_cast<TensorSpec &>(result) = tensor(r);
-    result.kind = kindOf<ResultSpec::Kind>(r["kind"].string(),
-                                           {"objective", "gradient", "param", "state", "result"});
+    result.kind = kindOf<ResultSpec::Kind>(r["kind"].string());
     f.results.push_back(std::move(result));
   }
   for (const Json &u : j.get("updates", Json::array()).items())

@@ -25,7 +25,7 @@ namespace genc::target {
 struct CompiledFunction {
   /// A training step (forward, backward, update), a step's objective alone
   /// (evaluation: no gradient, no update), or a net.
-  enum class Kind { Step, Loss, Net };
+  using Kind = manifest::FunctionKind;
   std::string function; // e.g. "vae_elbo" (the library name, then the step or net)
   std::string source;   // step or net name
   Kind kind;

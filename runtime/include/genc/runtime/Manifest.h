@@ -11,6 +11,7 @@
 #define GENC_RUNTIME_MANIFEST_H
 
 #include "genc/runtime/Data.h"
+#include "genc/runtime/ManifestVocabulary.h"
 
 #include <cstdint>
 #include <string>
@@ -49,17 +50,20 @@ struct Distribution {
 
 /// One argument of a compiled function, in call order.
 struct ArgumentSpec : TensorSpec {
-  enum class Kind { Input, Param, State, Random, Argument } kind;
+  using Kind = manifest::ArgumentKind;
+  Kind kind;
   Distribution noise; // Random arguments
 };
 
 /// One result of a compiled function, in call order after the arguments.
 struct ResultSpec : TensorSpec {
-  enum class Kind { Objective, Gradient, Param, State, Result } kind;
+  using Kind = manifest::ResultKind;
+  Kind kind;
 };
 
 struct FunctionSpec {
-  enum class Kind { Step, Loss, Net } kind;
+  using Kind = manifest::FunctionKind;
+  Kind kind;
   std::string symbol; // the C symbol: <symbol>_argv is the entry point
   std::string name;   // the step or net name
   int64_t batchSize = 0;

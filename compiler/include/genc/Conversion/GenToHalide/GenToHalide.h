@@ -11,6 +11,7 @@
 #define GENC_CONVERSION_GENTOHALIDE_GENTOHALIDE_H
 
 #include "genc/Dialect/Gen/IR/GenOps.h"
+#include "genc/runtime/ManifestVocabulary.h"
 
 #include "Halide.h"
 
@@ -21,7 +22,7 @@ namespace genc::halide {
 
 /// What the caller binds to one pipeline argument.
 struct PipelineInput {
-  enum class Kind { Input, Param, State, Random, Argument };
+  using Kind = manifest::ArgumentKind;
   Kind kind;
   std::string name; // input/state name, "net.param", "random.N" or the net argument
   llvm::SmallVector<int64_t, 4> shape;
@@ -31,7 +32,7 @@ struct PipelineInput {
 
 /// One pipeline result.
 struct PipelineOutput {
-  enum class Kind { Objective, Gradient, Param, State, Result };
+  using Kind = manifest::ResultKind;
   Kind kind;
   std::string name; // "objective", "net.param" (gradient, new value), state or "result.N"
   llvm::SmallVector<int64_t, 4> shape;

@@ -1,0 +1,53 @@
+//===- ManifestVocabulary.h - The words of a model manifest --------*- C++ -*-===//
+//
+// The kinds a manifest names, defined once for its writer (genc compile,
+// compiler/lib/Target) and its reader (the runtime's Manifest::parse): the
+// enums both sides use, and each kind's spelling in the JSON. Header-only,
+// so the compiler shares it without linking the runtime.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GENC_RUNTIME_MANIFESTVOCABULARY_H
+#define GENC_RUNTIME_MANIFESTVOCABULARY_H
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace genc::manifest {
+
+/// What a compiled function is: a training step, a step's loss alone (for
+/// evaluation), or a net (an inference entry point).
+enum class FunctionKind { Step, Loss, Net };
+/// What the caller binds to a function's argument.
+enum class ArgumentKind { Input, Param, State, Random, Argument };
+/// What a function's result is.
+enum class ResultKind { Objective, Gradient, Param, State, Result };
+
+/// Each kind's spelling, in enum order.
+inline constexpr std::array<std::string_view, 3> kFunctionKinds = {"step", "loss", "net"};
+inline constexpr std::array<std::string_view, 5> kArgumentKinds = {"input", "param", "state",
+                                                                   "random", "argument"};
+inline constexpr std::array<std::string_view, 5> kResultKinds = {"objective", "gradient", "param",
+                                                                 "state", "result"};
+
+inline constexpr const auto &spellings(FunctionKind) { return kFunctionKinds; }
+inline constexpr const auto &spellings(ArgumentKind) { return kArgumentKinds; }
+inline constexpr const auto &spellings(ResultKind) { return kResultKinds; }
+
+/// The manifest's word for `kind`.
+template <typename Kind> constexpr std::string_view spelling(Kind kind) {
+  return spellings(kind)[static_cast<size_t>(kind)];
+}
+
+/// The kind a manifest's word names, if any.
+template <typename Kind> std::optional<Kind> parseKind(std::string_view word) {
+  const auto &words = spellings(Kind{});
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i] == word)
+      return static_cast<Kind>(i);
+  return std::nullopt;
+}
+
+} // namespace genc::manifest
+
+#endif // GENC_RUNTIME_MANIFESTVOCABULARY_H
