@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "genc/InitAll.h"
+#include "genc/Support/Version.h"
 
 #include "mlir/Dialect/StandardOps/IR/Ops.h"
 #include "mlir/Support/MlirOptMain.h"
@@ -18,6 +19,7 @@ int main(int argc, char **argv) {
   // values that no gen.net signature admits.
   registry.insert<mlir::StandardOpsDialect>();
   genc::registerAllPasses();
+  llvm::cl::SetVersionPrinter(genc::printVersion);
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "genc optimizer driver\n", registry));
 }

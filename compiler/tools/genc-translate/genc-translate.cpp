@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "genc/Conversion/GenToHalide/GenToHalide.h"
 #include "genc/Frontend/MLIRGen.h"
+#include "genc/Support/Version.h"
 
 #include "mlir/Support/LogicalResult.h"
 #include "mlir/Translation.h"
@@ -20,5 +21,6 @@ int main(int argc, char **argv) {
         return genc::frontend::importGenFile(sourceMgr, context);
       });
   genc::halide::registerGenToHalideTranslation();
+  llvm::cl::SetVersionPrinter(genc::printVersion);
   return mlir::failed(mlir::mlirTranslateMain(argc, argv, "genc translation driver\n"));
 }

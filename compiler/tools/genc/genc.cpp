@@ -17,7 +17,7 @@
 
 #include "CommandLine.h"
 #include "RuntimeCommands.h"
-#include "Version.h"
+#include "genc/Support/Version.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"

@@ -1,5 +1,5 @@
-//===- Version.cpp - genc --version ---------------------------------------===//
-#include "Version.h"
+//===- Version.cpp - genc, genc-opt and genc-translate --version ----------===//
+#include "genc/Support/Version.h"
 
 #include "Version.inc"
 

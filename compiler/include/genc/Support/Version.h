@@ -1,12 +1,12 @@
-//===- Version.h - genc --version ------------------------------*- C++ -*-===//
+//===- Version.h - What genc's tools print for --version -------*- C++ -*-===//
 //
 // genc's version, the commit it was built from, and the LLVM/MLIR and Halide
 // it was built with. Version.cpp is the only file that includes the
 // generated Version.inc, so a new commit recompiles that file alone.
 //
 //===----------------------------------------------------------------------===//
-#ifndef GENC_TOOLS_GENC_VERSION_H
-#define GENC_TOOLS_GENC_VERSION_H
+#ifndef GENC_SUPPORT_VERSION_H
+#define GENC_SUPPORT_VERSION_H
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -18,10 +18,10 @@ namespace genc {
 /// built outside a git checkout.
 std::string versionLine();
 
-/// What `genc --version` prints: versionLine(), then the LLVM/MLIR and
-/// Halide versions, one a line.
+/// What `genc --version` (and genc-opt's, genc-translate's) prints:
+/// versionLine(), then the LLVM/MLIR and Halide versions, one a line.
 void printVersion(llvm::raw_ostream &os);
 
 } // namespace genc
 
-#endif // GENC_TOOLS_GENC_VERSION_H
+#endif // GENC_SUPPORT_VERSION_H
