@@ -415,8 +415,9 @@ TEST(ElementwiseAccuracy, TanhAgainstDouble) {
     EXPECT_LE(std::fabs(y(i, 0) - want), 3e-7 * std::fabs(want))
         << "tanh(" << x(i, 0) << ") = " << y(i, 0) << ", not " << want;
     // (Halide compiles float code without signed zeros: -0 may become 0.)
-    if (want != 0)
+    if (want != 0) {
       EXPECT_EQ(std::signbit(y(i, 0)), std::signbit(want)) << "tanh(" << x(i, 0) << ")";
+    }
   }
 }
 } // namespace

@@ -96,8 +96,9 @@ TEST(PlotLine, DegenerateDataDoesNotCrash) {
       Image image = linePlot(s.label, "x", {s}, 300, 200, logY);
       EXPECT_EQ(image.width, 300);
       bool drawable = s.label != "zero" || !logY; // log axes cannot show 0
-      if (drawable)
+      if (drawable) {
         EXPECT_GT(countColor(image, kRed), 0u) << s.label << (logY ? " log" : "");
+      }
     }
   linePlot("nothing", "", {}, 300, 200);
   linePlot("empty", "", {{"", {}, {}, kRed}}, 300, 200, true);
