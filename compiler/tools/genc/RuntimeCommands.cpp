@@ -14,7 +14,6 @@
 #include <cstdio>
 #include <malloc.h>
 #include <memory>
-#include <optional>
 
 using namespace genc;
 using namespace genc::rt;
@@ -82,13 +81,18 @@ std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &re
   if (roles.imageSide == 0)
     throw RuntimeError("--export-idx needs a model that generates square images");
   createDirectories(request.exportIdx);
-  std::string images = request.exportIdx + "/train-images-idx3-ubyte";
-  std::string labels = request.exportIdx + "/train-labels-idx1-ubyte";
   uint64_t side = uint64_t(roles.imageSide), count = uint64_t(request.count);
-  IdxWriter imageWriter(images, count, {side, side});
-  std::optional<IdxWriter> labelWriter;
-  if (roles.label)
-    labelWriter.emplace(labels, count, std::vector<uint64_t>{});
+  // Each block goes to both splits as it is generated (no second pass).
+  std::vector<std::unique_ptr<IdxWriter>> imageWriters, labelWriters;
+  for (const char *split : {"train", "t10k"}) {
+    std::string prefix = request.exportIdx + "/" + split;
+    imageWriters.push_back(
+        std::make_unique<IdxWriter>(prefix + "-images-idx3-ubyte", count,
+                                    std::vector<uint64_t>{side, side}));
+    if (roles.label)
+      labelWriters.push_back(std::make_unique<IdxWriter>(prefix + "-labels-idx1-ubyte", count,
+                                                         std::vector<uint64_t>{}));
+  }
   Rng rng(request.seed, "export");
   constexpr int64_t kBlock = 1024;
   for (int64_t first = 0; first < request.count; first += kBlock) {
@@ -98,16 +102,14 @@ std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &re
       for (int64_t i = first; i < first + n; ++i)
         classes.push_back(int32_t(i % roles.label->labelClasses));
     std::vector<float> block = generate(model, roles, n, rng, classes);
-    imageWriter.appendImages(block.data(), block.size());
-    if (labelWriter)
-      labelWriter->appendLabels(classes.data(), classes.size());
+    for (auto &writer : imageWriters)
+      writer->appendImages(block.data(), block.size());
+    for (auto &writer : labelWriters)
+      writer->appendLabels(classes.data(), classes.size());
   }
-  imageWriter.finish();
-  if (labelWriter)
-    labelWriter->finish();
-  copyFile(images, request.exportIdx + "/t10k-images-idx3-ubyte");
-  if (roles.label)
-    copyFile(labels, request.exportIdx + "/t10k-labels-idx1-ubyte");
+  for (auto *writers : {&imageWriters, &labelWriters})
+    for (auto &writer : *writers)
+      writer->finish();
   return request.exportIdx;
 }
 

@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,19 +16,6 @@ namespace fs = std::filesystem;
 bool genc::rt::fileExists(const std::string &path) {
   std::error_code error;
   return fs::exists(path, error);
-}
-
-void genc::rt::copyFile(const std::string &from, const std::string &to) {
-  std::ifstream in(from, std::ios::binary);
-  if (!in)
-    throw RuntimeError(to + ": cannot copy " + from + " there: " + std::strerror(errno));
-  AtomicFile out(to);
-  std::vector<char> block(1 << 20);
-  while (in.read(block.data(), std::streamsize(block.size())) || in.gcount() > 0)
-    out.write({block.data(), size_t(in.gcount())});
-  if (in.bad())
-    throw RuntimeError(to + ": cannot copy " + from + " there: " + std::strerror(errno));
-  out.commit();
 }
 
 void genc::rt::createDirectories(const std::string &path) {
@@ -43,7 +29,7 @@ void genc::rt::createDirectories(const std::string &path) {
   throw RuntimeError(path + ": cannot create the folder: " + error.message());
 }
 
-int genc::rt::openRegularFile(const std::string &path) {
+int genc::rt::openRegularFile(const std::string &path, uint64_t *size) {
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0)
     throw RuntimeError(path + ": cannot open: " + std::strerror(errno));
@@ -52,19 +38,20 @@ int genc::rt::openRegularFile(const std::string &path) {
     ::close(fd);
     throw RuntimeError(path + ": not a regular file");
   }
+  if (size)
+    *size = uint64_t(info.st_size);
   return fd;
 }
 
 std::vector<char> genc::rt::readRegularFile(const std::string &path, uint64_t limit) {
-  int fd = openRegularFile(path);
-  struct stat info;
-  fstat(fd, &info);
-  if (uint64_t(info.st_size) > limit) {
+  uint64_t size = 0;
+  int fd = openRegularFile(path, &size);
+  if (size > limit) {
     ::close(fd);
-    throw RuntimeError(path + ": too large (" + std::to_string(info.st_size) + " bytes; at most " +
+    throw RuntimeError(path + ": too large (" + std::to_string(size) + " bytes; at most " +
                        std::to_string(limit) + ")");
   }
-  std::vector<char> bytes(size_t(info.st_size));
+  std::vector<char> bytes(static_cast<size_t>(size));
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);

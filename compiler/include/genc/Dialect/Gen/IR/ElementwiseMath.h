@@ -76,11 +76,17 @@ GENC_ELEMENTWISE(AddOp, x[0] + x[1])
 GENC_ELEMENTWISE(SubOp, x[0] - x[1])
 GENC_ELEMENTWISE(MulOp, x[0] * x[1])
 GENC_ELEMENTWISE(DivOp, x[0] / x[1])
-GENC_ELEMENTWISE(PowOp, smallIntegerExponent(*this) ? m.powi(x[0], *smallIntegerExponent(*this))
-                                                    : m.pow(x[0], x[1]))
 GENC_ELEMENTWISE(MaxOp, m.select(m.greater(x[0], x[1]), x[0], x[1]))
 
 #undef GENC_ELEMENTWISE
+
+// pow looks at its exponent's IR once per element, so it is written out.
+template <typename Math>
+typename Math::Scalar PowOp::compute(const Math &m, llvm::ArrayRef<typename Math::Scalar> x) {
+  if (std::optional<int> n = smallIntegerExponent(*this))
+    return m.powi(x[0], *n);
+  return m.pow(x[0], x[1]);
+}
 
 /// ElementwiseMath on doubles (the front end's constant folding; the
 /// interpreter's ReferenceMath adds kink records to it).
