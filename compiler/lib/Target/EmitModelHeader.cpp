@@ -76,6 +76,9 @@ void emitMethod(const CompiledFunction &fn, llvm::raw_ostream &os) {
     os << "  }\n\n";
     return;
   }
+  case CompiledFunction::Kind::Gradient:
+  case CompiledFunction::Kind::Update:
+    return; // data-parallel halves: the trainer calls them, through the manifest
   }
 }
 } // namespace
@@ -182,10 +185,11 @@ Json functionEntry(const ModelStages &stages, const CompiledFunction &fn) {
   Json o{{"function", fn.function},
                  {"kind", manifest::spelling(fn.kind)},
                  {"name", fn.source},
-                 {"batch_size", model.getBatchSizeAttr().getInt()},
+                 {"batch_size", fn.batchSize},
                  {"arguments", std::move(args)},
                  {"outputs", std::move(outs)}};
-  if (fn.kind == CompiledFunction::Kind::Step) {
+  if (fn.kind == CompiledFunction::Kind::Step || fn.kind == CompiledFunction::Kind::Gradient ||
+      fn.kind == CompiledFunction::Kind::Update) {
     Json updates = Json::array();
     auto step = model.lookupSymbol<gen::StepOp>(fn.source);
     for (auto ref : step.getUpdates().getAsRange<FlatSymbolRefAttr>())

@@ -352,10 +352,12 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   CompileResult result;
   std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
                                        name + "_kernels.h", name + "_runtime.a"};
-  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>()) {
-    expected.push_back(name + "_" + step.getSymName().str() + ".h");
-    expected.push_back(name + "_" + step.getSymName().str() + "_loss.h");
-  }
+  std::vector<std::string> stepFiles = {"", "_loss"};
+  if (stages.dataParallel())
+    stepFiles = {"_gradient", "_update", "_loss"};
+  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
+    for (const std::string &suffix : stepFiles)
+      expected.push_back(name + "_" + step.getSymName().str() + suffix + ".h");
   for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
     expected.push_back(name + "_" + net.getSymName().str() + ".h");
   if (options.sharedLibrary)
@@ -381,29 +383,48 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   // then LLVM) is nearly all the time, so child processes do it in parallel.
   Halide::Target aot = target->with_feature(Halide::Target::NoRuntime);
   std::vector<CompiledFunction> functions;
-  auto lower = [&](FailureOr<halide::LoweredPipeline> lowered, const std::string &source,
+  using Kind = CompiledFunction::Kind;
+  auto lower = [&](FailureOr<halide::LoweredPipeline> lowered, Operation *source,
                    CompiledFunction::Kind kind) -> LogicalResult {
     if (failed(lowered))
       return failure();
-    std::string function = name + "_" + source; // C symbols, so no dots
-    if (kind == CompiledFunction::Kind::Loss)
-      function += "_loss";
+    std::string sourceName = SymbolTable::getSymbolName(source).str();
+    std::string function = name + "_" + sourceName; // C symbols, so no dots
+    if (kind != Kind::Step && kind != Kind::Net)
+      function += "_" + std::string(manifest::spelling(kind));
     std::replace(function.begin(), function.end(), '.', '_');
-    functions.push_back({function, source, kind, std::move(*lowered)});
+    int64_t batch = source->getParentOfType<gen::ModelOp>().getBatchSizeAttr().getInt();
+    functions.push_back({function, sourceName, kind, batch, std::move(*lowered)});
     return success();
   };
-  using Kind = CompiledFunction::Kind;
-  for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
-    if (failed(lower(halide::lowerStep(step, *target), step.getSymName().str(), Kind::Step)))
-      return failure();
+  auto steps = [](gen::ModelOp m) { return m.getBody().getOps<gen::StepOp>(); };
+  if (stages.dataParallel()) {
+    for (gen::StepOp step : steps(stages.gradients)) {
+      // Averaging the shares' gradients is the batch's gradient only for a
+      // mean over the examples.
+      if (!gen::perExampleObjective(step.getMinimize().getObjective())) {
+        step.emitError("data-parallel training needs step '")
+            << step.getSymName() << "' to minimize a mean over the batch's examples";
+        return failure();
+      }
+      if (failed(lower(halide::lowerStep(step, *target), step, Kind::Gradient)))
+        return failure();
+    }
+    for (gen::StepOp step : steps(stages.updates))
+      if (failed(lower(halide::lowerStep(step, *target), step, Kind::Update)))
+        return failure();
+  } else {
+    for (gen::StepOp step : steps(model))
+      if (failed(lower(halide::lowerStep(step, *target), step, Kind::Step)))
+        return failure();
+  }
   // Losses also give each example's objective: evaluation pads the last
   // partial batch and counts only its real rows.
-  for (gen::StepOp step : gen::ModelOp(stages.forward).getBody().getOps<gen::StepOp>())
-    if (failed(lower(halide::lowerStep(step, *target, /*perExample=*/true),
-                     step.getSymName().str(), Kind::Loss)))
+  for (gen::StepOp step : steps(stages.forward))
+    if (failed(lower(halide::lowerStep(step, *target, /*perExample=*/true), step, Kind::Loss)))
       return failure();
   for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
-    if (failed(lower(halide::lowerNet(net, *target), net.getSymName().str(), Kind::Net)))
+    if (failed(lower(halide::lowerNet(net, *target), net, Kind::Net)))
       return failure();
 
   // Steps first: they take longest, and the queue hands out jobs in order.

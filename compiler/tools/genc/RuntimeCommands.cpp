@@ -2,6 +2,7 @@
 #include "RuntimeCommands.h"
 
 #include "genc/Target/ModelCompiler.h"
+#include "genc/runtime/Communicator.h"
 #include "genc/runtime/Data.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Evaluate.h"
@@ -12,8 +13,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <fcntl.h>
 #include <malloc.h>
 #include <memory>
+#include <unistd.h>
 
 using namespace genc;
 using namespace genc::rt;
@@ -28,9 +31,9 @@ struct Session {
 /// Compiles (once: every function at the model's batch size; partial
 /// batches are dropped in training and filled in evaluation) and loads the
 /// model and its data; only training reads the train split.
-Session open(const RuntimeRequest &request, bool loadTrain) {
+Session open(const RuntimeRequest &request, bool loadTrain, int64_t shares = 1) {
   Session s;
-  s.build = CompiledBuild::load(request.build(request.batch));
+  s.build = CompiledBuild::load(request.build(request.batch, shares));
   DataOptions options;
   options.override_ = request.data;
   options.trainLimit = request.limit;
@@ -43,7 +46,28 @@ Session open(const RuntimeRequest &request, bool loadTrain) {
   return s;
 }
 
-int train(const RuntimeRequest &request) {
+/// Under mpirun, the processes the batch is shared by; ranks other than 0
+/// print nothing but errors.
+std::unique_ptr<Communicator> joinProcesses(const RuntimeRequest &request) {
+  std::unique_ptr<Communicator> processes = joinLaunchedProcesses();
+  int count = processes->size();
+  if (count > 1 && request.batch % count != 0) {
+    if (processes->rank() == 0)
+      std::fprintf(stderr, "genc: error: the batch of %lld cannot be shared by %d processes: "
+                           "their number must divide it (or pass --batch)\n",
+                   (long long)request.batch, count);
+    processes->abort(1);
+  }
+  if (processes->rank() != 0) {
+    std::fflush(stdout);
+    int quiet = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (quiet >= 0 && ::dup2(quiet, STDOUT_FILENO) >= 0)
+      ::close(quiet);
+  }
+  return processes;
+}
+
+int train(const RuntimeRequest &request, Communicator &processes) {
   // Refuse before compiling anything.
   bool exists = fileExists(checkpointPath(request.outDir));
   if (request.resume && !exists)
@@ -51,8 +75,10 @@ int train(const RuntimeRequest &request) {
   if (!request.resume && exists)
     throw RuntimeError(checkpointPath(request.outDir) +
                        " exists: pass --resume to continue that run, or choose another --out");
-  Session s = open(request, /*loadTrain=*/true);
+  Session s = open(request, /*loadTrain=*/true, processes.size());
   TrainOptions options;
+  options.processes = &processes;
+  options.checkReplicas = request.checkReplicas;
   options.epochs = request.epochs;
   options.outDir = request.outDir;
   options.seed = request.seed;
@@ -61,6 +87,24 @@ int train(const RuntimeRequest &request) {
   options.stopAfter = request.stopAfter;
   options.average = request.average;
   return rt::train(*s.model, s.data, options);
+}
+
+int train(const RuntimeRequest &request) {
+  std::unique_ptr<Communicator> processes = joinProcesses(request);
+  try {
+    return train(request, *processes);
+  } catch (const RuntimeError &e) {
+    if (processes->size() == 1)
+      throw;
+    // The other processes would wait for this one forever.
+    std::fflush(stdout);
+    std::fprintf(stderr, "genc: error: %s%s\n",
+                 processes->rank() ? ("process " + std::to_string(processes->rank()) + ": ").c_str()
+                                   : "",
+                 e.what());
+    processes->abort(1);
+  }
+  return 1; // (abort does not return)
 }
 
 /// Loads a checkpoint's parameters; when training averaged them
@@ -193,6 +237,11 @@ int genc::runRuntimeCommand(const RuntimeRequest &request) {
   try {
     if ((request.command == "sample" || request.command == "eval") && request.checkpoint.empty())
       throw RuntimeError(request.command + " needs --checkpoint FILE");
+    if (request.command != "train" && launchedProcessCount() > 1)
+      throw RuntimeError(request.command + " runs in one process: start it without mpirun");
+    if (request.checkReplicas && launchedProcessCount() == 1)
+      throw RuntimeError("--check-replicas compares the processes of a data-parallel run: "
+                         "start genc train with mpirun -np N");
     if (request.command == "train")
       return train(request);
     if (request.command == "sample")

@@ -18,7 +18,9 @@ struct RuntimeRequest {
   std::string command; // train, sample or eval
   /// Compiles the model at a batch size into a cached folder; returns the
   /// path prefix of its files (<dir>/<name>), or throws rt::RuntimeError.
-  std::function<std::string(int64_t batch)> build;
+  /// With shares > 1, each step is compiled as data-parallel halves: its
+  /// gradients at batch / shares, then its update.
+  std::function<std::string(int64_t batch, int64_t shares)> build;
   int64_t batch = 0; // the model's, or --batch
   std::string data, outDir, checkpoint;
   int64_t epochs = 10, limit = 0, testLimit = 0, checkpointEvery = 1000, stopAfter = 0;
@@ -26,6 +28,7 @@ struct RuntimeRequest {
   uint64_t seed = 1;
   int threads = 0;
   bool resume = false;
+  bool checkReplicas = false; // train over MPI: compare the processes' parameters every step
   int iwaeSamples = 100;
   int64_t evalLimit = 0;
   std::string exportIdx; // sample: write generated images as an IDX folder

@@ -150,6 +150,11 @@ static cl::opt<int64_t> limit("limit", cl::desc("Use only the first N training e
 static cl::opt<int64_t> checkpointEvery(
     "checkpoint-every", cl::desc("Iterations between checkpoints (default 1000; 0: epochs only)"),
     cl::init(1000), cl::cat(gencCategory), cl::sub(trainCommand));
+static cl::opt<bool> checkReplicas(
+    "check-replicas",
+    cl::desc("Over MPI (mpirun -np N genc train): compare the processes' parameters after "
+             "every step (they must be bit-identical)"),
+    cl::cat(gencCategory), cl::sub(trainCommand));
 static cl::opt<int64_t> stopAfter(
     "stop-after-iterations", cl::desc("Stop after N iterations, saving a checkpoint to resume"),
     cl::init(0), cl::cat(gencCategory), cl::sub(trainCommand));
@@ -194,8 +199,10 @@ static mlir::OwningOpRef<mlir::ModuleOp> load(llvm::SourceMgr &sourceMgr,
   return frontend::importGenFile(sourceMgr, &context, options);
 }
 
-/// Runs the passes that lead up to `stage` on the model(s) of `module`.
-static mlir::LogicalResult lower(mlir::ModuleOp module, Stage stage) {
+/// Runs the passes that lead up to `stage` on the model(s) of `module`;
+/// with `updatesOnly`, each step keeps only its update (data-parallel
+/// training's second half).
+static mlir::LogicalResult lower(mlir::ModuleOp module, Stage stage, bool updatesOnly = false) {
   if (stage < Stage::MLIRInlined)
     return mlir::success();
   mlir::PassManager pm(module.getContext());
@@ -203,6 +210,7 @@ static mlir::LogicalResult lower(mlir::ModuleOp module, Stage stage) {
   gen::TrainingPipelineOptions options;
   options.differentiate = stage >= Stage::MLIRGrad;
   options.lowerOptimizer = stage >= Stage::MLIRTrain;
+  options.updatesOnly = updatesOnly;
   gen::buildTrainingPipeline(pm, options);
   return pm.run(module);
 }
@@ -267,36 +275,49 @@ static int runGradientCheck(mlir::ModuleOp module) {
 /// build (its executable's size and time, so a rebuilt compiler never
 /// reuses stale kernels).
 static std::string cacheKey(llvm::StringRef text, const target::CompileOptions &options,
-                            int64_t batch) {
+                            int64_t batch, int64_t shares) {
   std::string self = llvm::sys::fs::getMainExecutable(nullptr, (void *)&cacheKey);
   llvm::sys::fs::file_status status;
   std::string build;
   if (!llvm::sys::fs::status(self, status))
     build = std::to_string(status.getSize()) + "@" +
             std::to_string(status.getLastModificationTime().time_since_epoch().count());
-  return text.str() + "\n--batch=" + std::to_string(batch) + "\n--target=" +
+  return text.str() + "\n--batch=" + std::to_string(batch) + "\n--shares=" +
+         std::to_string(shares) + "\n--target=" +
          options.targetName + "\n--name=" + options.name + "\n--emit-stmt=" +
          (options.emitStmt ? "1" : "0") + "\n--shared=" + (options.sharedLibrary ? "1" : "0") +
          "\n" + versionLine() + " " + build;
 }
 
 /// Compiles the one model of `module` (freshly imported, no passes run).
+/// For data-parallel training, `share` is the model imported at one
+/// process's share of the batch (batch / shares): its steps are compiled
+/// as gradients there, and as updates from `module`.
 static mlir::FailureOr<target::CompileResult>
 compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::StringRef text,
-              int64_t batch) {
-  mlir::OwningOpRef<mlir::ModuleOp> source = module.clone();
-  mlir::OwningOpRef<mlir::ModuleOp> forward = module.clone();
-  if (mlir::failed(lower(*forward, Stage::MLIRInlined)) ||
-      mlir::failed(lower(module, Stage::MLIRTrain)))
-    return mlir::failure();
-  auto first = [](mlir::ModuleOp m) { return *m.getOps<gen::ModelOp>().begin(); };
+              int64_t batch, mlir::ModuleOp share = nullptr, int64_t shares = 1) {
   auto models = llvm::to_vector(module.getOps<gen::ModelOp>());
   if (models.size() != 1) {
     fail("expected one gen.model, found " + std::to_string(models.size()));
     return mlir::failure();
   }
-  options.cacheKey = cacheKey(text, options, batch);
-  return target::compileModel({models.front(), first(*forward), first(*source)}, options);
+  mlir::OwningOpRef<mlir::ModuleOp> source = module.clone();
+  mlir::OwningOpRef<mlir::ModuleOp> forward = module.clone();
+  mlir::OwningOpRef<mlir::ModuleOp> updates = module.clone();
+  if (mlir::failed(lower(*forward, Stage::MLIRInlined)) ||
+      mlir::failed(lower(module, Stage::MLIRTrain)))
+    return mlir::failure();
+  auto first = [](mlir::ModuleOp m) { return *m.getOps<gen::ModelOp>().begin(); };
+  target::ModelStages stages{models.front(), first(*forward), first(*source)};
+  if (share) {
+    if (mlir::failed(lower(share, Stage::MLIRGrad)) ||
+        mlir::failed(lower(*updates, Stage::MLIRTrain, /*updatesOnly=*/true)))
+      return mlir::failure();
+    stages.gradients = first(share);
+    stages.updates = first(*updates);
+  }
+  options.cacheKey = cacheKey(text, options, batch, shares);
+  return target::compileModel(stages, options);
 }
 
 /// `genc compile`: everything a program needs to train and run the model.
@@ -352,19 +373,30 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   llvm::sys::fs::make_absolute(absolute);
   RuntimeRequest request;
   request.command = command;
-  request.build = [&](int64_t batch) -> std::string {
-    batchSize = batch;
-    mlir::OwningOpRef<mlir::ModuleOp> module = load(sourceMgr, context, /*isMLIR=*/false);
-    if (!module || mlir::failed(mlir::verify(*module)))
-      throw rt::RuntimeError("cannot compile " + path.str() + " at batch " + std::to_string(batch));
+  request.build = [&](int64_t batch, int64_t shares) -> std::string {
+    auto import = [&](int64_t size) {
+      batchSize = size;
+      mlir::OwningOpRef<mlir::ModuleOp> module = load(sourceMgr, context, /*isMLIR=*/false);
+      if (!module || mlir::failed(mlir::verify(*module)))
+        throw rt::RuntimeError("cannot compile " + path.str() + " at batch " +
+                               std::to_string(size));
+      return module;
+    };
+    mlir::OwningOpRef<mlir::ModuleOp> module = import(batch);
+    mlir::OwningOpRef<mlir::ModuleOp> share;
+    if (shares > 1)
+      share = import(batch / shares);
     auto model = *module->getOps<gen::ModelOp>().begin();
     std::string name = model.getSymName().str();
     if (!target::isLibraryName(name))
       throw rt::RuntimeError("the model name '" + name +
                              "' is not an identifier (letters, digits and _)");
     llvm::SmallString<256> dir(cacheRoot());
+    std::string build = "batch" + std::to_string(batch);
+    if (shares > 1)
+      build += "-shares" + std::to_string(shares);
     llvm::sys::path::append(dir, name + "-" + target::sha256Hex(absolute.str()).substr(0, 16),
-                            "batch" + std::to_string(batch) + "-" + targetName);
+                            build + "-" + targetName);
     target::CompileOptions options;
     options.outputDir = std::string(dir);
     options.targetName = targetName;
@@ -372,10 +404,12 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
     // (Parallel runs share the cache: compileModel locks the folder.)
     if (std::error_code ec = llvm::sys::fs::create_directories(dir))
       throw rt::RuntimeError(std::string(dir) + ": cannot create the compile cache: " + ec.message());
-    llvm::outs() << "kernels of " << name << " at batch " << batch << " (" << dir << "): ";
+    llvm::outs() << "kernels of " << name << " at batch " << batch
+                 << (shares > 1 ? " in " + std::to_string(shares) + " shares" : "") << " ("
+                 << dir << "): ";
     llvm::outs().flush();
     auto start = std::chrono::steady_clock::now();
-    auto result = compileModule(*module, options, text, batch);
+    auto result = compileModule(*module, options, text, batch, share.get(), shares);
     if (mlir::failed(result))
       throw rt::RuntimeError("compiling " + path.str() + " failed");
     double seconds =
@@ -392,6 +426,7 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   request.seed = seed;
   request.threads = threads;
   request.resume = resume;
+  request.checkReplicas = checkReplicas;
   request.checkpoint = checkpointFile;
   request.limit = limit;
   request.testLimit = testLimit;

@@ -112,7 +112,7 @@ void validate(const Manifest &m) {
       throw RuntimeError("function '" + f.symbol + "' has a bad batch size");
     for (const ArgumentSpec &a : f.arguments) {
       checkShape(a.name, a.shape, "argument");
-      if (a.kind == ArgumentSpec::Kind::Param)
+      if (a.kind == ArgumentSpec::Kind::Param || a.kind == ArgumentSpec::Kind::Gradient)
         declared(a, params, "parameter", f.symbol);
       if (a.kind == ArgumentSpec::Kind::State)
         declared(a, states, "state", f.symbol);
@@ -127,7 +127,9 @@ void validate(const Manifest &m) {
     }
   }
   for (const auto &[step, repeats] : m.train.schedule) {
-    if (!m.find(FunctionSpec::Kind::Step, step))
+    // A step is compiled whole, or (data-parallel) as its two halves.
+    bool halves = m.find(FunctionSpec::Kind::Gradient, step) && m.find(FunctionSpec::Kind::Update, step);
+    if (!m.find(FunctionSpec::Kind::Step, step) && !halves)
       throw RuntimeError("the schedule names step '" + step + "', which is not compiled");
     if (repeats < 1 || repeats > kMostBatch)
       throw RuntimeError("the schedule repeats step '" + step + "' a bad number of times");

@@ -46,6 +46,8 @@ const char *kindName(FunctionSpec::Kind kind) {
   case FunctionSpec::Kind::Step: return "step";
   case FunctionSpec::Kind::Loss: return "loss";
   case FunctionSpec::Kind::Net: return "net";
+  case FunctionSpec::Kind::Gradient: return "gradient";
+  case FunctionSpec::Kind::Update: return "update";
   }
   return "";
 }
@@ -130,24 +132,39 @@ bool Model::hasNet(const std::string &name) const {
   return manifest_.find(FunctionSpec::Kind::Net, name) != nullptr;
 }
 
-std::vector<Tensor> Model::call(Compiled &fn, const Batch &batch) {
+void Model::drawNoise(const ArgumentSpec &arg, Tensor &staging, bool shared) {
+  const Distribution &d = arg.noise;
+  bool normal = d.kind == "normal";
+  float *values = staging.data();
+  size_t n = staging.number_of_elements();
+  // A share draws what the whole batch would (its leading dimension is the
+  // batch) and keeps its own rows.
+  size_t before = shared ? n * size_t(shardIndex_) : 0;
+  size_t after = shared ? n * size_t(shardCount_ - 1 - shardIndex_) : 0;
+  auto draw = [&] { return float(normal ? noise_.normal(d.a, d.b) : noise_.uniform(d.a, d.b)); };
+  for (size_t i = 0; i < before; ++i)
+    draw();
+  for (size_t i = 0; i < n; ++i)
+    values[i] = draw();
+  for (size_t i = 0; i < after; ++i)
+    draw();
+}
+
+void Model::run(Compiled &fn, const Batch &batch) {
   const FunctionSpec &spec = *fn.spec;
   std::vector<void *> args;
   for (const ArgumentSpec &arg : spec.arguments) {
     switch (arg.kind) {
     case ArgumentSpec::Kind::Input:
     case ArgumentSpec::Kind::Argument:
+    case ArgumentSpec::Kind::Gradient:
     case ArgumentSpec::Kind::Random: {
       auto [it, fresh] = fn.inputs.try_emplace(arg.name);
       if (fresh)
         it->second = makeTensor(arg.shape);
       Tensor &staging = it->second;
       if (arg.kind == ArgumentSpec::Kind::Random) {
-        const Distribution &d = arg.noise;
-        bool normal = d.kind == "normal";
-        float *values = staging.data();
-        for (size_t i = 0, n = staging.number_of_elements(); i < n; ++i)
-          values[i] = float(normal ? noise_.normal(d.a, d.b) : noise_.uniform(d.a, d.b));
+        drawNoise(arg, staging, spec.kind == FunctionSpec::Kind::Gradient && shardCount_ > 1);
       } else {
         auto source = batch.find(arg.name);
         if (source == batch.end())
@@ -181,7 +198,6 @@ std::vector<Tensor> Model::call(Compiled &fn, const Batch &batch) {
 
   // New parameter and state values replace the old, whose buffers the next
   // call writes into: no allocation in the steady state.
-  std::vector<Tensor> results;
   for (size_t i = 0; i < spec.results.size(); ++i) {
     const ResultSpec &r = spec.results[i];
     if (r.kind == ResultSpec::Kind::Param || r.kind == ResultSpec::Kind::State) {
@@ -189,12 +205,67 @@ std::vector<Tensor> Model::call(Compiled &fn, const Batch &batch) {
       std::swap(slot, fn.spare[i]);
       if (r.kind == ResultSpec::Kind::Param && beta_ > 0)
         updateAverage(r.name);
-    } else {
+    }
+  }
+}
+
+std::vector<Tensor> Model::call(Compiled &fn, const Batch &batch) {
+  run(fn, batch);
+  std::vector<Tensor> results;
+  for (size_t i = 0; i < fn.spec->results.size(); ++i) {
+    ResultSpec::Kind kind = fn.spec->results[i].kind;
+    if (kind != ResultSpec::Kind::Param && kind != ResultSpec::Kind::State) {
       fn.spare[i].copy_to_host();
       results.push_back(fn.spare[i].copy());
     }
   }
   return results;
+}
+
+void Model::gradients(const std::string &name, const Batch &batch, int64_t rows,
+                      std::vector<float> &flat) {
+  Compiled &fn = lookup(FunctionSpec::Kind::Gradient, name, rows);
+  run(fn, batch);
+  // The objective first (one value), then the gradients in result order.
+  flat.assign(1, 0.0f);
+  for (size_t i = 0; i < fn.spec->results.size(); ++i) {
+    ResultSpec::Kind kind = fn.spec->results[i].kind;
+    Tensor &t = fn.spare[i];
+    if (kind == ResultSpec::Kind::Objective || kind == ResultSpec::Kind::Gradient)
+      t.copy_to_host();
+    if (kind == ResultSpec::Kind::Objective)
+      flat[0] = t();
+    else if (kind == ResultSpec::Kind::Gradient)
+      flat.insert(flat.end(), t.data(), t.data() + t.number_of_elements());
+  }
+}
+
+std::vector<std::string> Model::gradientNames(const std::string &name) const {
+  std::vector<std::string> names;
+  for (const FunctionSpec &f : manifest_.functions)
+    if (f.kind == FunctionSpec::Kind::Gradient && f.name == name) {
+      for (const ResultSpec &r : f.results)
+        if (r.kind == ResultSpec::Kind::Gradient)
+          names.push_back(r.name);
+      break;
+    }
+  return names;
+}
+
+void Model::update(const std::string &name, const std::vector<float> &flat) {
+  Compiled &fn = lookup(FunctionSpec::Kind::Update, name, manifest_.batchSize);
+  Batch gradients;
+  size_t offset = 1; // after the objective
+  for (const FunctionSpec &f : manifest_.functions)
+    if (f.kind == FunctionSpec::Kind::Gradient && f.name == name)
+      for (const ResultSpec &r : f.results)
+        if (r.kind == ResultSpec::Kind::Gradient) {
+          gradients[r.name] = flat.data() + offset;
+          offset += size_t(elementCount(r.shape));
+        }
+  if (offset > flat.size())
+    throw RuntimeError("update '" + name + "': the gradients do not fit their buffer");
+  run(fn, gradients);
 }
 
 void Model::enableAveraging(double beta) {

@@ -113,16 +113,25 @@ private:
 class Loop {
 public:
   Loop(Model &model, const Data &data, const TrainOptions &options)
-      : model_(model), data_(data), options_(options), roles_(findRoles(model.manifest())),
-        progress_(stdout) {
+      : model_(model), data_(data), options_(options),
+        processes_(options.processes ? *options.processes : alone_),
+        leader_(processes_.rank() == 0), roles_(findRoles(model.manifest())), progress_(stdout) {
     const Manifest &m = model.manifest();
     if (m.train.schedule.empty())
       throw RuntimeError("model '" + m.model + "' has no train clause");
+    int count = processes_.size();
+    if (count > 1) {
+      if (m.batchSize % count != 0)
+        throw RuntimeError("the batch of " + std::to_string(m.batchSize) + " cannot be shared by " +
+                           std::to_string(count) + " processes: their number must divide it");
+      model_.setShard(processes_.rank(), count);
+    }
     bool anyData = false;
     for (auto &[step, repeats] : m.train.schedule) {
-      const FunctionSpec *spec = m.find(FunctionSpec::Kind::Step, step);
+      const FunctionSpec *spec = m.find(stepKind(), step);
       if (!spec)
-        throw RuntimeError("the train clause names step '" + step + "', which is not compiled");
+        throw RuntimeError("the train clause names step '" + step + "', which is not compiled" +
+                           (count > 1 ? " for data-parallel training" : ""));
       anyData |= readsData(*spec);
     }
     if (!anyData)
@@ -136,8 +145,10 @@ public:
 
   int run() {
     const Manifest &m = model_.manifest();
-    createDirectories(options_.outDir);
-    lockOutput();
+    if (leader_) {
+      createDirectories(options_.outDir);
+      lockOutput();
+    }
     std::string checkpoint = checkpointPath(options_.outDir);
     bool exists = fileExists(checkpoint);
     if (options_.average > 0)
@@ -152,16 +163,20 @@ public:
                            "another --out");
       model_.initialize(options_.seed);
       position_.epochShuffle = shuffle_.state();
-      startLogs();
+      if (leader_)
+        startLogs();
     }
     // Ctrl-C (or SIGTERM) from here on saves a checkpoint (after the
     // current step).
     interrupted = false;
     auto previous = std::signal(SIGINT, onInterrupt);
     auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    std::printf("training %s on %s: %lld epochs, batch %lld, %s, output in %s\n",
+    std::string shared = processes_.size() > 1 ? " shared by " + std::to_string(processes_.size()) +
+                                                     " processes" : "";
+    std::printf("training %s on %s: %lld epochs, batch %lld%s, %s, output in %s\n",
                 m.model.c_str(), data_.description.c_str(), (long long)options_.epochs,
-                (long long)m.batchSize, scheduleText().c_str(), options_.outDir.c_str());
+                (long long)m.batchSize, shared.c_str(), scheduleText().c_str(),
+                options_.outDir.c_str());
     std::fflush(stdout);
     if (position_.epoch >= options_.epochs) {
       std::signal(SIGINT, previous);
@@ -170,7 +185,7 @@ public:
                   (long long)position_.epoch);
       return 0;
     }
-    if (roles_.isGan() && roles_.data && elementCount(roles_.data->shape) == 1 &&
+    if (leader_ && roles_.isGan() && roles_.data && elementCount(roles_.data->shape) == 1 &&
         position_.epoch == 0 && position_.cursor == 0)
       toyPanels_.push_back(toyPanel(model_, roles_, data_.test, "before training", options_.seed));
 
@@ -186,6 +201,52 @@ public:
   }
 
 private:
+  /// How steps are compiled: whole, or as data-parallel halves.
+  FunctionSpec::Kind stepKind() const {
+    return processes_.size() > 1 ? FunctionSpec::Kind::Gradient : FunctionSpec::Kind::Step;
+  }
+
+  /// One step of data-parallel training: this process's gradients, their
+  /// mean over the processes (with the stop requests: every process stops
+  /// after the same step), the update. Returns the batch's objective.
+  float sharedStep(const std::string &step, const Batch &batch, int64_t rows, bool &stop) {
+    auto start = std::chrono::steady_clock::now();
+    model_.gradients(step, batch, rows, flat_);
+    flat_.push_back(interrupted ? 1.0f : 0.0f);
+    auto summing = std::chrono::steady_clock::now();
+    processes_.sum(flat_.data(), flat_.size());
+    auto summed = std::chrono::steady_clock::now();
+    stop = flat_.back() > 0;
+    flat_.pop_back();
+    float count = float(processes_.size());
+    for (float &value : flat_)
+      value /= count;
+    model_.update(step, flat_);
+    sumSeconds_ += std::chrono::duration<double>(summed - summing).count();
+    stepSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return flat_[0];
+  }
+
+  /// Stops the run when the processes' parameters differ (which would mean
+  /// a bug: every process applies the same update to the same values).
+  void checkReplicas(const char *when) {
+    if (processes_.size() < 2)
+      return;
+    uint64_t hash = 1469598103934665603ull; // FNV-1a over every parameter's bytes
+    for (auto &[name, t] : model_.params()) {
+      t.copy_to_host();
+      const unsigned char *bytes = reinterpret_cast<const unsigned char *>(t.data());
+      for (size_t i = 0, n = t.size_in_bytes(); i < n; ++i)
+        hash = (hash ^ bytes[i]) * 1099511628211ull;
+    }
+    std::vector<uint64_t> all = processes_.gather(hash);
+    for (size_t r = 1; r < all.size(); ++r)
+      if (all[r] != all[0])
+        throw RuntimeError("the parameters of process " + std::to_string(r) + " differ from " +
+                           "process 0's " + when + " (iteration " +
+                           std::to_string(position_.iterations) + ")");
+  }
+
   std::string scheduleText() const {
     std::string s;
     for (auto &[step, repeats] : model_.manifest().train.schedule)
@@ -231,15 +292,22 @@ private:
     auto epochStart = std::chrono::steady_clock::now();
     while (true) {
       auto &[stepName, repeats] = m.train.schedule[position_.slot];
-      const FunctionSpec &step = *m.find(FunctionSpec::Kind::Step, stepName);
-      int64_t rows = batch;
+      const FunctionSpec &step = *m.find(stepKind(), stepName);
+      // Data-parallel: this process's share of the batch's rows.
+      int64_t share = batch / processes_.size();
       BatchData batchData;
       if (readsData(step)) {
         if (position_.cursor >= total)
           break;
-        batchData = gatherRows(data_.train, order, position_.cursor, rows);
+        batchData = gatherRows(data_.train, order,
+                               position_.cursor + share * processes_.rank(), share);
       }
-      float objective = model_.step(stepName, batchData.view(), rows);
+      bool stop = interrupted;
+      float objective = processes_.size() > 1
+                            ? sharedStep(stepName, batchData.view(), share, stop)
+                            : model_.step(stepName, batchData.view(), batch);
+      if (options_.checkReplicas)
+        checkReplicas("after a step");
       if (!std::isfinite(objective)) {
         char why[160];
         std::snprintf(why, sizeof(why),
@@ -249,24 +317,26 @@ private:
         return diverged(why);
       }
       if (readsData(step))
-        position_.cursor += rows;
+        position_.cursor += batch;
       auto &sum = position_.sums[stepName];
-      sum.first += double(objective) * double(rows);
-      sum.second += double(rows);
+      sum.first += double(objective) * double(batch);
+      sum.second += double(batch);
       auto &w = window[stepName];
-      w.first += double(objective) * double(rows);
-      w.second += double(rows);
+      w.first += double(objective) * double(batch);
+      w.second += double(batch);
       ++position_.iterations;
       if (++position_.repeat >= repeats) {
         position_.repeat = 0;
         position_.slot = (position_.slot + 1) % m.train.schedule.size();
       }
       if (position_.iterations % logEvery == 0) {
-        logSteps(window, double(position_.epoch) + double(position_.cursor) / double(total));
+        if (leader_)
+          logSteps(window, double(position_.epoch) + double(position_.cursor) / double(total));
         window.clear();
       }
-      progress_.update(position_.cursor, runningLosses());
-      if (interrupted) {
+      if (leader_)
+        progress_.update(position_.cursor, runningLosses());
+      if (stop) {
         if (int status = saveIfFinite())
           return status;
         std::fprintf(stderr, "\ngenc: interrupted: saved %s (resume with --resume)\n",
@@ -286,7 +356,7 @@ private:
     }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
-    if (!window.empty())
+    if (!window.empty() && leader_)
       logSteps(window, double(position_.epoch + 1));
     return endEpoch(seconds);
   }
@@ -296,20 +366,24 @@ private:
   /// and a resumed run truncates the logs to what its checkpoint saw.
   /// Returns non-zero, saving nothing, when the model has diverged.
   int endEpoch(double seconds) {
-    bool finite;
-    {
+    // Rank 0 evaluates; every process follows its verdict.
+    unsigned char finite = 1;
+    if (leader_) {
       // Test losses, scores and pictures use the averaged parameters, if any.
       AveragesInPlace averaged(model_);
       finite = evaluateEpoch(seconds);
     }
+    processes_.broadcast(&finite, 1);
     if (!finite)
       return diverged("its test loss is not finite after epoch " +
                       std::to_string(position_.epoch + 1));
     startNextEpoch();
     if (int status = saveIfFinite())
       return status;
-    AveragesInPlace averaged(model_);
-    writeEpochPictures();
+    if (leader_) {
+      AveragesInPlace averaged(model_);
+      writeEpochPictures();
+    }
     return 0;
   }
 
@@ -320,7 +394,9 @@ private:
     std::string kept = fileExists(checkpoint) ? "the last good checkpoint is " + checkpoint
                                               : std::string("no checkpoint had been written yet");
     std::fflush(stdout);
-    std::fprintf(stderr, "\ngenc: error: training stopped: %s; %s\n", why.c_str(), kept.c_str());
+    if (leader_) // every process stops here, for the same reason
+      std::fprintf(stderr, "\ngenc: error: training stopped: %s; %s\n", why.c_str(),
+                   kept.c_str());
     return 1;
   }
 
@@ -330,7 +406,9 @@ private:
     if (std::optional<std::string> bad = model_.nonFiniteParam())
       return diverged("parameter '" + *bad + "' is no longer finite in epoch " +
                       std::to_string(position_.epoch + 1));
-    save();
+    checkReplicas("at a checkpoint");
+    if (leader_)
+      save();
     return 0;
   }
 
@@ -372,7 +450,7 @@ private:
     for (auto &[step, repeats] : m.train.schedule) {
       double test = NAN;
       bool hasTest = data_.test.count > 0 && model_.manifest().find(FunctionSpec::Kind::Loss, step) &&
-                     readsData(*m.find(FunctionSpec::Kind::Step, step));
+                     readsData(*m.find(stepKind(), step));
       if (hasTest)
         test = testLoss(model_, step, data_.test, options_.seed);
       row += "," + formatNumber(test);
@@ -410,6 +488,13 @@ private:
 
   void finish() {
     // (The last epoch's end saved the checkpoint.)
+    if (!leader_)
+      return;
+    if (stepSeconds_ > 0)
+      std::printf("data-parallel over %d processes: summing the gradients took %.1f %% of the "
+                  "steps' time (%.3f ms per step)\n",
+                  processes_.size(), 100 * sumSeconds_ / stepSeconds_,
+                  1e3 * sumSeconds_ / double(std::max<int64_t>(1, position_.iterations)));
     std::vector<std::string> files;
     if (options_.pictures) {
       AveragesInPlace averaged(model_);
@@ -577,6 +662,8 @@ private:
     // Rows logged after this checkpoint (by a run killed before its next
     // one) would be logged again: cut them.
     for (const char *log : kLogs) {
+      if (!leader_)
+        break; // the logs are rank 0's
       auto length = meta.find(std::string(log) + ".bytes");
       std::string file = options_.outDir + "/" + log;
       struct stat info;
@@ -594,6 +681,11 @@ private:
   Model &model_;
   const Data &data_;
   TrainOptions options_;
+  SingleProcess alone_;
+  Communicator &processes_;
+  bool leader_; // rank 0: writes the checkpoints, logs and pictures
+  std::vector<float> flat_; // data-parallel: the objective and gradients, summed
+  double sumSeconds_ = 0, stepSeconds_ = 0;
   int lockFd_ = -1; // held, never closed: released when the process ends
   Roles roles_;
   Progress progress_;

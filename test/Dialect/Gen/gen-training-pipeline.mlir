@@ -1,11 +1,13 @@
 // RUN: genc-opt %s --gen-training-pipeline | FileCheck %s
 // RUN: genc-opt %s --gen-training-pipeline='lower-optimizer=false' | FileCheck %s --check-prefix=GRAD
 // RUN: genc-opt %s --gen-training-pipeline='differentiate=false' | FileCheck %s --check-prefix=INLINED
+// RUN: genc-opt %s --gen-training-pipeline='updates-only=true' | FileCheck %s --check-prefix=UPDATE
 
 // The pipeline genc runs before the Halide lowering (TrainingPipeline.cpp):
 // nets inlined into the steps, gradients by autodiff, then the optimizer's
 // update. Its options stop it where `genc --emit=mlir-inlined` and
-// `--emit=mlir-grad` do.
+// `--emit=mlir-grad` do; updates-only gives data-parallel training's update
+// half (gen-extract-updates before the optimizer).
 
 gen.model @linear attributes {batch_size = 2 : i64} {
   gen.input @x : tensor<2x3xf32> {source = "toy1d:normal(0, 1)"}
@@ -45,3 +47,12 @@ gen.model @linear attributes {batch_size = 2 : i64} {
 // INLINED-NOT: gen.set_param
 // INLINED: gen.minimize
 // INLINED-NEXT: }
+
+// UPDATE-LABEL: gen.step @fit updates [@f] {
+// UPDATE: %[[G:.*]] = gen.get_gradient @f::@w : tensor<3xf32>
+// UPDATE: %[[W:.*]] = gen.get_param @f::@w : tensor<3xf32>
+// UPDATE: gen.mul %{{.*}}, %[[G]]
+// UPDATE: gen.set_param @f::@w
+// UPDATE-NOT: gen.get_input
+// UPDATE: gen.minimize
+// UPDATE-NEXT: }

@@ -2177,3 +2177,48 @@ func @max_broadcast(%a: tensor<2x3xf32>, %b: tensor<4xf32>) {
   %m = gen.max %a, %b : tensor<2x3xf32>, tensor<4xf32> -> tensor<2x3xf32>
   return
 }
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @f(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @w : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  gen.net @g(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @v : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  gen.step @s updates [@g] {
+    // expected-error @+1 {{'gen.get_gradient' op reads the gradient of @f::@w, but the step does not update net @f}}
+    %w = gen.get_gradient @f::@w : tensor<1xf32>
+    %o = gen.sum %w {axes = [0]} : tensor<1xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @f(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @w : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  gen.step @s updates [@f] {
+    // expected-error @+1 {{'gen.get_gradient' op type 'tensor<2xf32>' differs from the parameter's 'tensor<1xf32>'}}
+    %w = gen.get_gradient @f::@w : tensor<2xf32>
+    %o = gen.sum %w {axes = [0]} : tensor<2xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @f(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @w : tensor<1xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  // expected-error @+1 {{'gen.get_gradient' op expects parent op 'gen.step'}}
+  %w = gen.get_gradient @f::@w : tensor<1xf32>
+}

@@ -332,3 +332,22 @@ gen.model @training attributes {batch_size = 2 : i64} {
   }
   gen.train [@s] repeats [1] optimizer "adam" {lr = 1.0e-3 : f64}
 }
+
+// An update step of data-parallel training reads the summed gradients.
+// CHECK-LABEL: gen.model @update attributes {batch_size = 2 : i64} {
+gen.model @update attributes {batch_size = 2 : i64} {
+  gen.net @f(%x: tensor<2x1xf32>) -> tensor<2x1xf32> {
+    gen.param @w : tensor<3xf32> {init = "zeros"}
+    gen.return %x : tensor<2x1xf32>
+  }
+  // CHECK: gen.step @s updates [@f] {
+  // CHECK: %[[G:.*]] = gen.get_gradient @f::@w : tensor<3xf32>
+  // CHECK: gen.gradient @f::@w, %[[G]] : tensor<3xf32>
+  gen.step @s updates [@f] {
+    %g = gen.get_gradient @f::@w : tensor<3xf32>
+    gen.gradient @f::@w, %g : tensor<3xf32>
+    %o = gen.constant dense<0.0> : tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+  gen.train [@s] repeats [1] optimizer "sgd" {lr = 1.0e-3 : f64}
+}

@@ -142,6 +142,7 @@ void expectStepsMatch(LoweredModel &lowered, const std::string &what,
       case halide::PipelineInput::Kind::State: value = env.states.at(in.name); break;
       case halide::PipelineInput::Kind::Random: value = env.random(in.randomOp); break;
       case halide::PipelineInput::Kind::Argument: FAIL() << "a step has no arguments";
+      case halide::PipelineInput::Kind::Gradient: FAIL() << "a whole step reads no gradients";
       }
       in.param.set(toBuffer(value));
     }

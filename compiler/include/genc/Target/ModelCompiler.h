@@ -29,14 +29,20 @@ struct CompiledFunction {
   std::string function; // e.g. "vae_elbo" (the library name, then the step or net)
   std::string source;   // step or net name
   Kind kind;
+  int64_t batchSize; // of its batched arguments and results
   halide::LoweredPipeline pipeline;
 };
 
 /// The model at the stages compilation needs: `train` after optimizer
 /// lowering (the steps), `forward` with nets inlined but no gradients (the
 /// losses), and `source` as written (for notes on how nets are called).
+/// For data-parallel training, `gradients` (differentiated, imported at
+/// one process's share of the batch) and `updates` (gen-extract-updates,
+/// then the optimizer) replace the fused steps of `train`.
 struct ModelStages {
   gen::ModelOp train, forward, source;
+  gen::ModelOp gradients = nullptr, updates = nullptr;
+  bool dataParallel() const { return gradients && updates; }
 };
 
 struct CompileResult {
@@ -54,7 +60,8 @@ struct CompileOptions {
 };
 
 /// Compiles a model: the steps of `stages.train` (gen-lower-optimizer has
-/// run, nets are inlined), the losses of `stages.forward`, the nets.
+/// run, nets are inlined), or their gradient and update halves, the losses
+/// of `stages.forward`, the nets.
 mlir::FailureOr<CompileResult> compileModel(const ModelStages &stages,
                                             const CompileOptions &options);
 

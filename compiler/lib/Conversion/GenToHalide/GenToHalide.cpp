@@ -185,14 +185,16 @@ private:
   }
   Halide::ImageParam input(PipelineInput::Kind kind, const std::string &name, Value value,
                            Operation *randomOp = nullptr) {
-    auto it = inputIndex.find(name);
+    // A parameter and its gradient (an update's input) share a name.
+    std::string key = std::string(manifest::spelling(kind)) + ":" + name;
+    auto it = inputIndex.find(key);
     if (it != inputIndex.end())
       return inputs[it->second].param;
     Shape shape = shapeOf(value);
-    std::string paramName = name;
+    std::string paramName = kind == PipelineInput::Kind::Gradient ? "gradient_" + name : name;
     std::replace_if(paramName.begin(), paramName.end(), [](char c) { return !isalnum(c); }, '_');
     Halide::ImageParam param(Halide::Float(32), static_cast<int>(shape.size()), paramName);
-    inputIndex[name] = inputs.size();
+    inputIndex[key] = inputs.size();
     inputs.push_back({kind, name, shape, param, randomOp});
     return param;
   }
@@ -247,17 +249,24 @@ void Lowering::addOutput(PipelineOutput::Kind kind, const std::string &name, Val
   // (Adam's new moments in the parameter update) and the outputs of one
   // shape carry no dependencies between them (see the policy's
   // compute_with).
+  // A matmul is computed tile by tile inside the value it flows into, so
+  // one written out (a gradient of data-parallel training) gets a copy too,
+  // whose tiles compute it: its epilogue.
   auto info = llvm::find_if(infos, [&](const FuncInfo &i) { return i.func.name() == f.name(); });
+  size_t index = size_t(info - infos.begin());
   bool consumed = llvm::any_of(value.getUsers(), [](Operation *u) { return u->getNumResults(); });
   bool copied = info != infos.end() &&
                 (info->kind == FuncKind::Elementwise || info->kind == FuncKind::Constant);
-  if (copied && consumed) {
+  bool matmul = info != infos.end() && info->kind == FuncKind::Matmul;
+  if ((copied && consumed) || matmul) {
     auto [copy, fresh] = outputCopies.try_emplace(value);
     if (fresh) {
       copy->second = Func(f.name() + "_out");
       std::vector<Var> hv = halideVars(shapeOf(value).size());
       copy->second(hv) = f(hv);
       track(nullptr, {copy->second, shapeOf(value), FuncKind::Elementwise});
+      if (matmul && !consumed)
+        infos[index].soleReader = infos.size() - 1;
     }
     f = copy->second;
   }
@@ -268,16 +277,16 @@ void Lowering::addOutput(PipelineOutput::Kind kind, const std::string &name, Val
 /// `maximize`, its negation), also writes each example's objective: a
 /// padded batch's objective is then the mean over its real rows alone.
 void Lowering::addExamplesOutput(Value objective) {
-  auto neg = objective.getDefiningOp<NegOp>();
-  auto mean = (neg ? neg.getOperand() : objective).getDefiningOp<MeanOp>();
-  if (!mean || shapeOf(mean.getInput()).size() != 1)
+  bool neg = false;
+  Value examples = perExampleObjective(objective, &neg);
+  if (!examples)
     return;
   Func f(prefix + "_examples");
   Var b = halideVars(1)[0];
-  Expr value = at(mean.getInput(), {b});
+  Expr value = at(examples, {b});
   f(b) = neg ? -value : value;
-  track(nullptr, {f, shapeOf(mean.getInput()), FuncKind::Elementwise});
-  outputs.push_back({PipelineOutput::Kind::Result, "examples", shapeOf(mean.getInput()), f});
+  track(nullptr, {f, shapeOf(examples), FuncKind::Elementwise});
+  outputs.push_back({PipelineOutput::Kind::Result, "examples", shapeOf(examples), f});
 }
 
 void Lowering::lowerConvolution(Operation *op, ConvStages::Form form) {
@@ -571,6 +580,10 @@ LogicalResult Lowering::lower(Operation *op) {
       })
       .Case([&](GetStateOp g) {
         bindInput(g, input(PipelineInput::Kind::State, g.getState().str(), g));
+        return success();
+      })
+      .Case([&](GetGradientOp g) {
+        bindInput(g, input(PipelineInput::Kind::Gradient, paramKey(g.getParam()), g));
         return success();
       })
       .Case<NormalOp, UniformOp>([&](Operation *r) {

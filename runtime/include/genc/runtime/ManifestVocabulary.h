@@ -16,17 +16,20 @@
 namespace genc::manifest {
 
 /// What a compiled function is: a training step, a step's loss alone (for
-/// evaluation), or a net (an inference entry point).
-enum class FunctionKind { Step, Loss, Net };
+/// evaluation), a net (an inference entry point), or, for data-parallel
+/// training, a step split in two: its gradients on a share of the batch,
+/// then the update from the gradients summed over the processes.
+enum class FunctionKind { Step, Loss, Net, Gradient, Update };
 /// What the caller binds to a function's argument.
-enum class ArgumentKind { Input, Param, State, Random, Argument };
+enum class ArgumentKind { Input, Param, State, Random, Argument, Gradient };
 /// What a function's result is.
 enum class ResultKind { Objective, Gradient, Param, State, Result };
 
 /// Each kind's spelling, in enum order.
-inline constexpr std::array<std::string_view, 3> kFunctionKinds = {"step", "loss", "net"};
-inline constexpr std::array<std::string_view, 5> kArgumentKinds = {"input", "param", "state",
-                                                                   "random", "argument"};
+inline constexpr std::array<std::string_view, 5> kFunctionKinds = {"step", "loss", "net",
+                                                                   "gradient", "update"};
+inline constexpr std::array<std::string_view, 6> kArgumentKinds = {
+    "input", "param", "state", "random", "argument", "gradient"};
 inline constexpr std::array<std::string_view, 5> kResultKinds = {"objective", "gradient", "param",
                                                                  "state", "result"};
 

@@ -67,6 +67,29 @@ public:
   /// Each example's objective of step `name` (a full batch), whose mean is
   /// `loss`; throws when the objective is not a mean over the examples.
   std::vector<float> lossExamples(const std::string &name, const Batch &batch);
+  /// Data-parallel training's halves of step `name` (compiled as
+  /// gradient and update functions). `gradients` runs the forward and
+  /// backward on this process's share of the batch, `rows` examples, and
+  /// writes the objective, then every gradient (in the order of
+  /// gradientNames), into `flat`; its noise is this share's rows of the
+  /// noise the whole batch would draw (setShard). `update` applies the
+  /// optimizer to the gradients in `flat` (the same layout, summed and
+  /// averaged over the processes).
+  void gradients(const std::string &name, const Batch &batch, int64_t rows,
+                 std::vector<float> &flat);
+  void update(const std::string &name, const std::vector<float> &flat);
+  /// The parameters step `name`'s gradient function differentiates, in
+  /// the order of its results.
+  std::vector<std::string> gradientNames(const std::string &name) const;
+  /// This process's share of every batch: share `index` of `count` equal
+  /// row ranges. Random arguments of gradient functions then draw the whole
+  /// batch's noise and keep the share's rows, so every draw depends on the
+  /// example's place in the batch, not on the process count.
+  void setShard(int index, int count) {
+    shardIndex_ = index;
+    shardCount_ = count;
+  }
+
   /// Applies net `name` to `rows` examples: one tensor per net result.
   std::vector<Tensor> net(const std::string &name, const Batch &arguments, int64_t rows);
 
@@ -116,7 +139,13 @@ private:
     std::vector<Tensor> spare;            // results' buffers for reuse
   };
   Compiled &lookup(FunctionSpec::Kind kind, const std::string &name, int64_t rows);
+  /// Runs `fn`, installing new parameters and state; the other results stay
+  /// in fn.spare (in result order, parameters and state skipped).
+  void run(Compiled &fn, const Batch &batch);
+  /// run(), then copies of the other results.
   std::vector<Tensor> call(Compiled &fn, const Batch &batch);
+  void drawNoise(const ArgumentSpec &arg, Tensor &staging, bool shared);
+  int shardIndex_ = 0, shardCount_ = 1;
 
   Manifest manifest_;
   const KernelSource &kernels_;

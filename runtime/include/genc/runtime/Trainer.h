@@ -9,6 +9,11 @@
 // shuffle wait for a later epoch, so every step runs at the one compiled
 // batch size.
 //
+// Over MPI (mpirun -np N), N processes train one model data-parallel: the
+// same data order and noise as one process, each process computing a share
+// of every batch; the results differ from one process's only in the order
+// floating-point sums are taken.
+//
 // Checkpoints (parameters, optimizer state, both generators' states, the
 // position in the epoch and the epoch's running sums) are atomic; a resumed
 // run continues bit for bit. A non-finite objective stops training and
@@ -18,6 +23,7 @@
 #ifndef GENC_RUNTIME_TRAINER_H
 #define GENC_RUNTIME_TRAINER_H
 
+#include "genc/runtime/Communicator.h"
 #include "genc/runtime/Data.h"
 #include "genc/runtime/Model.h"
 #include "genc/runtime/Roles.h"
@@ -37,6 +43,13 @@ struct TrainOptions {
   int64_t stopAfter = 0;          // stop (with a checkpoint) after this many iterations
   double average = 0;             // parameter averaging (Model::enableAveraging), 0: off; test
                                   // losses, scores and pictures then use the averages
+  /// Data-parallel training: the processes that share every batch (null:
+  /// this one alone). With more than one, each step runs as its gradient
+  /// half on this process's share of the batch, the gradients are summed
+  /// over the processes, and every process applies the same update. Rank 0
+  /// alone writes checkpoints, logs and pictures and evaluates.
+  Communicator *processes = nullptr;
+  bool checkReplicas = false; // compare every process's parameters after every step
 };
 
 /// Trains as `options` say. Returns the exit code: 0 when done, 1 after a

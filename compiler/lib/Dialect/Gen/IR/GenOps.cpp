@@ -129,6 +129,16 @@ std::string genc::gen::paramKey(NetOp net, ParamOp param) {
   return (net.getSymName() + "." + param.getSymName()).str();
 }
 
+Value genc::gen::perExampleObjective(Value objective, bool *negated) {
+  auto neg = objective.getDefiningOp<NegOp>();
+  auto mean = (neg ? neg.getOperand() : objective).getDefiningOp<MeanOp>();
+  if (negated)
+    *negated = bool(neg);
+  if (!mean || mean.getInput().getType().cast<ShapedType>().getRank() != 1)
+    return nullptr;
+  return mean.getInput();
+}
+
 SmallVector<ParamOp> genc::gen::getParams(NetOp net) {
   return llvm::to_vector(net.getBody().front().getOps<ParamOp>());
 }
@@ -401,8 +411,8 @@ static LogicalResult verifyState(StateOp state) {
   return verifyStaticF32(state, state.getTensorType());
 }
 
-/// Checks a parameter write or gradient: the parameter exists with the value's
-/// type, and the enclosing step updates its net.
+/// Checks a parameter write or gradient (computed or read): the parameter
+/// exists with the value's type, and the enclosing step updates its net.
 static LogicalResult verifyParamWrite(Operation *op, SymbolTableCollection &tables, Type type) {
   auto ref = op->getAttrOfType<SymbolRefAttr>("param");
   auto step = op->getParentOfType<StepOp>();
@@ -416,13 +426,18 @@ static LogicalResult verifyParamWrite(Operation *op, SymbolTableCollection &tabl
     return op->emitOpError("type ") << type << " differs from the parameter's "
                                     << param.getTensorType();
   if (!llvm::is_contained(updates, FlatSymbolRefAttr::get(ref.getRootReference())))
-    return op->emitOpError("writes ") << ref << ", but the step does not update net @"
+    return op->emitOpError(isa<GetGradientOp>(op) ? "reads the gradient of " : "writes ")
+           << ref << ", but the step does not update net @"
                                       << ref.getRootReference().getValue();
   return success();
 }
 
 LogicalResult GradientOp::verifySymbolUses(SymbolTableCollection &tables) {
   return verifyParamWrite(*this, tables, getValue().getType());
+}
+
+LogicalResult GetGradientOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifyParamWrite(*this, tables, getType());
 }
 
 LogicalResult SetParamOp::verifySymbolUses(SymbolTableCollection &tables) {

@@ -19,6 +19,8 @@ void genc::gen::buildTrainingPipeline(mlir::OpPassManager &pm,
   model.addPass(mlir::createCanonicalizerPass());
   if (options.differentiate)
     model.addPass(createAutodiffPass());
+  if (options.differentiate && options.updatesOnly)
+    model.addPass(createExtractUpdatesPass());
   if (options.differentiate && options.lowerOptimizer)
     model.addPass(createLowerOptimizerPass());
   model.addPass(mlir::createCanonicalizerPass());

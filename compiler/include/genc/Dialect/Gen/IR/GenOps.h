@@ -33,6 +33,12 @@ llvm::SmallVector<ParamOp> getParams(NetOp net);
 std::string paramKey(mlir::SymbolRefAttr ref);
 std::string paramKey(NetOp net, ParamOp param);
 
+/// The per-example values whose batch mean `objective` is (`negated`: its
+/// negation, a maximized mean), or null when it is not such a mean. Such an
+/// objective can be evaluated on a padded batch, and its gradient is the
+/// mean of the gradients on equal shares of the batch (data parallelism).
+mlir::Value perExampleObjective(mlir::Value objective, bool *negated = nullptr);
+
 /// An optimizer's hyperparameters with their defaults (PyTorch's); empty
 /// for an unknown optimizer. The one table the front end, the verifier and
 /// the optimizer lowering share.

@@ -211,6 +211,25 @@ def Gen_GradientOp : Gen_Op<"gradient", [HasParent<"StepOp">,
   let assemblyFormat = "$param `,` $value attr-dict `:` type($value)";
 }
 
+def Gen_GetGradientOp : Gen_Op<"get_gradient", [NoSideEffect, HasParent<"StepOp">,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Reads a parameter's gradient computed elsewhere (an update step's input)";
+  let description = [{
+    Data-parallel training splits each step in two: a gradient step that
+    emits its `gen.gradient`s as results (each process on its share of the
+    batch), and an update step (`gen-extract-updates`) that reads the summed
+    gradients back with `gen.get_gradient` and applies the optimizer. The
+    parameter must belong to a net the step updates.
+
+    ```mlir
+    %g = gen.get_gradient @encoder::@dense0.w : tensor<784x400xf32>
+    ```
+  }];
+  let arguments = (ins SymbolRefAttr:$param);
+  let results = (outs Gen_F32Tensor:$result);
+  let assemblyFormat = "$param attr-dict `:` type($result)";
+}
+
 def Gen_SetParamOp : Gen_Op<"set_param", [HasParent<"StepOp">,
     DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "Writes a parameter's new value at the end of a step";

@@ -15,10 +15,13 @@ namespace genc::gen {
 std::unique_ptr<mlir::Pass> createInlineNetsPass();
 std::unique_ptr<mlir::Pass> createAutodiffPass();
 std::unique_ptr<mlir::Pass> createLowerOptimizerPass();
+std::unique_ptr<mlir::Pass> createExtractUpdatesPass();
 
 /// How far the training pipeline goes: inlining and canonicalization
 /// always; then autodiff (gradients of every step); then the optimizer's
-/// update (set_param/set_state writes).
+/// update (set_param/set_state writes). With updatesOnly, each step keeps
+/// only its update, reading its gradients (data-parallel training's second
+/// pipeline).
 struct TrainingPipelineOptions : public mlir::PassPipelineOptions<TrainingPipelineOptions> {
   Option<bool> differentiate{*this, "differentiate",
                              llvm::cl::desc("Differentiate the steps (autodiff)"),
@@ -26,6 +29,10 @@ struct TrainingPipelineOptions : public mlir::PassPipelineOptions<TrainingPipeli
   Option<bool> lowerOptimizer{*this, "lower-optimizer",
                               llvm::cl::desc("Lower the optimizer's update (needs differentiate)"),
                               llvm::cl::init(true)};
+  Option<bool> updatesOnly{*this, "updates-only",
+                           llvm::cl::desc("Keep only each step's update, reading its gradients "
+                                          "(needs differentiate)"),
+                           llvm::cl::init(false)};
 };
 
 /// Adds the training pipeline, nested on every gen.model, to `pm` (a

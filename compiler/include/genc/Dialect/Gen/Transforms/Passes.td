@@ -71,4 +71,37 @@ def GenLowerOptimizer : Pass<"gen-lower-optimizer", "::genc::gen::ModelOp"> {
   let constructor = "::genc::gen::createLowerOptimizerPass()";
 }
 
+def GenExtractUpdates : Pass<"gen-extract-updates", "::genc::gen::ModelOp"> {
+  let summary = "Reduce each differentiated step to its update, reading gradients given to it";
+  let description = [{
+    Data-parallel training runs a step in two pipelines: the step with its
+    `gen.gradient`s as results (no update), on each process's share of the
+    batch, and, once the gradients are summed over the processes, the
+    update. This pass (after autodiff, before `gen-lower-optimizer`) makes
+    the second: each step's body becomes one `gen.get_gradient` and
+    `gen.gradient` per gradient the step had, and a zero objective. The
+    optimizer lowering then turns them into the same updates, on the same
+    optimizer state, as the fused step's.
+
+    Before:
+    ```mlir
+    gen.step @s updates [@d] {
+      ... forward and backward ...
+      gen.gradient @d::@w, %dw : tensor<4x1xf32>
+      gen.minimize %loss : tensor<f32>
+    }
+    ```
+    After:
+    ```mlir
+    gen.step @s updates [@d] {
+      %g = gen.get_gradient @d::@w : tensor<4x1xf32>
+      gen.gradient @d::@w, %g : tensor<4x1xf32>
+      %zero = gen.constant dense<0.000000e+00> : tensor<f32>
+      gen.minimize %zero : tensor<f32>
+    }
+    ```
+  }];
+  let constructor = "::genc::gen::createExtractUpdatesPass()";
+}
+
 #endif // GENC_DIALECT_GEN_PASSES_TD
