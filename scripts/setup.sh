@@ -10,7 +10,8 @@ set -euo pipefail
 build_pkgs=(cmake ninja-build g++ python3 llvm-14-dev llvm-14-tools libmlir-14-dev mlir-14-tools
             libhalide14-0-dev libgtest-dev nlohmann-json3-dev libpng-dev libjpeg-dev zlib1g-dev
             pocl-opencl-icd ocl-icd-opencl-dev
-            g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
+            g++-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
+            openmpi-bin libopenmpi-dev)
 demo_pkgs=(dataset-fashion-mnist)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev)
 bench_pkgs=(python3-torch libopenblas0-pthread)

@@ -64,6 +64,16 @@ if opencl_platform_present():
 if shutil.which('aarch64-linux-gnu-gcc') and shutil.which('qemu-aarch64'):
     config.available_features.add('aarch64-qemu')
 
+# Data-parallel training (test/Runtime/mpi.test): Open MPI's mpirun and
+# genc's MPI plugin, which the build makes where it finds MPI. mpirun runs
+# as root in CI containers only when told so; --oversubscribe lets more
+# processes than cores share the machine.
+import glob
+if shutil.which('mpirun') and glob.glob(os.path.join(config.genc_obj_root, 'lib*', 'genc',
+                                                      'libgenc-mpi.so')):
+    config.available_features.add('mpi')
+config.substitutions.append(('%mpirun', 'mpirun --oversubscribe --allow-run-as-root'))
+
 # Explicit CPU targets, so that loop-nest checks do not depend on the
 # machine the tests run on (test/Target, test/Conversion).
 config.substitutions.append(('%avx512', 'x86-64-linux-avx2-fma-sse41-f16c-avx512-avx512_skylake'))

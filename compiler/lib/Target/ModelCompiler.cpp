@@ -399,17 +399,11 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   };
   auto steps = [](gen::ModelOp m) { return m.getBody().getOps<gen::StepOp>(); };
   if (stages.dataParallel()) {
-    for (gen::StepOp step : steps(stages.gradients)) {
-      // Averaging the shares' gradients is the batch's gradient only for a
-      // mean over the examples.
-      if (!gen::perExampleObjective(step.getMinimize().getObjective())) {
-        step.emitError("data-parallel training needs step '")
-            << step.getSymName() << "' to minimize a mean over the batch's examples";
-        return failure();
-      }
+    // The mean of the shares' gradients is the batch's: the front end makes
+    // every objective a mean over the batch's examples.
+    for (gen::StepOp step : steps(stages.gradients))
       if (failed(lower(halide::lowerStep(step, *target), step, Kind::Gradient)))
         return failure();
-    }
     for (gen::StepOp step : steps(stages.updates))
       if (failed(lower(halide::lowerStep(step, *target), step, Kind::Update)))
         return failure();

@@ -35,8 +35,7 @@ std::string paramKey(NetOp net, ParamOp param);
 
 /// The per-example values whose batch mean `objective` is (`negated`: its
 /// negation, a maximized mean), or null when it is not such a mean. Such an
-/// objective can be evaluated on a padded batch, and its gradient is the
-/// mean of the gradients on equal shares of the batch (data parallelism).
+/// objective can be evaluated on a padded batch.
 mlir::Value perExampleObjective(mlir::Value objective, bool *negated = nullptr);
 
 /// An optimizer's hyperparameters with their defaults (PyTorch's); empty
