@@ -7,8 +7,11 @@
 #     generated samples against the data distribution
 #     (target < 0.05);
 #   cvae.gen: a classifier trained by genc (classifier.gen) labels the CVAE's
-#     class-conditional samples with their intended class (target >= 80%).
-# Usage: bench/quality.sh [vae] [toy] [cvae]   (default: all); THREADS=N,
+#     class-conditional samples with their intended class (target >= 80%);
+#   gmm.gen, 10 epochs: held-out log-likelihood per point on ring2d:8 and on
+#     other rings (K = 3 x modes, by --data), beside scikit-learn's EM
+#     (bench/gmm_em.py, on the same points; target: within 1% of EM's).
+# Usage: bench/quality.sh [vae] [toy] [cvae] [gmm]   (default: all); THREADS=N,
 # SEED=S (genc's and PyTorch's seed, default 1). GENC=PATH uses that genc
 # binary (GENC_BUILD_DIR=DIR: DIR/bin/genc) and builds nothing; SKIP_BUILD=1
 # skips the setup and build of the default build/bin/genc.
@@ -23,7 +26,7 @@ seed="${SEED:-1}"
 out="$root/build-bench/quality"
 threads="${THREADS:-2}"
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(vae toy cvae)
+[ ${#parts[@]} -gt 0 ] || parts=(vae toy cvae gmm)
 torch() {
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE MALLOC_MMAP_THRESHOLD_=33554432 \
       MALLOC_TRIM_THRESHOLD_=1000000000 OMP_WAIT_POLICY=PASSIVE \
@@ -93,6 +96,31 @@ print('cvae, 10 epochs: samples labelled with their intended class  genc %.1f%% 
       % (judged, 100 * float(res['cvae_class_accuracy']), 'met' if judged >= 80 else 'MISSED'))
 " "$real" "$judged" "$out/cvae.torch"
     ;;
-  *) echo "quality.sh: unknown part '$part' (expected vae, toy or cvae)" >&2; exit 2 ;;
+  gmm)
+    # source, then the modes of the ring (gmm.gen's K is 3 x modes)
+    for ring in ring2d:8 ring2d:8,2,0.05 ring2d:8,2,0.2 ring2d:4 ring2d:16; do
+      modes=${ring#ring2d:}; modes=${modes%%,*}
+      name="gmm-${ring//[:,]/_}"
+      sed "s/^  modes = 8$/  modes = $modes/" "$root/dsl_examples/gmm.gen" > "$out/$name.gen"
+      rm -rf "$out/$name"
+      "$genc" train "$out/$name.gen" --data "$ring" --out "$out/$name" --threads "$threads" \
+        --checkpoint-every 0 --seed "$seed" > "$out/$name.log"
+      "$genc" eval "$out/$name.gen" --data "$ring" --checkpoint "$out/$name/checkpoint.safetensors" \
+        --seed "$seed" > "$out/$name.eval"
+      /usr/bin/python3 "$root/bench/gmm_em.py" --source "$ring" --seed "$seed" > "$out/$name.em"
+      python3 - "$ring" "$out/$name.eval" "$out/$name.em" <<'PY'
+import re, sys
+ring, ev, em = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read()
+genc = -float(re.search(r'test fit: (-?[0-9.]+)', ev).group(1))  # fit maximizes log p(x)
+res = dict(l.split()[1:3] for l in em.splitlines() if l.startswith('RESULT'))
+em, true = float(res['em_test_ll']), float(res['true_test_ll'])
+gap = (genc - em) / abs(em) * 100
+print('gmm on %s, 10 epochs: held-out log-likelihood per point  genc %.4f  EM %.4f  gap %+.2f%% '
+      '(target within 1%%: %s)  true density %.4f'
+      % (ring, genc, em, gap, 'met' if gap >= -1 else 'MISSED', true))
+PY
+    done
+    ;;
+  *) echo "quality.sh: unknown part '$part' (expected vae, toy, cvae or gmm)" >&2; exit 2 ;;
   esac
 done
