@@ -2,7 +2,7 @@
 # add_halide_library.
 #
 #   genc_add_model(<name> FROM <model.gen>
-#                  [TARGET host|host-cuda] [BATCH <n>] [STMT <var>])
+#                  [TARGET host|host-cuda] [BATCH <n>] [SHARES <n>] [STMT <var>])
 #
 # Runs `genc compile` at build time (again only when the model changes) and
 # defines the STATIC library target <name>: link it and #include "<name>.h"
@@ -10,14 +10,18 @@
 # with class Model, a genc::rt::Model (parameters, optimizer state,
 # save/load) with one method per training step, step loss and net; the
 # runtime's train() runs the model's train clause over a genc::rt::Data. STMT <var> also writes the pipelines' loop nests and
-# sets <var> to that file in the caller's scope.
+# sets <var> to that file in the caller's scope. SHARES <n> compiles each
+# step as data-parallel halves for n processes instead of whole (the
+# program passes genc::rt::joinLaunchedProcesses() to train() in
+# TrainOptions::processes and runs under mpirun -np n; GENC_MPI_PLUGIN names
+# <genc prefix>/lib/genc/libgenc-mpi.so: docs/distributed.md).
 #
 # Needs GENC_EXECUTABLE and Genc::Runtime (set by GencConfig.cmake).
 
 find_package(Threads REQUIRED)
 
 function(genc_add_model NAME)
-  cmake_parse_arguments(ARG "" "FROM;TARGET;BATCH;STMT" "" ${ARGN})
+  cmake_parse_arguments(ARG "" "FROM;TARGET;BATCH;SHARES;STMT" "" ${ARGN})
   if(NOT ARG_FROM)
     message(FATAL_ERROR "genc_add_model(${NAME}): FROM <model.gen> is required")
   endif()
@@ -31,6 +35,9 @@ function(genc_add_model NAME)
   set(flags "--target=${ARG_TARGET}" "--name=${NAME}")
   if(ARG_BATCH)
     list(APPEND flags "--batch=${ARG_BATCH}")
+  endif()
+  if(ARG_SHARES)
+    list(APPEND flags "--shares=${ARG_SHARES}")
   endif()
   if(ARG_STMT)
     list(APPEND outputs "${dir}/${NAME}.stmt")

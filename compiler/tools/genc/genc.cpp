@@ -110,6 +110,12 @@ static cl::opt<bool> sharedLibrary(
     "shared", cl::desc("Also link <name>.so (the kernels and Halide's runtime), which "
                        "genc-compare and dlopen-based programs load"),
     cl::cat(gencCategory), cl::sub(compileCommand));
+static cl::opt<int64_t> shares(
+    "shares",
+    cl::desc("Compile each step as data-parallel halves for N processes (its gradients at "
+             "batch / N, then its update), for a program of your own that trains under mpirun "
+             "(genc train does this itself)"),
+    cl::value_desc("N"), cl::init(1), cl::cat(gencCategory), cl::sub(compileCommand));
 static cl::opt<bool> emitStmt("emit-stmt",
                               cl::desc("Also write each pipeline's loop nests (.stmt)"),
                               cl::cat(gencCategory), cl::sub(compileCommand));
@@ -321,7 +327,8 @@ compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::Strin
 }
 
 /// `genc compile`: everything a program needs to train and run the model.
-static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
+static int runCompile(mlir::ModuleOp module, llvm::StringRef text,
+                      mlir::ModuleOp share = nullptr) {
   if (outputFile == "-")
     return fail("compile needs an output directory: -o DIR");
   if (auto target = target::parseTarget(targetName); !target)
@@ -332,7 +339,7 @@ static int runCompile(mlir::ModuleOp module, llvm::StringRef text) {
   options.emitStmt = emitStmt;
   options.sharedLibrary = sharedLibrary;
   options.name = libraryName;
-  auto result = compileModule(module, options, text, batchSize);
+  auto result = compileModule(module, options, text, batchSize, share, shares);
   if (mlir::failed(result))
     return 1;
   llvm::outs() << (result->upToDate ? "up to date: " : "compiled: ") << outputFile << " ("
@@ -529,6 +536,20 @@ int main(int argc, char **argv) {
       return fail(runCommand + " needs a .gen model file");
     return runModelCommand(runCommand, sourceMgr, context, path,
                            *module->getOps<gen::ModelOp>().begin());
+  }
+  if (compile && shares != 1) {
+    int64_t batch = (*module->getOps<gen::ModelOp>().begin()).getBatchSizeAttr().getInt();
+    if (isMLIR)
+      return fail("--shares needs a .gen model file (it imports the model at the share's batch)");
+    if (shares < 1 || batch % shares != 0)
+      return fail("--shares " + std::to_string(shares) + ": the number of processes must be "
+                  "positive and divide the batch of " + std::to_string(batch));
+    batchSize = batch / shares;
+    mlir::OwningOpRef<mlir::ModuleOp> share = load(sourceMgr, context, /*isMLIR=*/false);
+    batchSize = batch;
+    if (!share || mlir::failed(mlir::verify(*share)))
+      return 1;
+    return runCompile(*module, (*sourceMgr.getMemoryBuffer(1)).getBuffer(), *share);
   }
   if (compile)
     return runCompile(*module, (*sourceMgr.getMemoryBuffer(1)).getBuffer());

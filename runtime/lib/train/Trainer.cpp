@@ -339,8 +339,9 @@ private:
       if (stop) {
         if (int status = saveIfFinite())
           return status;
-        std::fprintf(stderr, "\ngenc: interrupted: saved %s (resume with --resume)\n",
-                     checkpointPath(options_.outDir).c_str());
+        if (leader_) // (every process stops here, after the same step)
+          std::fprintf(stderr, "\ngenc: interrupted: saved %s (resume with --resume)\n",
+                       checkpointPath(options_.outDir).c_str());
         return 130;
       }
       if (options_.stopAfter > 0 && position_.iterations >= options_.stopAfter) {
