@@ -2,6 +2,7 @@
 #include "genc/runtime/Safetensors.h"
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Files.h"
+#include "io/Checksum.h"
 #include "io/Json.h"
 #include "genc/runtime/Manifest.h"
 
@@ -19,17 +20,6 @@ std::string shapeText(const std::vector<int64_t> &shape) {
   return s + "]";
 }
 
-uint32_t crcOf(const char *data, size_t size) {
-  uLong crc = crc32(0L, Z_NULL, 0);
-  // zlib takes uInt lengths: feed large buffers in chunks.
-  for (size_t done = 0; done < size;) {
-    uInt chunk = uInt(std::min<size_t>(size - done, 1u << 30));
-    crc = crc32(crc, reinterpret_cast<const Bytef *>(data + done), chunk);
-    done += chunk;
-  }
-  return uint32_t(crc);
-}
-
 /// The checksum of a header's content, independent of its JSON layout:
 /// every metadata entry but the checksums, and every tensor's dtype,
 /// shape and place, in name order.
@@ -41,7 +31,7 @@ std::string headerChecksum(const std::map<std::string, std::string> &metadata,
       text += key + '\0' + value + '\0';
   for (const auto &[name, description] : tensors)
     text += name + '\0' + description + '\0';
-  return std::to_string(crcOf(text.data(), text.size()));
+  return std::to_string(crc32Of(text.data(), text.size()));
 }
 
 /// A tensor's dtype, shape and byte range, as headerChecksum reads them.
@@ -70,7 +60,7 @@ void genc::rt::writeSafetensors(const std::string &path, const std::vector<Tenso
   Json meta = Json::object();
   for (const auto &[key, value] : metadata)
     meta.set(key, value);
-  meta.set("crc32", std::to_string(crcOf(data.data(), data.size())));
+  meta.set("crc32", std::to_string(crc32Of(data.data(), data.size())));
   meta.set("header_crc32", headerChecksum(metadata, described));
   header.set("__metadata__", meta);
   std::string text = header.dump();
@@ -134,7 +124,7 @@ SafetensorsFile::SafetensorsFile(const std::string &path) : path_(path) {
       throw RuntimeError(path + ": not a valid safetensors file (tensors overlap)");
   auto crc = metadata_.find("crc32");
   if (crc != metadata_.end() &&
-      crc->second != std::to_string(crcOf(bytes_.data() + dataStart_, dataSize)))
+      crc->second != std::to_string(crc32Of(bytes_.data() + dataStart_, dataSize)))
     throw RuntimeError(path + ": checksum mismatch: the file is corrupt");
   auto headerCrc = metadata_.find("header_crc32");
   if (headerCrc != metadata_.end() && headerCrc->second != headerChecksum(metadata_, described))

@@ -128,7 +128,8 @@ void validate(const Manifest &m) {
   }
   for (const auto &[step, repeats] : m.train.schedule) {
     // A step is compiled whole, or (data-parallel) as its two halves.
-    bool halves = m.find(FunctionSpec::Kind::Gradient, step) && m.find(FunctionSpec::Kind::Update, step);
+    bool halves =
+        m.find(FunctionSpec::Kind::Gradient, step) && m.find(FunctionSpec::Kind::Update, step);
     if (!m.find(FunctionSpec::Kind::Step, step) && !halves)
       throw RuntimeError("the schedule names step '" + step + "', which is not compiled");
     if (repeats < 1 || repeats > kMostBatch)

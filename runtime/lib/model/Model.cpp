@@ -41,19 +41,12 @@ const float *genc::rt::checkedData(const Tensor &t, const char *what,
 }
 
 namespace {
-const char *kindName(FunctionSpec::Kind kind) {
-  switch (kind) {
-  case FunctionSpec::Kind::Step: return "step";
-  case FunctionSpec::Kind::Loss: return "loss";
-  case FunctionSpec::Kind::Net: return "net";
-  case FunctionSpec::Kind::Gradient: return "gradient";
-  case FunctionSpec::Kind::Update: return "update";
-  }
-  return "";
+std::string kindName(FunctionSpec::Kind kind) {
+  return std::string(genc::manifest::spelling(kind));
 }
 
 std::string keyOf(FunctionSpec::Kind kind, const std::string &name, int64_t batch) {
-  return std::string(kindName(kind)) + "/" + name + "/" + std::to_string(batch);
+  return kindName(kind) + "/" + name + "/" + std::to_string(batch);
 }
 } // namespace
 
@@ -111,7 +104,7 @@ Model::Compiled &Model::lookup(FunctionSpec::Kind kind, const std::string &name,
   if (sizes.empty())
     throw RuntimeError("model '" + manifest_.model + "' has no " + kindName(kind) + " '" + name +
                        "'");
-  throw RuntimeError(std::string(kindName(kind)) + " '" + name + "' is compiled for batch " +
+  throw RuntimeError(kindName(kind) + " '" + name + "' is compiled for batch " +
                      sizes + ", not " + std::to_string(rows));
 }
 
@@ -168,7 +161,7 @@ void Model::run(Compiled &fn, const Batch &batch) {
       } else {
         auto source = batch.find(arg.name);
         if (source == batch.end())
-          throw RuntimeError(std::string(kindName(spec.kind)) + " '" + spec.name +
+          throw RuntimeError(kindName(spec.kind) + " '" + spec.name +
                              "' needs input '" + arg.name + "'");
         std::memcpy(staging.data(), source->second, staging.size_in_bytes());
       }
@@ -240,29 +233,18 @@ void Model::gradients(const std::string &name, const Batch &batch, int64_t rows,
   }
 }
 
-std::vector<std::string> Model::gradientNames(const std::string &name) const {
-  std::vector<std::string> names;
-  for (const FunctionSpec &f : manifest_.functions)
-    if (f.kind == FunctionSpec::Kind::Gradient && f.name == name) {
-      for (const ResultSpec &r : f.results)
-        if (r.kind == ResultSpec::Kind::Gradient)
-          names.push_back(r.name);
-      break;
-    }
-  return names;
-}
-
 void Model::update(const std::string &name, const std::vector<float> &flat) {
   Compiled &fn = lookup(FunctionSpec::Kind::Update, name, manifest_.batchSize);
   Batch gradients;
   size_t offset = 1; // after the objective
-  for (const FunctionSpec &f : manifest_.functions)
-    if (f.kind == FunctionSpec::Kind::Gradient && f.name == name)
-      for (const ResultSpec &r : f.results)
-        if (r.kind == ResultSpec::Kind::Gradient) {
-          gradients[r.name] = flat.data() + offset;
-          offset += size_t(elementCount(r.shape));
-        }
+  const FunctionSpec *halves = manifest_.find(FunctionSpec::Kind::Gradient, name);
+  if (!halves)
+    throw RuntimeError("model '" + manifest_.model + "' has no gradient '" + name + "'");
+  for (const ResultSpec &r : halves->results)
+    if (r.kind == ResultSpec::Kind::Gradient) {
+      gradients[r.name] = flat.data() + offset;
+      offset += size_t(elementCount(r.shape));
+    }
   if (offset > flat.size())
     throw RuntimeError("update '" + name + "': the gradients do not fit their buffer");
   run(fn, gradients);

@@ -3,6 +3,7 @@
 #include "genc/runtime/Error.h"
 #include "genc/runtime/Evaluate.h"
 #include "genc/runtime/Files.h"
+#include "io/Checksum.h"
 #include "io/Json.h"
 #include "train/Progress.h"
 #include "genc/runtime/Safetensors.h"
@@ -232,14 +233,12 @@ private:
   void checkReplicas(const char *when) {
     if (processes_.size() < 2)
       return;
-    uint64_t hash = 1469598103934665603ull; // FNV-1a over every parameter's bytes
+    uint32_t crc = 0; // of every parameter's bytes, as checkpoints checksum them
     for (auto &[name, t] : model_.params()) {
       t.copy_to_host();
-      const unsigned char *bytes = reinterpret_cast<const unsigned char *>(t.data());
-      for (size_t i = 0, n = t.size_in_bytes(); i < n; ++i)
-        hash = (hash ^ bytes[i]) * 1099511628211ull;
+      crc = crc32Of(t.data(), t.size_in_bytes(), crc);
     }
-    std::vector<uint64_t> all = processes_.gather(hash);
+    std::vector<uint64_t> all = processes_.gather(crc);
     for (size_t r = 1; r < all.size(); ++r)
       if (all[r] != all[0])
         throw RuntimeError("the parameters of process " + std::to_string(r) + " differ from " +

@@ -70,17 +70,14 @@ public:
   /// Data-parallel training's halves of step `name` (compiled as
   /// gradient and update functions). `gradients` runs the forward and
   /// backward on this process's share of the batch, `rows` examples, and
-  /// writes the objective, then every gradient (in the order of
-  /// gradientNames), into `flat`; its noise is this share's rows of the
-  /// noise the whole batch would draw (setShard). `update` applies the
+  /// writes the objective, then every gradient (in the order of the
+  /// gradient function's results), into `flat`; its noise is this share's
+  /// rows of the noise the whole batch would draw (setShard). `update` applies the
   /// optimizer to the gradients in `flat` (the same layout, summed and
   /// averaged over the processes).
   void gradients(const std::string &name, const Batch &batch, int64_t rows,
                  std::vector<float> &flat);
   void update(const std::string &name, const std::vector<float> &flat);
-  /// The parameters step `name`'s gradient function differentiates, in
-  /// the order of its results.
-  std::vector<std::string> gradientNames(const std::string &name) const;
   /// This process's share of every batch: share `index` of `count` equal
   /// row ranges. Random arguments of gradient functions then draw the whole
   /// batch's noise and keep the share's rows, so every draw depends on the
