@@ -32,6 +32,7 @@ FunctionSpec function(const Json &j, int64_t batchSize) {
   f.kind = kindOf<FunctionSpec::Kind>(j["kind"].string());
   f.symbol = j["function"].string();
   f.name = j["name"].string();
+  f.subject = j.get("subject", Json("")).string();
   f.batchSize = j.get("batch_size", Json(batchSize)).integer();
   for (const Json &a : j["arguments"].items()) {
     ArgumentSpec arg;
@@ -117,6 +118,9 @@ void validate(const Manifest &m) {
       if (a.kind == ArgumentSpec::Kind::State)
         declared(a, states, "state", f.symbol);
     }
+    if (!f.subject.empty() && !m.findInput(f.subject))
+      throw RuntimeError("function '" + f.symbol + "' is about input '" + f.subject +
+                         "', which the manifest does not declare");
     for (const ResultSpec &r : f.results) {
       if (r.kind != ResultSpec::Kind::Objective)
         checkShape(r.name, r.shape, "result");
@@ -196,6 +200,13 @@ Manifest Manifest::load(const std::string &path) {
 const FunctionSpec *Manifest::find(FunctionSpec::Kind kind, const std::string &name) const {
   for (const FunctionSpec &f : functions)
     if (f.kind == kind && f.name == name)
+      return &f;
+  return nullptr;
+}
+
+const FunctionSpec *Manifest::declaration(FunctionSpec::Kind kind) const {
+  for (const FunctionSpec &f : functions)
+    if (f.kind == kind)
       return &f;
   return nullptr;
 }

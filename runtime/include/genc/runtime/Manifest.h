@@ -65,7 +65,10 @@ struct FunctionSpec {
   using Kind = manifest::FunctionKind;
   Kind kind;
   std::string symbol; // the C symbol: <symbol>_argv is the entry point
-  std::string name;   // the step or net name
+  std::string name;   // the step or net name; a declaration's kind
+  /// A declaration's input: the data it generates, reconstructs, weighs or
+  /// discriminates, or the label it classifies.
+  std::string subject;
   int64_t batchSize = 0;
   std::vector<ArgumentSpec> arguments;
   std::vector<ResultSpec> results;
@@ -96,6 +99,8 @@ struct Manifest {
 
   /// The function of this kind and name, or nullptr.
   const FunctionSpec *find(FunctionSpec::Kind kind, const std::string &name) const;
+  /// The model's declaration of this kind (latent, generate, ...), or nullptr.
+  const FunctionSpec *declaration(FunctionSpec::Kind kind) const;
   const InputSpec *findInput(const std::string &name) const;
 };
 

@@ -18,16 +18,26 @@ namespace genc::manifest {
 /// What a compiled function is: a training step, a step's loss alone (for
 /// evaluation), a net (an inference entry point), or, for data-parallel
 /// training, a step split in two: its gradients on a share of the batch,
-/// then the update from the gradients summed over the processes.
-enum class FunctionKind { Step, Loss, Net, Gradient, Update };
+/// then the update from the gradients summed over the processes. The rest
+/// are the model's declarations of how it generates (docs/language.md):
+/// `latent` draws the code of the `generate` declaration, `generate` maps
+/// a code to data, `reconstruct` maps data to data, `log_weight` gives each
+/// example's log p(x, z) - log q(z | x) for one draw (or log p(x)),
+/// `discriminate` each example's logit of being data, `classify` the class
+/// logits of a label input.
+enum class FunctionKind {
+  Step, Loss, Net, Gradient, Update,
+  Latent, Generate, Reconstruct, LogWeight, Discriminate, Classify
+};
 /// What the caller binds to a function's argument.
 enum class ArgumentKind { Input, Param, State, Random, Argument, Gradient };
 /// What a function's result is.
 enum class ResultKind { Objective, Gradient, Param, State, Result };
 
 /// Each kind's spelling, in enum order.
-inline constexpr std::array<std::string_view, 5> kFunctionKinds = {"step", "loss", "net",
-                                                                   "gradient", "update"};
+inline constexpr std::array<std::string_view, 11> kFunctionKinds = {
+    "step",   "loss",     "net",         "gradient",   "update",      "latent",
+    "generate", "reconstruct", "log_weight", "discriminate", "classify"};
 inline constexpr std::array<std::string_view, 6> kArgumentKinds = {
     "input", "param", "state", "random", "argument", "gradient"};
 inline constexpr std::array<std::string_view, 5> kResultKinds = {"objective", "gradient", "param",
