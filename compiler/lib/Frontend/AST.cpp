@@ -8,6 +8,26 @@
 using namespace genc::frontend;
 
 namespace {
+constexpr std::pair<GenerativeDecl::Kind, llvm::StringLiteral> kGenerativeKeywords[] = {
+    {GenerativeDecl::Kind::Generate, "generate"},
+    {GenerativeDecl::Kind::Reconstruct, "reconstruct"},
+    {GenerativeDecl::Kind::LogWeight, "log_weight"},
+    {GenerativeDecl::Kind::Discriminate, "discriminate"},
+    {GenerativeDecl::Kind::Classify, "classify"}};
+} // namespace
+
+llvm::Optional<GenerativeDecl::Kind> GenerativeDecl::kindOf(llvm::StringRef word) {
+  for (const auto &[kind, spelling] : kGenerativeKeywords)
+    if (word == spelling)
+      return kind;
+  return llvm::None;
+}
+
+llvm::StringRef GenerativeDecl::spelling(Kind kind) {
+  return kGenerativeKeywords[static_cast<size_t>(kind)].second;
+}
+
+namespace {
 /// Prints nodes one per line, indented, each with its location.
 class ASTDumper {
 public:
@@ -27,6 +47,7 @@ public:
       case ModelDecl::DeclKind::Net: dump(model.nets[index]); break;
       case ModelDecl::DeclKind::Step: dump(model.steps[index]); break;
       case ModelDecl::DeclKind::Train: dump(model.trains[index]); break;
+      case ModelDecl::DeclKind::Generative: dump(model.generatives[index]); break;
       }
     }
   }
@@ -95,6 +116,14 @@ private:
       dump(*stmt);
   }
 
+  void dump(const GenerativeDecl &decl) {
+    line("Declare " + GenerativeDecl::spelling(decl.kind).str() + " " + decl.subject.name,
+         decl.keyword.loc);
+    Indent in(depth);
+    for (const StmtPtr &stmt : decl.body)
+      dump(*stmt);
+  }
+
   void dump(const TrainDecl &train) {
     line(std::string("Train") + (train.alternate ? " alternate" : ""), train.loc);
     Indent in(depth);
@@ -116,7 +145,7 @@ private:
       std::string targets;
       for (const Ident &t : assign->targets)
         targets += (targets.empty() ? "" : ", ") + t.name;
-      line("Assign " + targets, stmt.getLoc());
+      line((assign->draw ? "Draw " : "Assign ") + targets, stmt.getLoc());
       dumpChild(*assign->value);
     } else if (auto *param = llvm::dyn_cast<ParamStmt>(&stmt)) {
       line("Param " + param->name.name, stmt.getLoc());

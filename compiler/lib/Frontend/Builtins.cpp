@@ -505,6 +505,28 @@ Optional<GenValue> lowerRandom(MLIRGenImpl &gen, const CallExpr &call) {
   return tensorValue(y, dims, true);
 }
 
+/// `categorical(logits)`: a one-hot category per example, drawn with
+/// probabilities softmax(logits) by the Gumbel-max trick on a uniform draw.
+Optional<GenValue> lowerCategorical(MLIRGenImpl &gen, const CallExpr &call) {
+  SmallVector<const Expr *, 1> bound;
+  if (!gen.bindArgs(call, {{"logits", true}}, bound))
+    return llvm::None;
+  auto logits = gen.genExpr(*bound[0]);
+  if (!logits)
+    return llvm::None;
+  if (logits->number || logits->shape.size() != 1) {
+    gen.error(bound[0]->getLoc()) << "'categorical' needs a vector of logits, got "
+                                  << MLIRGenImpl::typeName(*logits);
+    return llvm::None;
+  }
+  auto &b = gen.getBuilder();
+  Location at = gen.loc(call.getLoc());
+  Value uniform = b.create<gen::UniformOp>(at, gen.irType(logits->shape, true),
+                                           b.getF64FloatAttr(0), b.getF64FloatAttr(1));
+  Value y = b.create<gen::CategoricalOp>(at, logits->value, uniform);
+  return tensorValue(y, logits->shape, true);
+}
+
 struct Builtin {
   const char *name;
   Lowering lower;
@@ -537,6 +559,7 @@ const Builtin kBuiltins[] = {
     {"cross_entropy", lowerLoss<gen::SoftmaxCrossEntropyOp>},
     {"normal", lowerRandom<gen::NormalOp, true>},
     {"uniform", lowerRandom<gen::UniformOp, false>},
+    {"categorical", lowerCategorical},
 };
 
 const Builtin *findBuiltin(StringRef name) {

@@ -47,6 +47,7 @@ static bool continuesLine(Token::Kind kind) {
   case Token::comma:
   case Token::equal:
   case Token::arrow:
+  case Token::tilde:
   case Token::newline:
   case Token::l_brace:
   case Token::semicolon:
@@ -154,6 +155,8 @@ Token Lexer::lexToken() {
     return formToken(Token::slash, start);
   case '^':
     return formToken(Token::caret, start);
+  case '~':
+    return formToken(Token::tilde, start);
   case '-':
     if (cur != buffer.end() && *cur == '>') {
       ++cur;
@@ -191,8 +194,14 @@ Token Lexer::lexToken() {
 }
 
 Token Lexer::lexIdentifier(const char *start) {
+  // `net.param` names a parameter of a net: one identifier with dots, each
+  // followed by a letter or '_' (so `a.5` stays a name and a number).
+  auto startsName = [&](const char *p) {
+    return p != buffer.end() && (std::isalpha(static_cast<unsigned char>(*p)) || *p == '_');
+  };
   while (cur != buffer.end() &&
-         (std::isalnum(static_cast<unsigned char>(*cur)) || *cur == '_'))
+         (std::isalnum(static_cast<unsigned char>(*cur)) || *cur == '_' ||
+          (*cur == '.' && startsName(cur + 1))))
     ++cur;
   llvm::StringRef spelling(start, cur - start);
   Token::Kind kind = llvm::StringSwitch<Token::Kind>(spelling)

@@ -187,7 +187,8 @@ bool MLIRGenImpl::declareNames(const ModelDecl &decl) {
     case ModelDecl::DeclKind::Const: declare(decl.consts[index].name, "a constant"); break;
     case ModelDecl::DeclKind::Net: declare(decl.nets[index].name, "a net"); break;
     case ModelDecl::DeclKind::Step: declare(decl.steps[index].name, "a step"); break;
-    case ModelDecl::DeclKind::Train: break;
+    case ModelDecl::DeclKind::Train:
+    case ModelDecl::DeclKind::Generative: break;
     }
   }
   return ok;
@@ -293,7 +294,7 @@ bool MLIRGenImpl::genNetBody(NetInfo &info) {
     locals[decl.args[i].name->name] = Binding{Binding::Kind::Value, arg, decl.args[i].name->loc};
   }
   const ReturnStmt *ret = nullptr;
-  bool ok = genBody(decl.body, /*isNet=*/true, nullptr, &ret);
+  bool ok = genBody(decl.body, BodyKind::Net, nullptr, &ret);
   SmallVector<Value> results;
   if (ok && ret) {
     if (ret->values.size() != decl.outputs.size()) {
@@ -371,7 +372,7 @@ bool MLIRGenImpl::genStep(const StepDecl &decl) {
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(&step.getBody().emplaceBlock());
   const ObjectiveStmt *objective = nullptr;
-  ok &= genBody(decl.body, /*isNet=*/false, &objective, nullptr);
+  ok &= genBody(decl.body, BodyKind::Step, &objective, nullptr);
   if (!ok)
     return false;
   if (!objective) {
@@ -399,6 +400,120 @@ bool MLIRGenImpl::genStep(const StepDecl &decl) {
   if (objective->maximize)
     result = builder.create<gen::NegOp>(loc(objective->getLoc()), result);
   builder.create<gen::MinimizeOp>(loc(objective->getLoc()), result);
+  return true;
+}
+
+bool MLIRGenImpl::genDraw(const AssignStmt &stmt, const GenValue &value) {
+  gen::GenerateOp op = pendingDraw;
+  pendingDraw = nullptr;
+  const Ident &name = stmt.targets[0];
+  if (!value.batched || value.number) {
+    error(stmt.value->getLoc()) << "the latent must be drawn per example, got "
+                                << typeName(value);
+    return false;
+  }
+  builder.create<gen::YieldOp>(loc(stmt.getLoc()), value.value);
+  op.setLatentNameAttr(builder.getStringAttr(name.name));
+  Block &decode = op.getDecode().emplaceBlock();
+  BlockArgument latent = decode.addArgument(value.value.getType(), loc(name.loc));
+  builder.setInsertionPointToEnd(&decode);
+  for (auto &local : locals)
+    beforeDraw[local.getKey()] = local.getValue().defLoc;
+  locals.clear();
+  GenValue bound = value;
+  bound.value = latent;
+  locals[name.name] = Binding{Binding::Kind::Value, bound, name.loc};
+  return true;
+}
+
+bool MLIRGenImpl::genGenerative(const GenerativeDecl &decl) {
+  using Kind = GenerativeDecl::Kind;
+  StringRef word = GenerativeDecl::spelling(decl.kind);
+  auto [first, fresh] = declared.try_emplace(unsigned(decl.kind), decl.keyword.loc);
+  if (!fresh) {
+    auto diag = error(decl.keyword.loc);
+    diag << "a model has one '" << word << "' declaration";
+    diag.attachNote(loc(first->second)) << "the first one is here";
+    return false;
+  }
+  auto input = globals.find(decl.subject.name);
+  if (input == globals.end() || input->second.kind != Binding::Kind::Input) {
+    auto diag = error(decl.subject.loc);
+    diag << "'" << word << "' is about a model input; '" << decl.subject.name << "' is "
+         << (globalDefs.count(decl.subject.name) ? "not an input" : "not defined");
+    if (globalDefs.count(decl.subject.name))
+      diag.attachNote(loc(globalDefs[decl.subject.name])) << "it is defined here";
+    return false;
+  }
+  auto inputOp = model.lookupSymbol<gen::InputOp>(decl.subject.name);
+  bool label = inputOp.getLabelClassesAttr() != nullptr;
+  if (label != (decl.kind == Kind::Classify)) {
+    error(decl.subject.loc) << "'" << word << "' is about "
+                            << (label ? "a data input; '" : "a label (onehot) input; '")
+                            << decl.subject.name << "' is " << (label ? "a label" : "data");
+    return false;
+  }
+  locals.clear();
+  beforeDraw.clear();
+  auto subject = FlatSymbolRefAttr::get(builder.getContext(), decl.subject.name);
+  Location at = loc(decl.keyword.loc);
+  OpBuilder::InsertionGuard guard(builder);
+  Operation *op = nullptr;
+  Region *body = nullptr;
+  switch (decl.kind) {
+  case Kind::Generate: {
+    auto generate = builder.create<gen::GenerateOp>(at, subject, builder.getStringAttr(""));
+    pendingDraw = generate;
+    op = generate;
+    body = &generate.getLatent();
+    break;
+  }
+  case Kind::Reconstruct: op = builder.create<gen::ReconstructOp>(at, subject); break;
+  case Kind::LogWeight: op = builder.create<gen::LogWeightOp>(at, subject); break;
+  case Kind::Discriminate: op = builder.create<gen::DiscriminateOp>(at, subject); break;
+  case Kind::Classify: op = builder.create<gen::ClassifyOp>(at, subject); break;
+  }
+  if (!body)
+    body = &op->getRegion(0);
+  builder.setInsertionPointToEnd(&body->emplaceBlock());
+  const ReturnStmt *ret = nullptr;
+  bool ok = genBody(decl.body, BodyKind::Declaration, nullptr, &ret);
+  bool drawMissing = pendingDraw != nullptr;
+  pendingDraw = nullptr;
+  beforeDraw.clear();
+  auto fail = [&] {
+    op->erase();
+    return false;
+  };
+  if (!ok)
+    return fail();
+  if (drawMissing) {
+    error(decl.keyword.loc) << "'generate' draws its latent with 'NAME ~ EXPR' (e.g. 'z ~ "
+                               "normal(latent)') before it returns the data";
+    return fail();
+  }
+  if (!ret || ret->values.size() != 1) {
+    error(ret ? ret->getLoc() : decl.keyword.loc)
+        << "'" << word << "' ends with 'return' and one value";
+    return fail();
+  }
+  auto value = genExpr(*ret->values[0]);
+  if (!value)
+    return fail();
+  SMLoc valueLoc = ret->values[0]->getLoc();
+  ArrayRef<int64_t> perExample = inputOp.getTensorType().getShape().drop_front();
+  Shape inputShape(perExample.begin(), perExample.end());
+  Shape expected = decl.kind == Kind::LogWeight ? Shape{} : inputShape;
+  bool logitShape = decl.kind == Kind::Discriminate &&
+                    (value->shape.empty() || value->shape == Shape{1});
+  if (logitShape)
+    expected = value->shape;
+  static const char *what[] = {"the generated data", "the reconstruction", "the log-weight",
+                               "the discriminator's logit", "the class logits"};
+  Value result = coerceBatched(*value, expected, valueLoc, what[unsigned(decl.kind)]);
+  if (!result)
+    return fail();
+  builder.create<gen::YieldOp>(loc(ret->getLoc()), result);
   return true;
 }
 
@@ -559,6 +674,11 @@ OwningOpRef<ModuleOp> MLIRGenImpl::run(const ModelDecl &decl) {
     if (locator.tooManyErrors())
       return nullptr;
     ok &= genStep(step);
+  }
+  for (const GenerativeDecl &generative : decl.generatives) {
+    if (locator.tooManyErrors())
+      return nullptr;
+    ok &= genGenerative(generative);
   }
   if (decl.trains.empty()) {
     error(decl.name.loc) << "model '" << decl.name.name

@@ -100,12 +100,18 @@ private:
   bool declareNet(const NetDecl &decl);
   bool genNetBody(NetInfo &info);
   bool genStep(const StepDecl &decl);
+  bool genGenerative(const GenerativeDecl &decl);
+  /// Ends the latent region of the gen.generate being built at the draw
+  /// `stmt` of `value`, and starts its decode region.
+  bool genDraw(const AssignStmt &stmt, const GenValue &value);
   bool genTrain(const TrainDecl &decl);
   bool checkRecursion();
   llvm::Optional<Shape> genTypeSpec(const TypeSpec &type);
 
   // Statements.
-  bool genBody(const std::vector<StmtPtr> &body, bool isNet,
+  /// What a body belongs to: what it may contain and how it ends.
+  enum class BodyKind { Net, Step, Declaration };
+  bool genBody(const std::vector<StmtPtr> &body, BodyKind kind,
                const ObjectiveStmt **objective, const ReturnStmt **ret);
   bool genAssign(const AssignStmt &stmt);
   bool genParamStmt(const ParamStmt &stmt);
@@ -113,6 +119,9 @@ private:
   llvm::Optional<std::vector<GenValue>> genMultiValue(const Expr &expr);
   llvm::Optional<GenValue> genBinary(const BinaryExpr &expr);
   llvm::Optional<GenValue> genName(const NameExpr &expr);
+  /// `net.param`: a parameter of a net, read outside nets; None (with no
+  /// error) if `name` has no dot.
+  llvm::Optional<llvm::Optional<GenValue>> genQualifiedParam(const NameExpr &expr);
   llvm::Optional<GenValue> genCall(const CallExpr &call);
   /// Converts a value to a batched tensor of `shape` (for net arguments and
   /// results), or reports why it cannot be.
@@ -135,6 +144,12 @@ private:
   /// Locals of the net or step being lowered.
   llvm::StringMap<Binding> locals;
   NetInfo *currentNet = nullptr;
+  /// The gen.generate being lowered, until its draw (`z ~ ...`) is seen.
+  gen::GenerateOp pendingDraw;
+  /// Locals defined before the draw, invisible after it (for the error).
+  llvm::StringMap<llvm::SMLoc> beforeDraw;
+  /// Declarations lowered so far, by kind (one of each per model).
+  llvm::DenseMap<unsigned, llvm::SMLoc> declared;
   llvm::StringMap<unsigned> layerCounters;
   /// Net call edges (caller, callee, location) for the recursion check.
   struct CallEdge {

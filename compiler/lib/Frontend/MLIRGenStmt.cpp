@@ -6,16 +6,18 @@ using namespace genc;
 using namespace genc::frontend;
 using llvm::SMLoc;
 
-bool MLIRGenImpl::genBody(const std::vector<StmtPtr> &body, bool isNet,
+bool MLIRGenImpl::genBody(const std::vector<StmtPtr> &body, BodyKind kind,
                           const ObjectiveStmt **objective, const ReturnStmt **ret) {
   bool ok = true;
   const Stmt *last = nullptr; // the return or objective, which must come last
+  const char *owner = kind == BodyKind::Net ? "a net" : kind == BodyKind::Step ? "a step"
+                                                                               : "a declaration";
   for (const StmtPtr &stmt : body) {
     if (locator.tooManyErrors())
       return false;
     if (last) {
       auto diag = error(stmt->getLoc());
-      diag << "statement after the " << (isNet ? "'return'" : "objective")
+      diag << "statement after the " << (kind == BodyKind::Step ? "objective" : "'return'")
            << "; it must be the last statement";
       diag.attachNote(loc(last->getLoc())) << "it is here";
       ok = false;
@@ -24,14 +26,14 @@ bool MLIRGenImpl::genBody(const std::vector<StmtPtr> &body, bool isNet,
     if (auto *assign = llvm::dyn_cast<AssignStmt>(stmt.get())) {
       ok &= genAssign(*assign);
     } else if (auto *param = llvm::dyn_cast<ParamStmt>(stmt.get())) {
-      if (!isNet) {
-        error(param->getLoc()) << "parameters are declared inside nets, not steps";
+      if (kind != BodyKind::Net) {
+        error(param->getLoc()) << "parameters are declared inside nets, not in " << owner;
         ok = false;
       } else {
         ok &= genParamStmt(*param);
       }
     } else if (auto *r = llvm::dyn_cast<ReturnStmt>(stmt.get())) {
-      if (!isNet) {
+      if (kind == BodyKind::Step) {
         error(r->getLoc()) << "'return' belongs in a net; a step ends with 'minimize EXPR'";
         ok = false;
       } else {
@@ -39,9 +41,9 @@ bool MLIRGenImpl::genBody(const std::vector<StmtPtr> &body, bool isNet,
         last = r;
       }
     } else if (auto *obj = llvm::dyn_cast<ObjectiveStmt>(stmt.get())) {
-      if (isNet) {
+      if (kind != BodyKind::Step) {
         error(obj->getLoc()) << "'" << (obj->maximize ? "maximize" : "minimize")
-                             << "' belongs in a step, not in a net";
+                             << "' belongs in a step, not in " << owner;
         ok = false;
       } else {
         *objective = obj;
@@ -68,6 +70,15 @@ bool MLIRGenImpl::genAssign(const AssignStmt &stmt) {
   for (const Ident &target : stmt.targets)
     if (!checkAssignable(*this, target, globalDefs))
       return false;
+  if (stmt.draw) {
+    if (!pendingDraw) {
+      error(stmt.getLoc()) << "'~' draws the latent of a 'generate' declaration, once; "
+                              "use '=' here";
+      return false;
+    }
+    auto value = genExpr(*stmt.value);
+    return value && genDraw(stmt, *value);
+  }
   std::vector<GenValue> values;
   if (stmt.targets.size() == 1) {
     auto value = genExpr(*stmt.value);
@@ -303,6 +314,15 @@ Optional<GenValue> MLIRGenImpl::genExpr(const Expr &expr) {
 Optional<GenValue> MLIRGenImpl::genName(const NameExpr &expr) {
   if (auto it = locals.find(expr.name); it != locals.end())
     return it->second.value;
+  if (auto param = genQualifiedParam(expr))
+    return *param;
+  if (auto it = beforeDraw.find(expr.name); it != beforeDraw.end()) {
+    auto diag = error(expr.getLoc());
+    diag << "'" << expr.name << "' is defined before the draw of the latent; after it only "
+         << "the latent and model-level names are visible";
+    diag.attachNote(loc(it->second)) << "'" << expr.name << "' is defined here";
+    return llvm::None;
+  }
   auto it = globals.find(expr.name);
   if (it != globals.end() && it->second.kind == Binding::Kind::Const)
     return it->second.value;
@@ -332,6 +352,42 @@ Optional<GenValue> MLIRGenImpl::genName(const NameExpr &expr) {
   }
   error(expr.getLoc()) << "unknown name '" << expr.name << "'";
   return llvm::None;
+}
+
+Optional<Optional<GenValue>> MLIRGenImpl::genQualifiedParam(const NameExpr &expr) {
+  auto [netName, paramName] = StringRef(expr.name).split('.');
+  if (paramName.empty())
+    return llvm::None;
+  auto net = nets.find(netName);
+  if (net == nets.end()) {
+    error(expr.getLoc()) << "unknown name '" << expr.name << "': '" << netName
+                         << "' is not a net (a parameter is named NET.PARAM)";
+    return Optional<GenValue>();
+  }
+  if (currentNet) {
+    error(expr.getLoc()) << "net '" << currentNet->op.getSymName()
+                         << "' cannot read a parameter of net '" << netName
+                         << "'; steps and declarations can";
+    return Optional<GenValue>();
+  }
+  if (!net->second.op || net->second.bodyFailed) // reported already
+    return Optional<GenValue>();
+  for (gen::ParamOp param : gen::getParams(net->second.op))
+    if (param.getSymName() == paramName) {
+      GenValue value;
+      ArrayRef<int64_t> dims = param.getTensorType().getShape();
+      value.shape = Shape(dims.begin(), dims.end());
+      auto ref = SymbolRefAttr::get(builder.getContext(), netName,
+                                    {FlatSymbolRefAttr::get(builder.getContext(), paramName)});
+      value.value = builder.create<gen::GetParamOp>(loc(expr.getLoc()), param.getTensorType(), ref);
+      return Optional<GenValue>(value);
+    }
+  std::string known;
+  for (gen::ParamOp param : gen::getParams(net->second.op))
+    known += (known.empty() ? "" : ", ") + param.getSymName().str();
+  error(expr.getLoc()) << "net '" << netName << "' has no parameter '" << paramName << "'"
+                       << (known.empty() ? std::string(" (it has none)") : " (it has " + known + ")");
+  return Optional<GenValue>();
 }
 
 Optional<GenValue> MLIRGenImpl::genBinary(const BinaryExpr &expr) {

@@ -187,9 +187,13 @@ bool Parser::parseDecl(ModelDecl &model) {
   case Token::kw_train:
     return parseTrain(model);
   case Token::identifier:
+    // `generate x {`: a declaration word followed by a name; otherwise
+    // (`generate = 3`) the word names a constant.
+    if (GenerativeDecl::kindOf(tok.getSpelling()) && lexer.peek().is(Token::identifier))
+      return parseGenerative(model);
     return parseConst(model);
   default:
-    errorHere("a declaration ('input', 'net', 'step', 'train' or 'NAME = value')");
+    errorHere("a declaration ('input', 'net', 'step', 'generate', 'train' or 'NAME = value')");
     return false;
   }
 }
@@ -342,6 +346,18 @@ bool Parser::parseStep(ModelDecl &model) {
   return true;
 }
 
+bool Parser::parseGenerative(ModelDecl &model) {
+  GenerativeDecl decl;
+  decl.kind = *GenerativeDecl::kindOf(tok.getSpelling());
+  decl.keyword = {tok.getSpelling().str(), tok.getLoc()};
+  consume();
+  if (!parseIdent(decl.subject, "the input it is about") || !parseBody(decl.body))
+    return false;
+  model.order.push_back({ModelDecl::DeclKind::Generative, model.generatives.size()});
+  model.generatives.push_back(std::move(decl));
+  return true;
+}
+
 bool Parser::parseTrain(ModelDecl &model) {
   TrainDecl train;
   train.loc = tok.getLoc();
@@ -452,12 +468,13 @@ StmtPtr Parser::parseStmt() {
         return nullptr;
       targets.push_back(std::move(target));
     } while (consumeIf(Token::comma));
-    if (!expect(Token::equal, "'=' in the assignment"))
+    bool draw = targets.size() == 1 && consumeIf(Token::tilde);
+    if (!draw && !expect(Token::equal, "'=' in the assignment"))
       return nullptr;
     ExprPtr value = parseExpr();
     if (!value)
       return nullptr;
-    return std::make_unique<AssignStmt>(loc, std::move(targets), std::move(value));
+    return std::make_unique<AssignStmt>(loc, std::move(targets), std::move(value), draw);
   }
   default:
     errorHere("a statement ('NAME = expr', 'param', 'return', 'minimize' or 'maximize')");

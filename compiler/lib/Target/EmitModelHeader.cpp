@@ -37,6 +37,21 @@ std::string identifier(llvm::StringRef name) {
   return id;
 }
 
+/// The C++ enumerator of a function kind, e.g. LogWeight.
+std::string kindEnumerator(CompiledFunction::Kind kind) {
+  std::string name;
+  bool upper = true;
+  for (char c : manifest::spelling(kind)) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    name += upper ? char(toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return name;
+}
+
 /// One typed method per compiled function: a step returns its objective
 /// and updates the model; a loss returns the objective alone; a net fills
 /// its result tensors.
@@ -63,23 +78,26 @@ void emitMethod(const CompiledFunction &fn, llvm::raw_ostream &os) {
                         "  float {1}_loss({2}) {{ return loss(\"{0}\", {3}, kBatchSize); }\n\n",
                         fn.source, identifier(fn.source), llvm::join(params, ", "), batch);
     return;
-  case CompiledFunction::Kind::Net: {
-    size_t count = fn.pipeline.outputs.size();
-    for (size_t i = 0; i < count; ++i)
-      params.push_back("Tensor &result_" + std::to_string(i));
-    os << llvm::formatv("  /// Net '{0}': applies it to a batch.\n"
-                        "  void {1}({2}) {{\n"
-                        "    std::vector<Tensor> results = net(\"{0}\", {3}, kBatchSize);\n",
-                        fn.source, identifier(fn.source), llvm::join(params, ", "), batch);
-    for (size_t i = 0; i < count; ++i)
-      os << "    result_" << i << " = results[" << i << "];\n";
-    os << "  }\n\n";
-    return;
-  }
   case CompiledFunction::Kind::Gradient:
   case CompiledFunction::Kind::Update:
     return; // data-parallel halves: the trainer calls them, through the manifest
+  default: // a net or a declaration: results in tensors
+    break;
   }
+  size_t count = fn.pipeline.outputs.size();
+  for (size_t i = 0; i < count; ++i)
+    params.push_back("Tensor &result_" + std::to_string(i));
+  std::string kind = "genc::rt::FunctionSpec::Kind::" + kindEnumerator(fn.kind);
+  bool net = fn.kind == CompiledFunction::Kind::Net;
+  os << llvm::formatv("  /// {0} '{1}': applies it to a batch.\n"
+                      "  void {2}({3}) {{\n"
+                      "    std::vector<Tensor> results = apply({4}, \"{1}\", {5}, kBatchSize);\n",
+                      net ? "Net" : "Declaration", fn.source,
+                      net ? identifier(fn.source) : "declared_" + fn.source,
+                      llvm::join(params, ", "), kind, batch);
+  for (size_t i = 0; i < count; ++i)
+    os << "    result_" << i << " = results[" << i << "];\n";
+  os << "  }\n\n";
 }
 } // namespace
 
@@ -147,26 +165,6 @@ Json distribution(Operation *op) {
 /// For each argument of `net`, the distribution of the noise the steps call
 /// it with (null where a call passes something else): how the runtime
 /// samples a generator.
-Json netNoise(gen::ModelOp source, llvm::StringRef net, size_t arity) {
-  std::vector<Operation *> drawn(arity, nullptr);
-  std::vector<bool> other(arity, false);
-  source->walk([&](gen::CallOp call) {
-    if (call.getCallee() != net)
-      return;
-    for (size_t i = 0; i < call.getOperands().size(); ++i) {
-      Operation *def = call.getOperands()[i].getDefiningOp();
-      if (def && isa<gen::NormalOp, gen::UniformOp>(def) && i < arity)
-        drawn[i] = def;
-      else if (i < arity)
-        other[i] = true;
-    }
-  });
-  Json noise = Json::array();
-  for (size_t i = 0; i < arity; ++i)
-    noise.push_back(drawn[i] && !other[i] ? distribution(drawn[i]) : Json(nullptr));
-  return noise;
-}
-
 Json functionEntry(const ModelStages &stages, const CompiledFunction &fn) {
   gen::ModelOp model = stages.train;
   Json args = Json::array(), outs = Json::array();
@@ -196,12 +194,8 @@ Json functionEntry(const ModelStages &stages, const CompiledFunction &fn) {
       updates.push_back(ref.getValue().str());
     o["updates"] = std::move(updates);
   }
-  if (fn.kind == CompiledFunction::Kind::Net) {
-    size_t arity = llvm::count_if(fn.pipeline.inputs, [](const PipelineInput &in) {
-      return in.kind == PipelineInput::Kind::Argument;
-    });
-    o["noise"] = netNoise(gen::ModelOp(stages.source), fn.source, arity);
-  }
+  if (!fn.subject.empty())
+    o["subject"] = fn.subject;
   return o;
 }
 } // namespace

@@ -16,6 +16,7 @@
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Object/ArchiveWriter.h"
 #include "llvm/Support/FileSystem.h"
@@ -286,6 +287,31 @@ LogicalResult runInChildProcesses(ArrayRef<CompileJob> jobs, Location loc) {
 }
 } // namespace
 
+std::vector<Declared> genc::target::declaredFunctions(gen::ModelOp model) {
+  using Kind = CompiledFunction::Kind;
+  std::vector<Declared> found;
+  auto subject = [](Operation *op) {
+    return op->getAttrOfType<FlatSymbolRefAttr>("subject").getValue().str();
+  };
+  for (Operation &op : model.getBody().front()) {
+    if (auto generate = dyn_cast<gen::GenerateOp>(op)) {
+      found.push_back({Kind::Latent, subject(&op), &generate.getLatent().front(), ""});
+      found.push_back({Kind::Generate, subject(&op), &generate.getDecode().front(),
+                       generate.getLatentName().str()});
+      continue;
+    }
+    llvm::Optional<Kind> kind = llvm::TypeSwitch<Operation *, llvm::Optional<Kind>>(&op)
+                                    .Case([](gen::ReconstructOp) { return Kind::Reconstruct; })
+                                    .Case([](gen::LogWeightOp) { return Kind::LogWeight; })
+                                    .Case([](gen::DiscriminateOp) { return Kind::Discriminate; })
+                                    .Case([](gen::ClassifyOp) { return Kind::Classify; })
+                                    .Default([](Operation *) { return llvm::None; });
+    if (kind)
+      found.push_back({*kind, subject(&op), &op.getRegion(0).front(), ""});
+  }
+  return found;
+}
+
 FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
                                                     const CompileOptions &options) {
   gen::ModelOp model = stages.train;
@@ -360,6 +386,8 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
       expected.push_back(name + "_" + step.getSymName().str() + suffix + ".h");
   for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
     expected.push_back(name + "_" + net.getSymName().str() + ".h");
+  for (const Declared &d : declaredFunctions(stages.forward))
+    expected.push_back(name + "_declared_" + std::string(manifest::spelling(d.kind)) + ".h");
   if (options.sharedLibrary)
     expected.push_back(name + ".so");
   if (options.emitStmt)
@@ -384,6 +412,7 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   Halide::Target aot = target->with_feature(Halide::Target::NoRuntime);
   std::vector<CompiledFunction> functions;
   using Kind = CompiledFunction::Kind;
+  int64_t batch = model.getBatchSizeAttr().getInt();
   auto lower = [&](FailureOr<halide::LoweredPipeline> lowered, Operation *source,
                    CompiledFunction::Kind kind) -> LogicalResult {
     if (failed(lowered))
@@ -393,8 +422,7 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     if (kind != Kind::Step && kind != Kind::Net)
       function += "_" + std::string(manifest::spelling(kind));
     std::replace(function.begin(), function.end(), '.', '_');
-    int64_t batch = source->getParentOfType<gen::ModelOp>().getBatchSizeAttr().getInt();
-    functions.push_back({function, sourceName, kind, batch, std::move(*lowered)});
+    functions.push_back({function, sourceName, kind, "", batch, std::move(*lowered)});
     return success();
   };
   auto steps = [](gen::ModelOp m) { return m.getBody().getOps<gen::StepOp>(); };
@@ -420,6 +448,23 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   for (gen::NetOp net : model.getBody().getOps<gen::NetOp>())
     if (failed(lower(halide::lowerNet(net, *target), net, Kind::Net)))
       return failure();
+  for (const Declared &d : declaredFunctions(stages.forward)) {
+    std::string kindName(manifest::spelling(d.kind));
+    std::string function = name + "_declared_" + kindName;
+    auto lowered = halide::lowerDeclaration(*d.body, function, d.argumentName, *target);
+    if (failed(lowered))
+      return failure();
+    functions.push_back({function, kindName, d.kind, d.subject, batch, std::move(*lowered)});
+  }
+  // Nets, steps and declarations name C symbols; two alike would not link.
+  for (size_t i = 0; i < functions.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (functions[i].function == functions[j].function) {
+        model.emitError("'") << functions[j].source << "' and '" << functions[i].source
+                             << "' would both compile to the C function '"
+                             << functions[i].function << "'; rename one";
+        return failure();
+      }
 
   // Steps first: they take longest, and the queue hands out jobs in order.
   std::vector<CompileJob> jobs;

@@ -307,14 +307,13 @@ compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::Strin
     fail("expected one gen.model, found " + std::to_string(models.size()));
     return mlir::failure();
   }
-  mlir::OwningOpRef<mlir::ModuleOp> source = module.clone();
   mlir::OwningOpRef<mlir::ModuleOp> forward = module.clone();
   mlir::OwningOpRef<mlir::ModuleOp> updates = module.clone();
   if (mlir::failed(lower(*forward, Stage::MLIRInlined)) ||
       mlir::failed(lower(module, Stage::MLIRTrain)))
     return mlir::failure();
   auto first = [](mlir::ModuleOp m) { return *m.getOps<gen::ModelOp>().begin(); };
-  target::ModelStages stages{models.front(), first(*forward), first(*source)};
+  target::ModelStages stages{models.front(), first(*forward)};
   if (share) {
     if (mlir::failed(lower(share, Stage::MLIRGrad)) ||
         mlir::failed(lower(*updates, Stage::MLIRTrain, /*updatesOnly=*/true)))

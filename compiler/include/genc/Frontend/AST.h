@@ -145,13 +145,16 @@ private:
 };
 using StmtPtr = std::unique_ptr<Stmt>;
 
-/// `a = expr` or `a, b = net(...)`.
+/// `a = expr`, `a, b = net(...)`, or `z ~ expr` (the latent of a
+/// `generate` declaration: `draw` is set).
 class AssignStmt : public Stmt {
 public:
-  AssignStmt(llvm::SMLoc loc, std::vector<Ident> targets, ExprPtr value)
-      : Stmt(Kind::Assign, loc), targets(std::move(targets)), value(std::move(value)) {}
+  AssignStmt(llvm::SMLoc loc, std::vector<Ident> targets, ExprPtr value, bool draw = false)
+      : Stmt(Kind::Assign, loc), targets(std::move(targets)), value(std::move(value)),
+        draw(draw) {}
   std::vector<Ident> targets;
   ExprPtr value;
+  bool draw;
   static bool classof(const Stmt *s) { return s->getKind() == Kind::Assign; }
 };
 
@@ -220,6 +223,20 @@ struct StepDecl : MoveOnly {
   std::vector<StmtPtr> body;
 };
 
+/// A declaration of how the model generates, about one input (`subject`):
+/// `generate x { ... }`, `reconstruct x`, `log_weight x`, `discriminate x`,
+/// `classify y`.
+struct GenerativeDecl : MoveOnly {
+  enum class Kind { Generate, Reconstruct, LogWeight, Discriminate, Classify };
+  Kind kind;
+  Ident keyword;
+  Ident subject;
+  std::vector<StmtPtr> body;
+  /// The keyword's spelling, or None if `word` is not one.
+  static llvm::Optional<Kind> kindOf(llvm::StringRef word);
+  static llvm::StringRef spelling(Kind kind);
+};
+
 struct ScheduleEntry {
   Ident step;
   ExprPtr repeats; // null: once
@@ -241,7 +258,8 @@ struct ModelDecl : MoveOnly {
   std::vector<NetDecl> nets;
   std::vector<StepDecl> steps;
   std::vector<TrainDecl> trains;
-  enum class DeclKind { Input, Const, Net, Step, Train };
+  std::vector<GenerativeDecl> generatives;
+  enum class DeclKind { Input, Const, Net, Step, Train, Generative };
   /// (kind, index into the vector of that kind), in source order.
   std::vector<std::pair<DeclKind, size_t>> order;
 };

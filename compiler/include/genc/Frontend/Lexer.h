@@ -25,6 +25,12 @@ public:
 
   const std::string &getErrorMessage() const { return errorMessage; }
 
+  /// The token after the current one, without consuming it.
+  Token peek() const {
+    Lexer copy = *this;
+    return copy.lex();
+  }
+
   /// Forgets open brackets, so newlines end statements again (used by error
   /// recovery after an unbalanced '(' or '[').
   void resetNesting() { nesting = 0; }

@@ -50,6 +50,7 @@ private:
   bool parseConst(ModelDecl &model);
   bool parseNet(ModelDecl &model);
   bool parseStep(ModelDecl &model);
+  bool parseGenerative(ModelDecl &model);
   bool parseTrain(ModelDecl &model);
   bool parseTypedName(TypedName &result, bool nameRequired);
   bool parseType(TypeSpec &type);

@@ -27,23 +27,34 @@ struct CompiledFunction {
   /// (evaluation: no gradient, no update), or a net.
   using Kind = manifest::FunctionKind;
   std::string function; // e.g. "vae_elbo" (the library name, then the step or net)
-  std::string source;   // step or net name
+  std::string source;   // step or net name; a declaration's kind
   Kind kind;
+  std::string subject;  // a declaration's input (see FunctionSpec::subject)
   int64_t batchSize; // of its batched arguments and results
   halide::LoweredPipeline pipeline;
 };
 
 /// The model at the stages compilation needs: `train` after optimizer
 /// lowering (the steps), `forward` with nets inlined but no gradients (the
-/// losses), and `source` as written (for notes on how nets are called).
+/// losses and the declarations of how it generates).
 /// For data-parallel training, `gradients` (differentiated, imported at
 /// one process's share of the batch) and `updates` (gen-extract-updates,
 /// then the optimizer) replace the fused steps of `train`.
 struct ModelStages {
-  gen::ModelOp train, forward, source;
+  gen::ModelOp train, forward;
   gen::ModelOp gradients = nullptr, updates = nullptr;
   bool dataParallel() const { return gradients && updates; }
 };
+
+/// One function a declaration of how the model generates compiles to:
+/// gen.generate gives two (latent, generate), the others one each.
+struct Declared {
+  CompiledFunction::Kind kind;
+  std::string subject;
+  mlir::Block *body;
+  std::string argumentName; // the latent, for generate
+};
+std::vector<Declared> declaredFunctions(gen::ModelOp model);
 
 struct CompileResult {
   std::vector<std::string> files; // everything written, relative to the output dir
@@ -89,7 +100,6 @@ std::string emitModelHeader(gen::ModelOp model, llvm::StringRef name,
                             llvm::StringRef manifest);
 
 /// Writes the JSON manifest of the model.
-/// Notes, from `source`, the noise each net is called with in the steps.
 std::string emitManifest(const ModelStages &stages, llvm::ArrayRef<CompiledFunction> functions,
                          llvm::StringRef target);
 

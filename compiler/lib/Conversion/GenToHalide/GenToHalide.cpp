@@ -213,6 +213,7 @@ private:
   void lowerBatchNorm(BatchNormOp op);
   void lowerLoss(Operation *op);
   void lowerMove(Operation *op);
+  void lowerCategorical(CategoricalOp op);
 
   std::string prefix;
   Halide::Target target;
@@ -343,6 +344,24 @@ void Lowering::lowerBatchNorm(BatchNormOp op) {
     return gamma(v[1]) * (at(op.getInput(), v) - mean(v[1])) /
                Halide::sqrt(var(v[1]) + eps) +
            beta(v[1]);
+  });
+}
+
+/// Gumbel-max: the one-hot of argmax_k (logits - log(-log u)); u = 0 gives
+/// -inf, never the maximum.
+void Lowering::lowerCategorical(CategoricalOp op) {
+  Shape shape = shapeOf(op.getResult());
+  bool shared = shapeOf(op.getLogits()).size() == 1;
+  Func best = newFunc(op, FuncKind::Reduction);
+  RDom k(0, int(shape[1]), best.name() + "_k");
+  Var n = halideVars(1)[0];
+  Expr logit = shared ? at(op.getLogits(), {k}) : at(op.getLogits(), {n, k});
+  Expr gumbel = -Halide::log(-Halide::log(at(op.getUniform(), {n, k})));
+  best(n) = Halide::cast<float>(Halide::argmax(logit + gumbel)[0]);
+  infos.back().shape = {shape[0]};
+  Func f = newFunc(op, FuncKind::Elementwise);
+  define(op.getResult(), f, [&](const Index &v) {
+    return Halide::select(Halide::cast<float>(v[1]) == best(v[0]), 1.0f, 0.0f);
   });
 }
 
@@ -637,6 +656,10 @@ LogicalResult Lowering::lower(Operation *op) {
         lowerBatchNorm(bn);
         return success();
       })
+      .Case([&](CategoricalOp c) {
+        lowerCategorical(c);
+        return success();
+      })
       .Case<BCEOp, BCEWithLogitsOp, MSEOp, SoftmaxCrossEntropyOp>([&](Operation *l) {
         lowerLoss(l);
         return success();
@@ -657,6 +680,10 @@ LogicalResult Lowering::lower(Operation *op) {
         addOutput(PipelineOutput::Kind::Objective, "objective", m.getObjective());
         if (perExample)
           addExamplesOutput(m.getObjective());
+        return success();
+      })
+      .Case([&](YieldOp y) {
+        addOutput(PipelineOutput::Kind::Result, "result.0", y.getValue());
         return success();
       })
       .Case([&](ReturnOp r) {
@@ -744,6 +771,17 @@ FailureOr<LoweredPipeline> genc::halide::lowerStep(StepOp step, const Halide::Ta
   if (failed(lowering.lowerBlock(step.getBody().front())))
     return failure();
   return lowering.finish(step.getSymName().str());
+}
+
+FailureOr<LoweredPipeline> genc::halide::lowerDeclaration(Block &body, StringRef name,
+                                                         StringRef argumentName,
+                                                         const Halide::Target &target) {
+  Lowering lowering(name.str(), target);
+  for (BlockArgument arg : body.getArguments())
+    (void)lowering.bindArgument(arg, argumentName.str());
+  if (failed(lowering.lowerBlock(body)))
+    return failure();
+  return lowering.finish(name.str());
 }
 
 FailureOr<LoweredPipeline> genc::halide::lowerNet(NetOp net, const Halide::Target &target) {

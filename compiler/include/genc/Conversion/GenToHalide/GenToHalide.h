@@ -56,6 +56,14 @@ mlir::FailureOr<LoweredPipeline> lowerStep(gen::StepOp step, const Halide::Targe
 /// Lowers a net (an inference entry point: encode, decode, generate, ...).
 mlir::FailureOr<LoweredPipeline> lowerNet(gen::NetOp net, const Halide::Target &target);
 
+/// Lowers one region of a declaration of how the model generates (the
+/// latent or decode region of gen.generate, or the body of another), nets
+/// inlined: its block argument, if any (the latent), becomes an argument
+/// named `argumentName`; its gen.yield, result "result.0".
+mlir::FailureOr<LoweredPipeline> lowerDeclaration(mlir::Block &body, llvm::StringRef name,
+                                                  llvm::StringRef argumentName,
+                                                  const Halide::Target &target);
+
 /// Registers genc-translate's --gen-to-halide: each pipeline's loop nests
 /// as scheduled for --halide-target.
 void registerGenToHalideTranslation();

@@ -404,6 +404,123 @@ LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &tables) {
 }
 
 //===----------------------------------------------------------------------===//
+// Declarations of how the model generates
+//===----------------------------------------------------------------------===//
+
+/// The value a declaration's region yields, or an error.
+static FailureOr<Value> yieldedValue(Operation *decl, Region &region, StringRef which) {
+  if (region.empty() || !isa<YieldOp>(region.front().back())) {
+    decl->emitOpError() << which << " must end with gen.yield";
+    return failure();
+  }
+  Value value = cast<YieldOp>(region.front().back()).getValue();
+  if (failed(verifyBatched(decl, value.getType(), (which + " value").str())))
+    return failure();
+  return value;
+}
+
+/// A model holds at most one declaration of each kind.
+static LogicalResult verifyOnlyOne(Operation *decl) {
+  Operation *first = nullptr;
+  for (Operation &sibling : decl->getBlock()->getOperations())
+    if (sibling.getName() == decl->getName()) {
+      first = &sibling;
+      break;
+    }
+  if (first != decl)
+    return decl->emitOpError("a model has at most one ") << decl->getName();
+  return success();
+}
+
+static LogicalResult verifyGenerate(GenerateOp op) {
+  if (failed(verifyOnlyOne(op)))
+    return failure();
+  Region &latentRegion = op.getLatent(), &decodeRegion = op.getDecode();
+  if (!latentRegion.empty() && latentRegion.front().getNumArguments() != 0)
+    return op.emitOpError("latent region takes no arguments");
+  auto latent = yieldedValue(op, latentRegion, "latent region");
+  if (failed(latent) || failed(yieldedValue(op, decodeRegion, "decode region")))
+    return failure();
+  Block &decode = decodeRegion.front();
+  if (decode.getNumArguments() != 1 || decode.getArgument(0).getType() != latent->getType())
+    return op.emitOpError("decode region must take the latent, of type ")
+           << latent->getType() << ", as its one argument";
+  return success();
+}
+
+template <typename DeclarationOp> static LogicalResult verifyDeclaration(DeclarationOp op) {
+  if (failed(verifyOnlyOne(op)))
+    return failure();
+  return failure(failed(yieldedValue(op, op.getBody(), "body")));
+}
+
+/// The input a declaration is about, and the type its value must have
+/// (`expected`, built from the input's type): a data input for all but
+/// gen.classify, whose subject is a label.
+static LogicalResult
+verifySubject(Operation *decl, SymbolTableCollection &tables, Region &region,
+              function_ref<bool(InputOp, RankedTensorType)> expected, StringRef expectation) {
+  auto ref = decl->getAttrOfType<FlatSymbolRefAttr>("subject");
+  if (!ref || region.empty() || !isa<YieldOp>(region.front().back()))
+    return success(); // the op's verifier reports these
+  auto input = lookupInModel<InputOp>(decl, tables, ref, "an input");
+  if (!input)
+    return failure();
+  bool label = input.getLabelClassesAttr() != nullptr;
+  if (label != isa<ClassifyOp>(decl))
+    return decl->emitOpError() << (label ? "is about a label input " : "must be about a label input, not ")
+                               << ref << (label ? "; only gen.classify predicts labels" : "");
+  auto type = cast<YieldOp>(region.front().back()).getValue().getType().cast<RankedTensorType>();
+  if (!expected(input, type))
+    return decl->emitOpError("yields ") << type << ", but " << expectation;
+  return success();
+}
+
+static bool sameAsInput(InputOp input, RankedTensorType type) {
+  return type == input.getTensorType();
+}
+
+LogicalResult GenerateOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifySubject(*this, tables, getDecode(), sameAsInput,
+                       "the decode region must yield the type of the input it generates");
+}
+LogicalResult ReconstructOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifySubject(*this, tables, getBody(), sameAsInput,
+                       "a reconstruction has the type of the input it reconstructs");
+}
+LogicalResult ClassifyOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifySubject(*this, tables, getBody(), sameAsInput,
+                       "class logits have the type of the label input");
+}
+LogicalResult LogWeightOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifySubject(
+      *this, tables, getBody(),
+      [](InputOp, RankedTensorType type) { return type.getRank() == 1; },
+      "a log-weight is one number per example");
+}
+LogicalResult DiscriminateOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifySubject(
+      *this, tables, getBody(),
+      [](InputOp, RankedTensorType type) {
+        return type.getRank() == 1 || (type.getRank() == 2 && type.getDimSize(1) == 1);
+      },
+      "a discriminator's logit is one number per example");
+}
+
+static LogicalResult verifyCategorical(CategoricalOp op) {
+  auto uniform = op.getUniform().getType().cast<RankedTensorType>();
+  auto logits = op.getLogits().getType().cast<RankedTensorType>();
+  if (uniform.getRank() != 2 || failed(verifyBatched(op, uniform, "uniform draw")))
+    return op.emitOpError("uniform draw must be [batch, categories], got ") << uniform;
+  bool perRow = logits.getRank() == 2 && logits.getShape() == uniform.getShape();
+  bool shared = logits.getRank() == 1 && logits.getDimSize(0) == uniform.getDimSize(1);
+  if (!perRow && !shared)
+    return op.emitOpError("logits ") << logits << " must be " << uniform << " or tensor<"
+                                     << uniform.getDimSize(1) << "xf32>";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Training state, gradients and updates
 //===----------------------------------------------------------------------===//
 

@@ -185,6 +185,10 @@ GEN_ADJOINT(HeavisideOp) { // a step function: zero almost everywhere
   out.assign(1, Value());
   return success();
 }
+GEN_ADJOINT(CategoricalOp) { // piecewise constant in the logits; the draw is a constant
+  out.assign(2, Value());
+  return success();
+}
 
 //===----------------------------------------------------------------------===//
 // Broadcasting binary ops: each adjoint is unbroadcast to its operand.

@@ -1,6 +1,7 @@
 //===- InlineNets.cpp - Inline net calls into steps -----------------------===//
 //
-// 1) Collect the gen.call ops of every step.
+// 1) Collect the gen.call ops of every step and declaration (everything
+//    in the model but the nets themselves).
 // 2) Replace each call by a clone of the callee's body (without its
 //    gen.param declarations and gen.return), mapping the net's arguments to
 //    the call operands and the call results to the returned values.
@@ -21,9 +22,11 @@ namespace {
 struct InlineNetsPass : public GenInlineNetsBase<InlineNetsPass> {
   void runOnOperation() override {
     ModelOp model = getOperation();
-    for (StepOp step : model.getBody().getOps<StepOp>()) {
+    for (Operation &op : model.getBody().front()) {
+      if (isa<NetOp>(op))
+        continue;
       SmallVector<CallOp> worklist;
-      step.walk([&](CallOp call) { worklist.push_back(call); });
+      op.walk([&](CallOp call) { worklist.push_back(call); });
       while (!worklist.empty()) {
         CallOp call = worklist.pop_back_val();
         auto net = model.lookupSymbol<NetOp>(call.getCallee());

@@ -181,6 +181,86 @@ def Gen_TrainOp : Gen_Op<"train", [HasParent<"ModelOp">,
   let verifier = [{ return ::verifyTrain(*this); }];
 }
 
+//===----------------------------------------------------------------------===//
+// How the model generates (declarations; docs/language.md)
+//===----------------------------------------------------------------------===//
+
+def Gen_GenerateOp : Gen_Op<"generate", [HasParent<"ModelOp">, IsolatedFromAbove,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "How the model generates its data input: a latent, then the data";
+  let description = [{
+    The `latent` region draws the latent (the code) and yields it, batched;
+    the `decode` region maps it, as its one block argument, to a batch of the
+    input `subject`. The runtime samples by running both, interpolates
+    between two latents by running `decode` on a path, and reads a label
+    input the regions use as the class to generate. `latent_name` is the
+    latent's name in the source (`z ~ ...`).
+
+    ```mlir
+    gen.generate @x latent "z" {
+      %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<128x20xf32>
+      gen.yield %e : tensor<128x20xf32>
+    } decode {
+    ^bb0(%z: tensor<128x20xf32>):
+      %x = gen.call @decoder(%z) : (tensor<128x20xf32>) -> tensor<128x784xf32>
+      gen.yield %x : tensor<128x784xf32>
+    }
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$subject, StrAttr:$latent_name);
+  let regions = (region SizedRegion<1>:$latent, SizedRegion<1>:$decode);
+  let assemblyFormat = "$subject `latent` $latent_name attr-dict-with-keyword $latent `decode` $decode";
+  let verifier = [{ return ::verifyGenerate(*this); }];
+}
+
+// The other declarations: one region, no arguments, yielding one batched
+// value about the input `subject`.
+class Gen_DeclarationOp<string mnemonic, string what> : Gen_Op<mnemonic,
+    [HasParent<"ModelOp">, IsolatedFromAbove, SingleBlock, NoRegionArguments,
+     DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = what;
+  let arguments = (ins FlatSymbolRefAttr:$subject);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$subject attr-dict-with-keyword $body";
+  let verifier = [{ return ::verifyDeclaration(*this); }];
+}
+
+def Gen_ReconstructOp : Gen_DeclarationOp<"reconstruct",
+    "How the model reconstructs its data input (yields the subject's type)"> {
+  let description = [{
+    ```mlir
+    gen.reconstruct @x {
+      %m, %s = gen.call @encoder(%x) : ...
+      %r = gen.call @decoder(%m) : ...
+      gen.yield %r : tensor<128x784xf32>
+    }
+    ```
+  }];
+}
+def Gen_LogWeightOp : Gen_DeclarationOp<"log_weight",
+    "Each example's log p(x, z) - log q(z | x) for one draw z (yields tensor<B x f32>)"> {
+  let description = [{
+    The importance weight of the IWAE bound, log-mean-exp'd over draws by
+    the runtime; a body that draws nothing gives log p(x) itself.
+  }];
+}
+def Gen_DiscriminateOp : Gen_DeclarationOp<"discriminate",
+    "Each example's logit of being data (yields tensor<B> or tensor<Bx1>)">;
+def Gen_ClassifyOp : Gen_DeclarationOp<"classify",
+    "The class logits of a label input (yields tensor<B x classes>)">;
+
+def Gen_YieldOp : Gen_Op<"yield", [NoSideEffect, Terminator,
+    ParentOneOf<["GenerateOp", "ReconstructOp", "LogWeightOp", "DiscriminateOp", "ClassifyOp"]>]> {
+  let summary = "Ends a declaration's region with its value";
+  let description = [{
+    ```mlir
+    gen.yield %x : tensor<128x784xf32>
+    ```
+  }];
+  let arguments = (ins Gen_F32Tensor:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
 def Gen_StateOp : Gen_Op<"state", [Symbol, HasParent<"ModelOp">]> {
   let summary = "Declares model-level training state (optimizer moments, step counts)";
   let description = [{
@@ -362,6 +442,30 @@ def Gen_UniformOp : Gen_Op<"uniform", []> {
   let results = (outs Gen_F32Tensor:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
   let verifier = [{ return ::verifyUniform(*this); }];
+}
+
+def Gen_CategoricalOp : Gen_Op<"categorical", [NoSideEffect,
+    TypesMatchWith<"result has the uniform draw's type", "uniform", "result", "$_self">,
+    DeclareOpInterfaceMethods<GradientOpInterface>]> {
+  let summary = "A one-hot draw of a category by the Gumbel-max trick";
+  let description = [{
+    Row i of the result is the one-hot vector of argmax_k (logits[i, k] -
+    log(-log uniform[i, k])): category k with probability softmax(logits)_k
+    when `uniform` is a U[0, 1) draw. `logits` is [B, K], or [K] for every
+    row. For gradients it is a constant (piecewise constant in the logits).
+
+    ```mlir
+    %u = gen.uniform {low = 0.0 : f64, high = 1.0 : f64} : tensor<128x10xf32>
+    %k = gen.categorical %logits, %u : tensor<10xf32>, tensor<128x10xf32>
+    ```
+  }];
+  let arguments = (ins Gen_F32Tensor:$logits, Gen_F32Tensor:$uniform);
+  let results = (outs Gen_F32Tensor:$result);
+  let assemblyFormat = "$logits `,` $uniform attr-dict `:` type($logits) `,` type($uniform)";
+  let builders = [OpBuilder<(ins "::mlir::Value":$logits, "::mlir::Value":$uniform), [{
+    build($_builder, $_state, uniform.getType(), logits, uniform);
+  }]>];
+  let verifier = [{ return ::verifyCategorical(*this); }];
 }
 
 //===----------------------------------------------------------------------===//

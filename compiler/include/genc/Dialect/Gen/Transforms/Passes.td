@@ -7,7 +7,7 @@ include "mlir/Pass/PassBase.td"
 def GenInlineNets : Pass<"gen-inline-nets", "::genc::gen::ModelOp"> {
   let summary = "Inline every net call inside the steps of a model";
   let description = [{
-    Replaces each `gen.call` in a `gen.step` (transitively, through nets that
+    Replaces each `gen.call` in a `gen.step` or a declaration (`gen.generate`, ...; transitively, through nets that
     call nets) by the callee's body. Parameter reads already name their
     owning net (`@net::@param`), so the inlined code still tells which net
     each parameter belongs to; this is what autodiff needs to freeze nets a
