@@ -5,7 +5,8 @@
 #
 # For every EXAMPLES_DIR/*.gen, including ones added after examples.test was
 # written: `genc check` succeeds; `genc --emit=mlir` holds the gen.model and a
-# gen.net / gen.step for every `net` / `step` of the source; and in
+# gen.net / gen.step for every `net` / `step` of the source, and an op for
+# every declaration of how it generates (`generate x`, ...); and in
 # `genc --emit=mlir-inlined` no step body holds a gen.call. Prints one line
 # per example and exits non-zero on the first failure.
 #
@@ -51,6 +52,8 @@ for path in paths:
     model = re.search(r'^\s*model\s+(\w+)', src, re.M).group(1)
     nets = re.findall(r'^\s*net\s+(\w+)\s*\(', src, re.M)
     steps = re.findall(r'^\s*step\s+(\w+)\s+updates\b', src, re.M)
+    declared = re.findall(
+        r'^\s*(generate|reconstruct|log_weight|discriminate|classify)\s+(\w+)\s*\{', src, re.M)
     run('check', path)
     ir = run(path, '--emit=mlir')
     if 'gen.model @%s ' % model not in ir:
@@ -61,6 +64,9 @@ for path in paths:
     for step in steps:
         if 'gen.step @%s ' % step not in ir:
             sys.exit('FAIL: %s: no gen.step @%s' % (path, step))
+    for kind, subject in declared:
+        if not re.search(r'gen\.%s @%s ' % (kind, subject), ir):
+            sys.exit('FAIL: %s: no gen.%s @%s' % (path, kind, subject))
     inlined = step_bodies(run(path, '--emit=mlir-inlined'))
     if sorted(inlined) != sorted(steps):
         sys.exit('FAIL: %s: inlined steps %s, expected %s' % (path, sorted(inlined), sorted(steps)))
@@ -69,5 +75,6 @@ for path in paths:
             sys.exit('FAIL: %s: step @%s still calls a net after inlining' % (path, step))
         if 'gen.minimize' not in body[-1]:
             sys.exit('FAIL: %s: step @%s does not end in gen.minimize' % (path, step))
-    print('OK %s: model %s, nets %s, steps %s' % (os.path.basename(path), model,
-                                                  ' '.join(nets), ' '.join(steps)))
+    print('OK %s: model %s, nets %s, steps %s, declares %s' % (
+        os.path.basename(path), model, ' '.join(nets), ' '.join(steps),
+        ' '.join('%s %s' % d for d in declared) or 'nothing'))
