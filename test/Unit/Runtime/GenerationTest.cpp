@@ -1,11 +1,15 @@
 //===- GenerationTest.cpp - Declarations read from a manifest, and called ----===//
 //
 // Generation reads what a model declares (latent, generate, reconstruct,
-// log_weight, discriminate, classify), never its nets' names.
+// log_weight, discriminate, classify), never its nets' names. The calls on
+// top of it (drawLatents, decode, generate, logLikelihood,
+// classifierAccuracy) run here on hand-written kernels of a small manifest.
 //
 //===----------------------------------------------------------------------===//
+#include "genc/runtime/Evaluate.h"
 #include "genc/runtime/Generation.h"
 #include "genc/runtime/Manifest.h"
+#include "genc/runtime/Model.h"
 #include "TestUtil.h"
 
 #include <gtest/gtest.h>
@@ -87,6 +91,44 @@ std::string decoderNet() {
                   R"(,"noise":[{"kind":"normal","a":0,"b":1}])");
 }
 
+float *host(void *buffer) { return reinterpret_cast<float *>(static_cast<halide_buffer_t *>(buffer)->host); }
+
+int latentKernel(void **args) { // eps, y, z
+  for (int r = 0; r < kBatch; ++r) {
+    const float *y = host(args[1]) + r * 3;
+    int c = int(std::max_element(y, y + 3) - y);
+    for (int j = 0; j < 2; ++j)
+      host(args[2])[r * 2 + j] = host(args[0])[r * 2 + j] + 10.0f * float(c);
+  }
+  return 0;
+}
+int generateKernel(void **args) { // z, y, out
+  for (int r = 0; r < kBatch; ++r)
+    host(args[2])[r] = host(args[0])[r * 2] + host(args[0])[r * 2 + 1];
+  return 0;
+}
+int exactLogWeightKernel(void **args) { // x, w
+  for (int r = 0; r < kBatch; ++r)
+    host(args[1])[r] = 2 * host(args[0])[r];
+  return 0;
+}
+int classifyKernel(void **args) { // x, logits
+  for (int r = 0; r < kBatch; ++r)
+    for (int c = 0; c < 3; ++c)
+      host(args[1])[r * 3 + c] = -std::fabs(host(args[0])[r] - float(c));
+  return 0;
+}
+int setThreads(int) { return 0; }
+ErrorHandler setErrorHandler(ErrorHandler) { return nullptr; }
+
+StaticKernels kernels() {
+  return StaticKernels({{"m_latent", latentKernel},
+                        {"m_generate", generateKernel},
+                        {"m_log_weight", exactLogWeightKernel},
+                        {"m_classify", classifyKernel}},
+                       setThreads, setErrorHandler);
+}
+
 Manifest parse(const std::vector<std::string> &functions) {
   return Manifest::parse(manifestText(functions), "test.manifest.json");
 }
@@ -159,5 +201,67 @@ TEST(Generation, MalformedDeclarationsAreOneLineErrors) {
   std::string wideWeight =
       function("log_weight", "log_weight", "x", {arg("input", "x", {kBatch, 1})}, "w", {kBatch, 2});
   EXPECT_NE(errorOf([&] { describeGeneration(parse({wideWeight})); }).find("one value per example"),
+            std::string::npos);
+}
+
+TEST(Generation, SamplesThroughTheDeclarationsReproduciblyBySeed) {
+  StaticKernels k = kernels();
+  Model model(parse({latentFn(), generateFn(), logWeightFn(false), classifyFn()}), k, 7);
+  Generation g = describeGeneration(model.manifest());
+  auto before = model.noise().state();
+
+  Rng a(1, "pictures"), b(1, "pictures"), c(2, "pictures");
+  std::vector<float> za = drawLatents(model, g, 6, a), zb = drawLatents(model, g, 6, b),
+                     zc = drawLatents(model, g, 6, c);
+  ASSERT_EQ(za.size(), 12u);
+  EXPECT_EQ(za, zb);
+  EXPECT_NE(za, zc);
+  EXPECT_NE(a.state(), Rng(1, "pictures").state()); // the stream advanced
+  EXPECT_EQ(model.noise().state(), before);         // training's stream did not
+
+  // The same noise for two classes: codes 10 apart (the class grid's rows).
+  Rng style(3, "grid");
+  Rng first = style, second = style;
+  std::vector<float> z0 = drawLatents(model, g, 3, first, {0});
+  std::vector<float> z2 = drawLatents(model, g, 3, second, {2});
+  for (size_t i = 0; i < z0.size(); ++i)
+    EXPECT_FLOAT_EQ(z2[i] - z0[i], 20.0f);
+
+  // generate: latent, then generate, in whole batches, the classes cycled.
+  Rng s(4, "samples");
+  std::vector<float> x = generate(model, g, 5, s, {1, 2});
+  ASSERT_EQ(x.size(), 5u);
+  for (size_t i = 0; i < x.size(); ++i)
+    EXPECT_NEAR(x[i], i % 2 ? 40.0 : 20.0, 9.0) << i;
+
+  // decode pads the last batch: 5 codes, 2 batches of 4.
+  std::vector<float> codes{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  EXPECT_EQ(decode(model, g, codes, 5, s), (std::vector<float>{3, 7, 11, 15, 19}));
+  EXPECT_EQ(model.noise().state(), before);
+}
+
+TEST(Generation, LikelihoodAndAccuracyFromTheDeclarations) {
+  StaticKernels k = kernels();
+  Model model(parse({latentFn(), generateFn(), logWeightFn(false), classifyFn()}), k, 7);
+  Generation g = describeGeneration(model.manifest());
+  Split test;
+  test.count = 5;
+  test.columns["x"] = {0, 1, 2, 1, 2};
+  test.columns["y"] = {1, 0, 0, /**/ 0, 1, 0, /**/ 0, 0, 1, /**/ 0, 0, 1, /**/ 0, 0, 1};
+  LogLikelihood ll = logLikelihood(model, g, test, 50, 1);
+  EXPECT_TRUE(ll.exact);
+  EXPECT_EQ(ll.samples, 1);
+  EXPECT_EQ(ll.examples, 5);
+  EXPECT_NEAR(ll.nats, 2 * 6.0 / 5, 1e-6);
+  EXPECT_EQ(logLikelihood(model, g, test, 50, 1, 2).examples, 2);
+  EXPECT_NEAR(classifierAccuracy(model, g, test), 4.0 / 5, 1e-12);
+}
+
+TEST(Generation, NoGenerateDeclarationCannotBeSampled) {
+  StaticKernels k = kernels();
+  Model model(parse({logWeightFn(false)}), k, 7);
+  Generation g = describeGeneration(model.manifest());
+  Rng rng(1);
+  EXPECT_NE(errorOf([&] { generate(model, g, 3, rng); }).find("declares no 'generate'"),
             std::string::npos);
 }
