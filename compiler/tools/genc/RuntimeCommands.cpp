@@ -121,11 +121,12 @@ void loadForInference(Model &model, const std::string &checkpoint) {
 /// as an IDX data folder: the same items as train and t10k files, so any
 /// model can be trained or evaluated on them with --data. Generated and
 /// written a block at a time: memory does not grow with --count.
-std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &request) {
-  if (roles.imageSide == 0)
+std::string exportIdx(Model &model, const Generation &generation, const RuntimeRequest &request) {
+  if (generation.imageSide == 0)
     throw RuntimeError("--export-idx needs a model that generates square images");
   createDirectories(request.exportIdx);
-  uint64_t side = uint64_t(roles.imageSide), count = uint64_t(request.count);
+  const InputSpec *label = generation.label;
+  uint64_t side = uint64_t(generation.imageSide), count = uint64_t(request.count);
   // Each block goes to both splits as it is generated (no second pass).
   std::vector<std::unique_ptr<IdxWriter>> imageWriters, labelWriters;
   for (const char *split : {"train", "t10k"}) {
@@ -133,7 +134,7 @@ std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &re
     imageWriters.push_back(
         std::make_unique<IdxWriter>(prefix + "-images-idx3-ubyte", count,
                                     std::vector<uint64_t>{side, side}));
-    if (roles.label)
+    if (label)
       labelWriters.push_back(std::make_unique<IdxWriter>(prefix + "-labels-idx1-ubyte", count,
                                                          std::vector<uint64_t>{}));
   }
@@ -142,10 +143,10 @@ std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &re
   for (int64_t first = 0; first < request.count; first += kBlock) {
     int64_t n = std::min(kBlock, request.count - first);
     std::vector<int32_t> classes;
-    if (roles.label)
+    if (label)
       for (int64_t i = first; i < first + n; ++i)
-        classes.push_back(int32_t(i % roles.label->labelClasses));
-    std::vector<float> block = generate(model, roles, n, rng, classes);
+        classes.push_back(int32_t(i % label->labelClasses));
+    std::vector<float> block = generate(model, generation, n, rng, classes);
     for (auto &writer : imageWriters)
       writer->appendImages(block.data(), block.size());
     for (auto &writer : labelWriters)
@@ -160,22 +161,25 @@ std::string exportIdx(Model &model, const Roles &roles, const RuntimeRequest &re
 int sample(const RuntimeRequest &request) {
   SafetensorsFile checked(request.checkpoint); // a bad file fails before compiling
   Session s = open(request, /*loadTrain=*/false);
+  const Generation generation = describeGeneration(s.model->manifest());
+  if (!generation.canSample())
+    throw RuntimeError("model '" + s.model->manifest().model +
+                       "' declares no 'generate': nothing to sample (see docs/language.md)");
   loadForInference(*s.model, request.checkpoint);
   createDirectories(request.outDir);
-  Roles roles = findRoles(s.model->manifest());
   std::vector<std::string> files =
-      writeModelPictures(*s.model, roles, s.data, request.outDir, request.seed);
-  if (roles.isGan() && roles.data && elementCount(roles.data->shape) == 1) {
+      writeModelPictures(*s.model, generation, s.data, request.outDir, request.seed);
+  if (generation.dataSize() == 1 && s.data.test.count > 0) {
     files.push_back(request.outDir + "/toy1d.png");
     writeToyPicture(files.back(),
-                    {toyPanel(*s.model, roles, s.data.test, "checkpoint", request.seed)});
+                    {toyPanel(*s.model, generation, s.data.test, "checkpoint", request.seed)});
   }
   if (!request.exportIdx.empty())
-    files.push_back(exportIdx(*s.model, roles, request));
+    files.push_back(exportIdx(*s.model, generation, request));
   if (files.empty())
     throw RuntimeError("model '" + s.model->manifest().model +
-                       "' has no net genc knows how to sample (generator, or encoder and "
-                       "decoder)");
+                       "' generates data genc draws no picture of (square images, 2-D or 1-D "
+                       "points)");
   for (const std::string &f : files)
     std::printf("wrote %s\n", f.c_str());
   return 0;
@@ -186,7 +190,7 @@ int evaluate(const RuntimeRequest &request) {
   Session s = open(request, /*loadTrain=*/false);
   loadForInference(*s.model, request.checkpoint);
   const Manifest &m = s.model->manifest();
-  Roles roles = findRoles(m);
+  const Generation generation = describeGeneration(m);
   std::printf("model %s, checkpoint %s, %lld test examples\n", m.model.c_str(),
               request.checkpoint.c_str(), (long long)s.data.test.count);
   // Every figure is printed; any that is not finite (a diverged model)
@@ -200,18 +204,20 @@ int evaluate(const RuntimeRequest &request) {
     if (readsData(*m.find(FunctionSpec::Kind::Step, step)))
       std::printf("test %s: %.4f per example\n", step.c_str(),
                   figure(testLoss(*s.model, step, s.data.test, request.seed)));
-  if (roles.isVae() && roles.data) {
-    int64_t n = request.evalLimit > 0 ? std::min(request.evalLimit, s.data.test.count)
-                                      : s.data.test.count;
-    double ll = iwaeLogLikelihood(*s.model, roles, s.data.test, request.iwaeSamples,
-                                  request.seed, n);
-    std::printf("importance-weighted log-likelihood (k=%d, %lld examples): %.4f nats\n",
-                request.iwaeSamples, (long long)n, figure(ll));
+  if (generation.logWeight && s.data.test.count > 0) {
+    LogLikelihood ll = logLikelihood(*s.model, generation, s.data.test, request.iwaeSamples,
+                                     request.seed, request.evalLimit);
+    if (ll.exact)
+      std::printf("test log-likelihood: %.4f nats\n", figure(ll.nats));
+    else
+      std::printf("importance-weighted log-likelihood (k=%d, %lld examples): %.4f nats\n",
+                  ll.samples, (long long)ll.examples, figure(ll.nats));
   }
-  if (roles.classifier && roles.label)
-    std::printf("test accuracy: %.2f%%\n", 100 * classifierAccuracy(*s.model, roles, s.data.test));
-  if (roles.isGan() && roles.data) {
-    GanScores scores = ganScores(*s.model, roles, s.data, 2000, request.seed);
+  if (generation.classify && s.data.test.count > 0)
+    std::printf("test accuracy: %.2f%%\n",
+                100 * classifierAccuracy(*s.model, generation, s.data.test));
+  if (generation.canSample() && generation.data && s.data.test.count > 0) {
+    SampleScores scores = sampleScores(*s.model, generation, s.data, 2000, request.seed);
     std::printf("sliced Wasserstein distance to held-out data: %.5f\n",
                 figure(scores.slicedWasserstein));
     if (scores.ks >= 0)

@@ -79,19 +79,43 @@ double genc::rt::testLoss(Model &model, const std::string &step, const Split &te
   });
 }
 
-std::vector<std::vector<float>>
-genc::rt::applyNet(Model &model, const FunctionSpec &net,
-                   const std::map<std::string, const float *> &arguments, int64_t rows) {
-  int64_t batch = net.batchSize;
-  auto args = netArguments(net);
-  std::vector<std::vector<float>> results(net.results.size());
+NoiseFrom::NoiseFrom(Model &model, Rng &rng)
+    : model_(model), rng_(rng), saved_(model.noise().state()) {
+  model_.noise().setState(rng_.state());
+}
+
+NoiseFrom::~NoiseFrom() {
+  rng_.setState(model_.noise().state());
+  model_.noise().setState(saved_);
+}
+
+Batch genc::rt::columnsOf(const Split &split) {
+  Batch batch;
+  for (const auto &[name, values] : split.columns)
+    batch[name] = values.data();
+  return batch;
+}
+
+std::vector<std::vector<float>> genc::rt::applyFunction(Model &model, const FunctionSpec &fn,
+                                                        const Batch &arguments, int64_t rows) {
+  if (rows < 1)
+    throw RuntimeError(std::string(manifest::spelling(fn.kind)) + " '" + fn.name +
+                       "': nothing to apply it to");
+  int64_t batch = fn.batchSize;
+  std::vector<const ArgumentSpec *> bound;
+  for (const ArgumentSpec &a : fn.arguments)
+    if (a.kind == ArgumentSpec::Kind::Input || a.kind == ArgumentSpec::Kind::Argument)
+      bound.push_back(&a);
+  std::vector<std::vector<float>> results;
   std::map<std::string, std::vector<float>> staging;
   for (int64_t begin = 0; begin < rows; begin += batch) {
     Batch view;
-    for (const ArgumentSpec *a : args) {
+    for (const ArgumentSpec *a : bound) {
       auto it = arguments.find(a->name);
       if (it == arguments.end())
-        throw RuntimeError("net '" + net.name + "' needs argument '" + a->name + "'");
+        throw RuntimeError(std::string(manifest::spelling(fn.kind)) + " '" + fn.name +
+                           "' needs " + (a->kind == ArgumentSpec::Kind::Input ? "input" : "argument") +
+                           " '" + a->name + "'");
       size_t width = size_t(a->shape.size() > 1 ? elementCount(a->shape) / a->shape[0] : 1);
       std::vector<float> &buffer = staging[a->name];
       buffer.resize(size_t(batch) * width);
@@ -101,7 +125,8 @@ genc::rt::applyNet(Model &model, const FunctionSpec &net,
       }
       view[a->name] = buffer.data();
     }
-    std::vector<Tensor> out = model.net(net.name, view, batch);
+    std::vector<Tensor> out = model.apply(fn.kind, fn.name, view, batch);
+    results.resize(out.size());
     for (size_t i = 0; i < out.size(); ++i) {
       size_t width = out[i].number_of_elements() / size_t(batch);
       int64_t keep = std::min(batch, rows - begin);
@@ -111,120 +136,131 @@ genc::rt::applyNet(Model &model, const FunctionSpec &net,
   return results;
 }
 
-std::vector<float> genc::rt::generate(Model &model, const Roles &roles, int64_t count, Rng &rng,
-                                      const std::vector<int32_t> &classes) {
-  const FunctionSpec *net = roles.generator ? roles.generator : roles.decoder;
-  if (!net)
-    throw RuntimeError("model '" + model.manifest().model +
-                       "' has no generator or decoder net to sample");
-  // Whole batches only: batch normalization sees batches like training's.
-  int64_t batch = net->batchSize, rows = (count + batch - 1) / batch * batch;
-  std::map<std::string, std::vector<float>> args;
-  auto params = netArguments(*net);
-  for (size_t i = 0; i < params.size(); ++i) {
-    const ArgumentSpec &a = *params[i];
-    size_t width = size_t(elementCount(a.shape) / a.shape[0]);
-    std::vector<float> &values = args[a.name];
-    values.resize(size_t(rows) * width);
-    if (roles.label && a.name == roles.label->name) {
-      for (int64_t r = 0; r < rows; ++r)
-        values[size_t(r) * width + size_t(classes.empty() ? 0 : classes[size_t(r) % classes.size()])] = 1;
+namespace {
+/// One-hot rows for every label input `fn` reads: row r is class
+/// classes[r % size] (class 0 when there are none).
+std::map<std::string, std::vector<float>> labelRows(const Manifest &manifest,
+                                                    const FunctionSpec &fn,
+                                                    const std::vector<int32_t> &classes,
+                                                    int64_t rows) {
+  std::map<std::string, std::vector<float>> labels;
+  for (const ArgumentSpec *a : argumentsOf(fn, ArgumentSpec::Kind::Input)) {
+    const InputSpec *in = manifest.findInput(a->name);
+    if (!in || in->labelClasses == 0)
       continue;
+    size_t width = size_t(in->labelClasses);
+    std::vector<float> &values = labels[a->name];
+    values.assign(size_t(rows) * width, 0.0f);
+    for (int64_t r = 0; r < rows; ++r) {
+      int32_t c = classes.empty() ? 0 : classes[size_t(r) % classes.size()];
+      values[size_t(r) * width + size_t(c) % width] = 1;
     }
-    std::string distribution = "normal";
-    double lo = 0, hi = 1;
-    if (roles.generator) {
-      if (i >= net->noise.size() || net->noise[i].kind.empty())
-        throw RuntimeError("cannot sample net '" + net->name + "': the steps do not call it "
-                           "with noise for argument '" + a.name + "'");
-      distribution = net->noise[i].kind;
-      lo = net->noise[i].a;
-      hi = net->noise[i].b;
-    }
-    for (float &v : values)
-      v = float(distribution == "normal" ? rng.normal(lo, hi) : rng.uniform(lo, hi));
   }
-  std::map<std::string, const float *> view;
-  for (const auto &[name, values] : args)
-    view[name] = values.data();
-  std::vector<std::vector<float>> out = applyNet(model, *net, view, rows);
-  out.front().resize(out.front().size() / size_t(rows) * size_t(count));
-  return out.front();
+  return labels;
 }
 
-double genc::rt::iwaeLogLikelihood(Model &model, const Roles &roles, const Split &test, int k,
-                                   uint64_t seed, int64_t limit) {
-  if (!roles.isVae() || !roles.data)
-    throw RuntimeError("the importance-weighted estimate needs nets 'encoder' and 'decoder'");
-  int64_t n = limit > 0 ? std::min(limit, test.count) : test.count;
-  const std::vector<float> &x = test.columns.at(roles.data->name);
-  size_t width = size_t(elementCount(roles.data->shape));
-  size_t latent = size_t(roles.latent);
-  std::map<std::string, const float *> encoderArgs{{netArguments(*roles.encoder)[0]->name,
-                                                    x.data()}};
-  const std::vector<float> *labels = nullptr;
-  if (roles.label) {
-    labels = &test.columns.at(roles.label->name);
-    encoderArgs[roles.label->name] = labels->data();
-  }
-  auto posterior = applyNet(model, *roles.encoder, encoderArgs, n);
-  if (posterior.size() < 2)
-    throw RuntimeError("net 'encoder' must return the code's mean and log-variance");
-  const std::vector<float> &mean = posterior[0], &logVar = posterior[1];
+void bindAll(Batch &batch, const std::map<std::string, std::vector<float>> &values) {
+  for (const auto &[name, v] : values)
+    batch[name] = v.data();
+}
+
+void needSampler(const Model &model, const Generation &generation) {
+  if (!generation.canSample())
+    throw RuntimeError("model '" + model.manifest().model +
+                       "' declares no 'generate': it cannot be sampled (see docs/language.md)");
+}
+} // namespace
+
+std::vector<float> genc::rt::drawLatents(Model &model, const Generation &generation,
+                                         int64_t count, Rng &rng,
+                                         const std::vector<int32_t> &classes) {
+  needSampler(model, generation);
+  const FunctionSpec &latent = *generation.latent;
+  // Whole batches, so the draws do not depend on how the rows are used.
+  int64_t batch = latent.batchSize, rows = (count + batch - 1) / batch * batch;
+  auto labels = labelRows(model.manifest(), latent, classes, rows);
+  Batch view;
+  bindAll(view, labels);
+  NoiseFrom noise(model, rng);
+  std::vector<float> codes = applyFunction(model, latent, view, rows).front();
+  codes.resize(size_t(count) * size_t(generation.latentSize()));
+  return codes;
+}
+
+std::vector<float> genc::rt::decode(Model &model, const Generation &generation,
+                                    const std::vector<float> &latents, int64_t count, Rng &rng,
+                                    const std::vector<int32_t> &classes) {
+  needSampler(model, generation);
+  const FunctionSpec &generate = *generation.generate;
+  if (latents.size() < size_t(count) * size_t(generation.latentSize()))
+    throw RuntimeError("decode: fewer codes than rows asked for");
+  auto labels = labelRows(model.manifest(), generate, classes, count);
+  Batch view;
+  bindAll(view, labels);
+  view[argumentsOf(generate, ArgumentSpec::Kind::Argument).front()->name] = latents.data();
+  NoiseFrom noise(model, rng);
+  return applyFunction(model, generate, view, count).front();
+}
+
+std::vector<float> genc::rt::generate(Model &model, const Generation &generation, int64_t count,
+                                      Rng &rng, const std::vector<int32_t> &classes) {
+  needSampler(model, generation);
+  // Whole batches only: batch normalization sees batches like training's.
+  int64_t batch = generation.generate->batchSize, rows = (count + batch - 1) / batch * batch;
+  std::vector<int32_t> rowClasses;
+  for (int64_t r = 0; r < rows && !classes.empty(); ++r)
+    rowClasses.push_back(classes[size_t(r) % classes.size()]);
+  std::vector<float> codes = drawLatents(model, generation, rows, rng, rowClasses);
+  std::vector<float> out = decode(model, generation, codes, rows, rng, rowClasses);
+  out.resize(out.size() / size_t(rows) * size_t(count));
+  return out;
+}
+
+LogLikelihood genc::rt::logLikelihood(Model &model, const Generation &generation,
+                                      const Split &test, int k, uint64_t seed, int64_t limit) {
+  if (!generation.logWeight)
+    throw RuntimeError("model '" + model.manifest().model +
+                       "' declares no 'log_weight': no likelihood to estimate (see "
+                       "docs/language.md)");
+  if (test.count == 0)
+    throw RuntimeError("no test examples to evaluate on");
+  LogLikelihood result;
+  result.exact = generation.logWeightExact();
+  result.samples = result.exact ? 1 : std::max(k, 1);
+  result.examples = limit > 0 ? std::min(limit, test.count) : test.count;
+  size_t n = size_t(result.examples);
+  Batch inputs = columnsOf(test);
   Rng rng(seed, "iwae");
+  NoiseFrom noise(model, rng);
   // One running log-mean-exp per example: memory does not grow with k.
-  std::vector<LogMeanExp> logWeights(static_cast<size_t>(n));
-  std::vector<float> z(size_t(n) * latent);
-  std::vector<double> logQMinusLogP(static_cast<size_t>(n));
-  const double halfLog2Pi = 0.9189385332046727;
-  for (int sample = 0; sample < k; ++sample) {
-    for (size_t i = 0; i < size_t(n); ++i) {
-      double logRatio = 0; // log q(z|x) - log p(z)
-      for (size_t j = 0; j < latent; ++j) {
-        double m = mean[i * latent + j], s = logVar[i * latent + j];
-        double e = rng.normal();
-        double value = m + std::exp(0.5 * s) * e;
-        z[i * latent + j] = float(value);
-        logRatio += (-0.5 * e * e - 0.5 * s - halfLog2Pi) - (-0.5 * value * value - halfLog2Pi);
-      }
-      logQMinusLogP[i] = logRatio;
-    }
-    std::map<std::string, const float *> decoderArgs{
-        {netArguments(*roles.decoder)[0]->name, z.data()}};
-    if (labels)
-      decoderArgs[roles.label->name] = labels->data();
-    std::vector<float> probabilities = applyNet(model, *roles.decoder, decoderArgs, n)[0];
-    for (size_t i = 0; i < size_t(n); ++i) {
-      double logLikelihood = 0; // Bernoulli, logs clamped at -100 as gen's bce
-      for (size_t p = 0; p < width; ++p) {
-        double target = x[i * width + p], q = probabilities[i * width + p];
-        logLikelihood += target * std::max(std::log(q), -100.0) +
-                         (1 - target) * std::max(std::log1p(-q), -100.0);
-      }
-      logWeights[i].add(logLikelihood - logQMinusLogP[i]);
-    }
+  std::vector<LogMeanExp> logWeights(n);
+  for (int sample = 0; sample < result.samples; ++sample) {
+    std::vector<float> w = applyFunction(model, *generation.logWeight, inputs, int64_t(n)).front();
+    for (size_t i = 0; i < n; ++i)
+      logWeights[i].add(double(w[i]));
   }
   double sum = 0;
-  for (size_t i = 0; i < size_t(n); ++i)
-    sum += logWeights[i].value();
-  return sum / double(n);
+  for (const LogMeanExp &w : logWeights)
+    sum += w.value();
+  result.nats = sum / double(n);
+  return result;
 }
 
-GanScores genc::rt::ganScores(Model &model, const Roles &roles, const Data &data, int64_t count,
-                              uint64_t seed) {
-  if (!roles.isGan() || !roles.data)
-    throw RuntimeError("GAN scores need a net 'generator' and a data input");
+SampleScores genc::rt::sampleScores(Model &model, const Generation &generation, const Data &data,
+                                    int64_t count, uint64_t seed) {
+  if (!generation.canSample() || !generation.data)
+    throw RuntimeError("sample scores need a 'generate' declaration about a data input");
   const Split &test = data.test;
   int64_t n = std::min(count, test.count);
-  int64_t dim = elementCount(roles.data->shape);
-  auto cdf = data.cdf.find(roles.data->name);
+  if (n < 1)
+    throw RuntimeError("no test examples to score samples against");
+  int64_t dim = generation.dataSize();
+  auto cdf = data.cdf.find(generation.data->name);
   bool exact = dim == 1 && cdf != data.cdf.end();
   Rng rng(seed, "gan-scores");
-  std::vector<float> fake = withEvaluationNoise(model, seed, [&] {
-    return generate(model, roles, exact ? 10 * n : n, rng);
-  });
-  const std::vector<float> &real = test.columns.at(roles.data->name);
-  GanScores scores;
+  std::vector<float> fake = generate(model, generation, exact ? 10 * n : n, rng);
+  const std::vector<float> &real = test.columns.at(generation.data->name);
+  SampleScores scores;
   scores.slicedWasserstein = slicedWasserstein(fake.data(), n, real.data(), n, dim, 64, rng);
   scores.ksExact = exact;
   if (exact)
@@ -235,18 +271,25 @@ GanScores genc::rt::ganScores(Model &model, const Roles &roles, const Data &data
   return scores;
 }
 
-double genc::rt::classifierAccuracy(Model &model, const Roles &roles, const Split &test) {
-  if (!roles.classifier || !roles.data || !roles.label || test.labels.empty())
-    throw RuntimeError("accuracy needs a net 'classifier', a data input and labels");
-  const std::vector<float> &x = test.columns.at(roles.data->name);
+double genc::rt::classifierAccuracy(Model &model, const Generation &generation,
+                                    const Split &test) {
+  if (!generation.classify)
+    throw RuntimeError("model '" + model.manifest().model + "' declares no 'classify'");
+  if (test.count == 0)
+    throw RuntimeError("no test examples to evaluate on");
+  const std::string &label = generation.classify->subject;
+  auto truth = test.columns.find(label);
+  if (truth == test.columns.end())
+    throw RuntimeError("the test data have no label input '" + label + "'");
   std::vector<float> logits =
-      applyNet(model, *roles.classifier, {{netArguments(*roles.classifier)[0]->name, x.data()}},
-               test.count)[0];
+      applyFunction(model, *generation.classify, columnsOf(test), test.count).front();
   size_t classes = logits.size() / size_t(test.count);
   int64_t correct = 0;
   for (size_t i = 0; i < size_t(test.count); ++i) {
     const float *row = logits.data() + i * classes;
-    correct += std::max_element(row, row + classes) - row == test.labels[i];
+    const float *onehot = truth->second.data() + i * classes;
+    correct += std::max_element(row, row + classes) - row ==
+               std::max_element(onehot, onehot + classes) - onehot;
   }
   return double(correct) / double(test.count);
 }

@@ -50,8 +50,8 @@ FunctionSpec function(const Json &j, int64_t batchSize) {
   }
   for (const Json &u : j.get("updates", Json::array()).items())
     f.updates.push_back(u.string());
-  for (const Json &n : j.get("noise", Json::array()).items())
-    f.noise.push_back(n.isNull() ? Distribution{} : distribution(n));
+  // (An older manifest's per-net "noise" list is ignored: the declarations
+  // say how a model is sampled.)
   return f;
 }
 /// Bounds on what a manifest may declare: far beyond any model genc

@@ -313,8 +313,9 @@ std::vector<float> Model::lossExamples(const std::string &name, const Batch &bat
   return std::vector<float>(examples.data(), examples.data() + examples.number_of_elements());
 }
 
-std::vector<Tensor> Model::net(const std::string &name, const Batch &arguments, int64_t rows) {
-  return call(lookup(FunctionSpec::Kind::Net, name, rows), arguments);
+std::vector<Tensor> Model::apply(FunctionSpec::Kind kind, const std::string &name,
+                                 const Batch &arguments, int64_t rows) {
+  return call(lookup(kind, name, rows), arguments);
 }
 
 void Model::save(const std::string &path, std::map<std::string, std::string> metadata) {

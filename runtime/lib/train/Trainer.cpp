@@ -116,7 +116,7 @@ public:
   Loop(Model &model, const Data &data, const TrainOptions &options)
       : model_(model), data_(data), options_(options),
         processes_(options.processes ? *options.processes : alone_),
-        leader_(processes_.rank() == 0), roles_(findRoles(model.manifest())), progress_(stdout) {
+        leader_(processes_.rank() == 0), generation_(describeGeneration(model.manifest())), progress_(stdout) {
     const Manifest &m = model.manifest();
     if (m.train.schedule.empty())
       throw RuntimeError("model '" + m.model + "' has no train clause");
@@ -186,9 +186,11 @@ public:
                   (long long)position_.epoch);
       return 0;
     }
-    if (leader_ && roles_.isGan() && roles_.data && elementCount(roles_.data->shape) == 1 &&
-        position_.epoch == 0 && position_.cursor == 0)
-      toyPanels_.push_back(toyPanel(model_, roles_, data_.test, "before training", options_.seed));
+    if (leader_ && options_.pictures)
+      notePictures();
+    if (leader_ && hasToyPicture() && position_.epoch == 0 && position_.cursor == 0)
+      toyPanels_.push_back(
+          toyPanel(model_, generation_, data_.test, "before training", options_.seed));
 
     int status = 0;
     while (status == 0 && position_.epoch < options_.epochs)
@@ -421,16 +423,63 @@ private:
     position_.epochShuffle = shuffle_.state();
   }
 
+  /// Samples every epoch for a model whose progress its likelihood does
+  /// not show: an adversarial one (it declares `discriminate`), or one
+  /// without a log_weight.
+  bool hasEpochPictures() const {
+    return generation_.canSample() && generation_.data &&
+           (generation_.discriminate || !generation_.logWeight);
+  }
+  /// Sliced Wasserstein (and KS) scores each epoch: any sampler of data.
+  bool hasSampleScores() const { return generation_.canSample() && generation_.data; }
+  /// The 1-D picture: a sampler of 1-D data, a panel per epoch.
+  bool hasToyPicture() const {
+    return generation_.canSample() && generation_.data && generation_.dataSize() == 1 &&
+           data_.test.count > 0;
+  }
+
+  /// One line for each kind of picture the model's declarations rule out,
+  /// once, at the start of training: a model that declares nothing still
+  /// trains, and says why it gets only its loss curves.
+  void notePictures() {
+    const Manifest &m = model_.manifest();
+    const Generation &g = generation_;
+    auto note = [&](const char *declaration, const char *consequence) {
+      std::printf("note: model '%s' declares no '%s': %s; see docs/language.md\n",
+                  m.model.c_str(), declaration, consequence);
+    };
+    // The data: what the declarations are about, else the first input that
+    // is not a label.
+    const InputSpec *data = g.data;
+    for (const InputSpec &in : m.inputs)
+      if (!data && in.labelClasses == 0)
+        data = &in;
+    if (!data)
+      return;
+    int64_t size = elementCount(data->shape);
+    auto side = int64_t(std::lround(std::sqrt(double(size))));
+    bool images = side * side == size && side >= 8;
+    // (A classifier is not expected to generate, nor a GAN to reconstruct.)
+    if (!g.canSample() && !g.classify)
+      note("generate", "no samples, interpolation or sample scores");
+    if (images && !g.reconstruct && !g.discriminate && !g.classify)
+      note("reconstruct", "no reconstructions");
+    if (size == 2 && !g.logWeight && !g.canSample())
+      note("log_weight", "no density picture");
+  }
+
   void writeEpochPictures() {
-    if (options_.pictures && roles_.isGan()) {
+    if (!options_.pictures)
+      return;
+    if (hasEpochPictures()) {
       char suffix[32];
       std::snprintf(suffix, sizeof(suffix), "_epoch%03lld", (long long)position_.epoch);
-      writeModelPictures(model_, roles_, data_, options_.outDir, options_.seed, suffix);
-      if (roles_.data && elementCount(roles_.data->shape) == 1) {
-        toyPanels_.push_back(toyPanel(model_, roles_, data_.test,
-                                      "epoch " + std::to_string(position_.epoch), options_.seed));
-        writeToyPicture();
-      }
+      writeSamplePictures(model_, generation_, data_, options_.outDir, options_.seed, suffix);
+    }
+    if (hasToyPicture()) {
+      toyPanels_.push_back(toyPanel(model_, generation_, data_.test,
+                                    "epoch " + std::to_string(position_.epoch), options_.seed));
+      writeToyPicture();
     }
   }
 
@@ -458,8 +507,9 @@ private:
       if (!std::isnan(test))
         summary += "test " + step + " " + formatShort(test) + "  ";
     }
-    if (roles_.isGan() && roles_.data && data_.test.count > 0) {
-      GanScores scores = ganScores(model_, roles_, data_, options_.scoreSamples, options_.seed);
+    if (hasSampleScores() && data_.test.count > 0) {
+      SampleScores scores =
+          sampleScores(model_, generation_, data_, options_.scoreSamples, options_.seed);
       row += "," + formatNumber(scores.slicedWasserstein) + "," +
              (scores.ks >= 0 ? formatNumber(scores.ks) : "");
       summary += "swd " + formatShort(scores.slicedWasserstein) +
@@ -498,15 +548,9 @@ private:
     std::vector<std::string> files;
     if (options_.pictures) {
       AveragesInPlace averaged(model_);
-      files = writeModelPictures(model_, roles_, data_, options_.outDir, options_.seed);
-      if (!roles_.isVae() && !roles_.isGan() && model_.manifest().functions.size() > 0 &&
-          roles_.data && elementCount(roles_.data->shape) == 2)
-        for (const FunctionSpec &f : model_.manifest().functions)
-          if (f.kind == FunctionSpec::Kind::Net && f.results.size() == 1 &&
-              netArguments(f).size() == 1 && data_.test.count > 0) {
-            files.push_back(writeDensityPicture(model_, f, data_.test, options_.outDir));
-            break;
-          }
+      files = writeModelPictures(model_, generation_, data_, options_.outDir, options_.seed);
+      if (hasDensityPicture(generation_) && data_.test.count > 0)
+        files.push_back(writeDensityPicture(model_, generation_, data_.test, options_.outDir));
       files.push_back(writeLossCurves(options_.outDir, model_.manifest().model));
     }
     std::printf("done: %lld epochs; checkpoint %s\n", (long long)position_.epoch,
@@ -522,7 +566,7 @@ private:
       header += ",train_" + step;
     for (auto &[step, repeats] : m.train.schedule)
       header += ",test_" + step;
-    if (roles_.isGan())
+    if (hasSampleScores())
       header += ",swd,ks";
     writeFresh("metrics.csv", header);
     std::string steps = "epoch";
@@ -687,7 +731,7 @@ private:
   std::vector<float> flat_; // data-parallel: the objective and gradients, summed
   double sumSeconds_ = 0, stepSeconds_ = 0;
   int lockFd_ = -1; // held, never closed: released when the process ends
-  Roles roles_;
+  Generation generation_;
   Progress progress_;
   Rng shuffle_;
   Position position_;

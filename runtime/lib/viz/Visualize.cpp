@@ -22,125 +22,135 @@ std::vector<const float *> rowPointers(const std::vector<float> &values, size_t 
 
 std::string join(const std::string &dir, const std::string &file) { return dir + "/" + file; }
 
-/// The first test example of each of two classes (or the first two).
-std::pair<int64_t, int64_t> twoContrastingExamples(const Split &test) {
-  if (test.labels.empty())
-    return {0, std::min<int64_t>(1, test.count - 1)};
-  for (int64_t j = 1; j < test.count; ++j)
-    if (test.labels[size_t(j)] != test.labels[0])
-      return {0, j};
-  return {0, std::min<int64_t>(1, test.count - 1)};
+/// Whether `fn` reads no input but `name` (so it can be applied to made-up
+/// values of that input alone).
+bool readsOnly(const FunctionSpec &fn, const std::string &name) {
+  for (const ArgumentSpec *a : argumentsOf(fn, ArgumentSpec::Kind::Input))
+    if (a->name != name)
+      return false;
+  return true;
 }
 
-std::vector<std::string> vaePictures(Model &model, const Roles &roles, const Data &data,
-                                     const std::string &dir, uint64_t seed,
-                                     const std::string &suffix) {
+/// Samples of a model that generates images: 64 in a grid, or for a
+/// class-conditional model one row per class and one column per code, the
+/// same codes in every row ("this class in this style"): each row's codes
+/// are drawn from the same noise (the same codes, unless the prior reads
+/// the label).
+std::string imageSamples(Model &model, const Generation &g, const std::string &dir, Rng &rng,
+                         const std::string &suffix) {
+  int side = int(g.imageSide);
+  size_t width = size_t(side) * size_t(side), latent = size_t(g.latentSize());
+  if (!g.label) {
+    std::vector<float> samples = generate(model, g, 64, rng);
+    std::string file = join(dir, "samples" + suffix + ".png");
+    writePng(file, tileGrid(rowPointers(samples, width, 64), side, side, 8));
+    return file;
+  }
+  int classes = g.label->labelClasses, columns = 10;
+  std::vector<int32_t> rowClass;
+  std::vector<float> codes;
+  Rng style = rng;
+  for (int c = 0; c < classes; ++c) {
+    Rng draw = style;
+    std::vector<float> z = drawLatents(model, g, columns, draw, {int32_t(c)});
+    codes.insert(codes.end(), z.begin(), z.begin() + ptrdiff_t(size_t(columns) * latent));
+    rowClass.insert(rowClass.end(), size_t(columns), int32_t(c));
+    rng = draw;
+  }
+  std::vector<float> out = decode(model, g, codes, int64_t(rowClass.size()), rng, rowClass);
+  std::string file = join(dir, "class_grid" + suffix + ".png");
+  writePng(file, tileGrid(rowPointers(out, width, rowClass.size()), side, side, columns));
+  return file;
+}
+
+/// A scatter of generated points over held-out ones (2-D data).
+std::string pointSamples(Model &model, const Generation &g, const Data &data,
+                         const std::string &dir, Rng &rng, const std::string &suffix) {
+  std::vector<float> fake = generate(model, g, 1000, rng);
+  Series real{"data", {}, {}, seriesColor(0)}, generated{"generator", {}, {}, seriesColor(1)};
+  const std::vector<float> &points = data.test.columns.at(g.data->name);
+  for (size_t i = 0; i + 1 < points.size() && i < 2000; i += 2) {
+    real.x.push_back(points[i]);
+    real.y.push_back(points[i + 1]);
+  }
+  for (size_t i = 0; i + 1 < fake.size(); i += 2) {
+    generated.x.push_back(fake[i]);
+    generated.y.push_back(fake[i + 1]);
+  }
+  std::string file = join(dir, "samples" + suffix + ".png");
+  writePng(file, scatterPlot(model.manifest().model + ": samples", {real, generated}));
+  return file;
+}
+
+std::vector<std::string> imagePictures(Model &model, const Generation &g, const Data &data,
+                                       const std::string &dir, uint64_t seed,
+                                       const std::string &suffix) {
   std::vector<std::string> files;
-  int side = int(roles.imageSide);
-  size_t width = size_t(side) * size_t(side);
-  size_t latent = size_t(roles.latent);
+  int side = int(g.imageSide);
+  size_t width = size_t(side) * size_t(side), latent = size_t(g.latentSize());
   Rng rng(seed, "pictures");
   const Split &test = data.test;
-  const std::string &xName = roles.data->name;
-  const std::vector<float> *labels =
-      roles.label ? &test.columns.at(roles.label->name) : nullptr;
+  if (g.canSample())
+    files.push_back(imageSamples(model, g, dir, rng, suffix));
 
-  if (roles.label) { // one row per class, one column per code ("this class in this style")
-    int classes = roles.label->labelClasses, columns = 10;
-    std::vector<int32_t> rowClass;
-    for (int c = 0; c < classes; ++c)
-      for (int k = 0; k < columns; ++k)
-        rowClass.push_back(c);
-    std::vector<float> codes(rowClass.size() * latent), onehot(rowClass.size() * size_t(classes));
-    std::vector<float> style(size_t(columns) * latent);
-    for (float &v : style)
-      v = float(rng.normal());
-    for (size_t r = 0; r < rowClass.size(); ++r) {
-      std::copy_n(style.begin() + (r % size_t(columns)) * latent, latent,
-                  codes.begin() + r * latent);
-      onehot[r * size_t(classes) + size_t(rowClass[r])] = 1;
-    }
-    auto args = netArguments(*roles.decoder);
-    auto out = applyNet(model, *roles.decoder,
-                        {{args[0]->name, codes.data()}, {roles.label->name, onehot.data()}},
-                        int64_t(rowClass.size()))[0];
-    files.push_back(join(dir, "class_grid" + suffix + ".png"));
-    writePng(files.back(), tileGrid(rowPointers(out, width, rowClass.size()), side, side, columns));
-  } else {
-    std::vector<float> samples = generate(model, roles, 64, rng);
-    files.push_back(join(dir, "samples" + suffix + ".png"));
-    writePng(files.back(), tileGrid(rowPointers(samples, width, 64), side, side, 8));
-  }
-
-  // Reconstructions: inputs (odd columns) beside the decoder's image of
-  // their mean code.
+  // Reconstructions: inputs (odd columns) beside the model's reconstruction.
   int64_t n = std::min<int64_t>(32, test.count);
-  if (n > 0) {
-    std::map<std::string, const float *> encoderArgs{
-        {netArguments(*roles.encoder)[0]->name, test.columns.at(xName).data()}};
-    if (labels)
-      encoderArgs[roles.label->name] = labels->data();
-    auto posterior = applyNet(model, *roles.encoder, encoderArgs, n);
-    std::map<std::string, const float *> decoderArgs{
-        {netArguments(*roles.decoder)[0]->name, posterior[0].data()}};
-    if (labels)
-      decoderArgs[roles.label->name] = labels->data();
-    auto recon = applyNet(model, *roles.decoder, decoderArgs, n)[0];
+  if (g.reconstruct && n > 0) {
+    std::vector<float> recon;
+    {
+      NoiseFrom noise(model, rng);
+      recon = applyFunction(model, *g.reconstruct, columnsOf(test), n).front();
+    }
+    const std::vector<float> &inputs = test.columns.at(g.data->name);
     std::vector<const float *> tiles;
     for (int64_t i = 0; i < n; ++i) {
-      tiles.push_back(test.columns.at(xName).data() + size_t(i) * width);
+      tiles.push_back(inputs.data() + size_t(i) * width);
       tiles.push_back(recon.data() + size_t(i) * width);
     }
     files.push_back(join(dir, "reconstructions" + suffix + ".png"));
     writePng(files.back(), tileGrid(tiles, side, side, 8));
-
-    // Interpolation between the codes of two different test items: the
-    // decoded path stays on the data manifold (no "half moon" blend).
-    auto [a, b] = twoContrastingExamples(test);
-    const int steps = 10;
-    std::vector<float> path(size_t(steps) * latent), pathLabels;
-    for (int t = 0; t < steps; ++t)
-      for (size_t j = 0; j < latent; ++j) {
-        double w = double(t) / (steps - 1);
-        path[size_t(t) * latent + j] = float((1 - w) * posterior[0][size_t(a) * latent + j] +
-                                             w * posterior[0][size_t(b) * latent + j]);
-      }
-    std::map<std::string, const float *> pathArgs{
-        {netArguments(*roles.decoder)[0]->name, path.data()}};
-    if (labels) { // keep the first item's class along the path
-      size_t classes = size_t(roles.label->labelClasses);
-      for (int t = 0; t < steps; ++t)
-        pathLabels.insert(pathLabels.end(), labels->begin() + ptrdiff_t(size_t(a) * classes),
-                          labels->begin() + ptrdiff_t(size_t(a + 1) * classes));
-      pathArgs[roles.label->name] = pathLabels.data();
-    }
-    auto decoded = applyNet(model, *roles.decoder, pathArgs, steps)[0];
-    std::vector<const float *> strip{test.columns.at(xName).data() + size_t(a) * width};
-    for (const float *row : rowPointers(decoded, width, steps))
-      strip.push_back(row);
-    strip.push_back(test.columns.at(xName).data() + size_t(b) * width);
-    files.push_back(join(dir, "interpolation" + suffix + ".png"));
-    writePng(files.back(), tileGrid(strip, side, side, int(strip.size()), 3));
   }
 
-  if (latent == 2 && !roles.label) { // the learned manifold over the prior's quantiles
-    const int grid = 20;
+  if (!g.canSample())
+    return files;
+  // Interpolation between two draws of the code (for a class-conditional
+  // model, in one class): the decoded path stays on the data manifold (no
+  // "half moon" blend).
+  const int steps = 10;
+  std::vector<int32_t> oneClass{0};
+  std::vector<float> ends = drawLatents(model, g, 2, rng, oneClass);
+  std::vector<float> path(size_t(steps) * latent);
+  for (int t = 0; t < steps; ++t)
+    for (size_t j = 0; j < latent; ++j) {
+      double w = double(t) / (steps - 1);
+      path[size_t(t) * latent + j] = float((1 - w) * ends[j] + w * ends[latent + j]);
+    }
+  std::vector<float> decoded = decode(model, g, path, steps, rng, oneClass);
+  files.push_back(join(dir, "interpolation" + suffix + ".png"));
+  writePng(files.back(), tileGrid(rowPointers(decoded, width, steps), side, side, steps, 3));
+
+  if (g.latentShape == std::vector<int64_t>{2} && !g.label) {
+    // The learned manifold over the code's quantiles, per dimension, as
+    // many draws of the declared prior give them: right for any prior.
+    const int grid = 20, draws = 20000;
+    std::vector<float> drawn = drawLatents(model, g, draws, rng);
+    std::vector<float> dims[2];
+    for (size_t i = 0; i < size_t(draws); ++i)
+      for (size_t d = 0; d < 2; ++d)
+        dims[d].push_back(drawn[i * 2 + d]);
+    for (auto &values : dims)
+      std::sort(values.begin(), values.end());
+    auto quantile = [&](size_t d, double p) {
+      auto i = size_t(std::clamp(p * draws, 0.0, double(draws - 1)));
+      return dims[d][i];
+    };
     std::vector<float> codes;
     for (int r = 0; r < grid; ++r)
       for (int c = 0; c < grid; ++c) {
-        auto quantile = [](double p) { // inverse normal CDF by bisection on erfc
-          double lo = -6, hi = 6;
-          for (int it = 0; it < 60; ++it) {
-            double mid = 0.5 * (lo + hi);
-            (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
-          }
-          return 0.5 * (lo + hi);
-        };
-        codes.push_back(float(quantile((c + 0.5) / grid)));
-        codes.push_back(float(quantile(1 - (r + 0.5) / grid)));
+        codes.push_back(quantile(0, (c + 0.5) / grid));
+        codes.push_back(quantile(1, 1 - (r + 0.5) / grid));
       }
-    auto images = applyNet(model, *roles.decoder,
-                           {{netArguments(*roles.decoder)[0]->name, codes.data()}}, grid * grid)[0];
+    std::vector<float> images = decode(model, g, codes, grid * grid, rng);
     files.push_back(join(dir, "manifold" + suffix + ".png"));
     writePng(files.back(), tileGrid(rowPointers(images, width, grid * grid), side, side, grid, 1, 0));
   }
@@ -148,24 +158,29 @@ std::vector<std::string> vaePictures(Model &model, const Roles &roles, const Dat
 }
 } // namespace
 
-ToyPanel genc::rt::toyPanel(Model &model, const Roles &roles, const Split &test,
+ToyPanel genc::rt::toyPanel(Model &model, const Generation &generation, const Split &test,
                             const std::string &title, uint64_t seed) {
   ToyPanel panel;
   panel.title = title;
-  const std::vector<float> &real = test.columns.at(roles.data->name);
+  const std::string &x = generation.data->name;
+  const std::vector<float> &real = test.columns.at(x);
   panel.dataSamples.assign(real.begin(), real.end());
   Rng rng(seed, "toy-panel");
-  std::vector<float> fake = generate(model, roles, std::max<int64_t>(test.count, 2000), rng);
+  std::vector<float> fake =
+      generate(model, generation, std::max<int64_t>(test.count, 2000), rng);
   panel.generatedSamples.assign(fake.begin(), fake.end());
-  if (roles.discriminator) {
+  if (generation.discriminate && readsOnly(*generation.discriminate, x) && !real.empty()) {
     auto [lo, hi] = std::minmax_element(real.begin(), real.end());
     double span = *hi - *lo, from = *lo - span, to = *hi + span;
     const int points = 200;
     std::vector<float> grid(points);
     for (int i = 0; i < points; ++i)
       grid[size_t(i)] = float(from + (to - from) * i / (points - 1));
-    auto logits = applyNet(model, *roles.discriminator,
-                           {{netArguments(*roles.discriminator)[0]->name, grid.data()}}, points)[0];
+    std::vector<float> logits;
+    {
+      NoiseFrom noise(model, rng);
+      logits = applyFunction(model, *generation.discriminate, {{x, grid.data()}}, points).front();
+    }
     for (int i = 0; i < points; ++i) {
       panel.gridX.push_back(grid[size_t(i)]);
       panel.discriminator.push_back(1 / (1 + std::exp(-double(logits[size_t(i)]))));
@@ -181,36 +196,28 @@ void genc::rt::writeToyPicture(const std::string &path, const std::vector<ToyPan
   writePng(path, toyGanPicture(panels, *lo - span, *hi + span));
 }
 
-std::vector<std::string> genc::rt::writeModelPictures(Model &model, const Roles &roles,
+std::vector<std::string> genc::rt::writeSamplePictures(Model &model, const Generation &generation,
+                                                       const Data &data, const std::string &dir,
+                                                       uint64_t seed, const std::string &suffix) {
+  std::vector<std::string> files;
+  if (!generation.canSample() || !generation.data)
+    return files;
+  Rng rng(seed, "pictures");
+  if (generation.imageSide > 0)
+    files.push_back(imageSamples(model, generation, dir, rng, suffix));
+  else if (generation.dataSize() == 2)
+    files.push_back(pointSamples(model, generation, data, dir, rng, suffix));
+  return files;
+}
+
+std::vector<std::string> genc::rt::writeModelPictures(Model &model, const Generation &generation,
                                                       const Data &data, const std::string &dir,
                                                       uint64_t seed, const std::string &suffix) {
-  if (roles.isVae() && roles.imageSide > 0)
-    return vaePictures(model, roles, data, dir, seed, suffix);
-  std::vector<std::string> files;
-  if (roles.isGan() && roles.imageSide > 0) {
-    Rng rng(seed, "pictures");
-    int side = int(roles.imageSide);
-    std::vector<float> samples = generate(model, roles, 64, rng);
-    files.push_back(join(dir, "samples" + suffix + ".png"));
-    writePng(files.back(),
-             tileGrid(rowPointers(samples, size_t(side) * size_t(side), 64), side, side, 8));
-  } else if (roles.isGan() && roles.data && elementCount(roles.data->shape) == 2) {
-    Rng rng(seed, "pictures");
-    std::vector<float> fake = generate(model, roles, 1000, rng);
-    Series real{"data", {}, {}, seriesColor(0)}, generated{"generator", {}, {}, seriesColor(1)};
-    const std::vector<float> &points = data.test.columns.at(roles.data->name);
-    for (size_t i = 0; i + 1 < points.size() && i < 2000; i += 2) {
-      real.x.push_back(points[i]);
-      real.y.push_back(points[i + 1]);
-    }
-    for (size_t i = 0; i + 1 < fake.size(); i += 2) {
-      generated.x.push_back(fake[i]);
-      generated.y.push_back(fake[i + 1]);
-    }
-    files.push_back(join(dir, "samples" + suffix + ".png"));
-    writePng(files.back(), scatterPlot(model.manifest().model + ": samples", {real, generated}));
-  }
-  return files;
+  if (!generation.data)
+    return {};
+  if (generation.imageSide > 0)
+    return imagePictures(model, generation, data, dir, seed, suffix);
+  return writeSamplePictures(model, generation, data, dir, seed, suffix);
 }
 
 namespace {
@@ -286,9 +293,18 @@ std::string genc::rt::writeLossCurves(const std::string &dir, const std::string 
   return path;
 }
 
-std::string genc::rt::writeDensityPicture(Model &model, const FunctionSpec &net,
+bool genc::rt::hasDensityPicture(const Generation &generation) {
+  return generation.data && generation.dataSize() == 2 && generation.logWeightExact() &&
+         readsOnly(*generation.logWeight, generation.data->name);
+}
+
+std::string genc::rt::writeDensityPicture(Model &model, const Generation &generation,
                                           const Split &test, const std::string &dir) {
-  const std::vector<float> &points = test.columns.begin()->second;
+  if (!hasDensityPicture(generation) || test.count == 0)
+    throw RuntimeError("the density picture needs 2-D data, held-out points and a "
+                       "'log_weight' that draws no noise");
+  const std::string &x = generation.data->name;
+  const std::vector<float> &points = test.columns.at(x);
   float lo = *std::min_element(points.begin(), points.end());
   float hi = *std::max_element(points.begin(), points.end());
   double margin = 0.2 * (hi - lo) + 1e-3, from = lo - margin, to = hi + margin;
@@ -299,8 +315,8 @@ std::string genc::rt::writeDensityPicture(Model &model, const FunctionSpec &net,
       grid.push_back(float(from + (to - from) * (c + 0.5) / size));
       grid.push_back(float(to - (to - from) * (r + 0.5) / size));
     }
-  auto logDensity =
-      applyNet(model, net, {{netArguments(net)[0]->name, grid.data()}}, size * size)[0];
+  std::vector<float> logDensity =
+      applyFunction(model, *generation.logWeight, {{x, grid.data()}}, size * size).front();
   float top = *std::max_element(logDensity.begin(), logDensity.end());
   Image image(size * 2, size * 2);
   for (int r = 0; r < size; ++r)

@@ -73,7 +73,6 @@ struct FunctionSpec {
   std::vector<ArgumentSpec> arguments;
   std::vector<ResultSpec> results;
   std::vector<std::string> updates; // steps: the nets they train
-  std::vector<Distribution> noise;  // nets: the noise the steps pass each argument
 };
 
 struct TrainSpec {

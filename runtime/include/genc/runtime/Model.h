@@ -87,8 +87,18 @@ public:
     shardCount_ = count;
   }
 
-  /// Applies net `name` to `rows` examples: one tensor per net result.
-  std::vector<Tensor> net(const std::string &name, const Batch &arguments, int64_t rows);
+  /// Applies function `name` of `kind` (a net, or a declaration: latent,
+  /// generate, reconstruct, log_weight, discriminate, classify) to `rows`
+  /// examples (a batch size it is compiled for): input and argument values
+  /// by name from `arguments`, parameters and state from the model, fresh
+  /// draws of the model's noise generator for random arguments. One tensor
+  /// per result.
+  std::vector<Tensor> apply(FunctionSpec::Kind kind, const std::string &name,
+                            const Batch &arguments, int64_t rows);
+  /// apply() for net `name`.
+  std::vector<Tensor> net(const std::string &name, const Batch &arguments, int64_t rows) {
+    return apply(FunctionSpec::Kind::Net, name, arguments, rows);
+  }
 
   bool hasStep(const std::string &name) const;
   bool hasNet(const std::string &name) const;

@@ -26,7 +26,6 @@
 #include "genc/runtime/Communicator.h"
 #include "genc/runtime/Data.h"
 #include "genc/runtime/Model.h"
-#include "genc/runtime/Roles.h"
 
 #include <string>
 
@@ -38,8 +37,8 @@ struct TrainOptions {
   uint64_t seed = 1;
   bool resume = false;
   int64_t checkpointEvery = 1000; // iterations between checkpoints (0: epochs only)
-  bool pictures = true;           // PNGs per epoch (GANs) and at the end
-  int64_t scoreSamples = 2000;    // GAN scores: generated and held-out samples
+  bool pictures = true;           // PNGs per epoch (samplers, Trainer.cpp) and at the end
+  int64_t scoreSamples = 2000;    // sample scores: generated and held-out samples
   int64_t stopAfter = 0;          // stop (with a checkpoint) after this many iterations
   double average = 0;             // parameter averaging (Model::enableAveraging), 0: off; test
                                   // losses, scores and pictures then use the averages
