@@ -480,8 +480,10 @@ bool MLIRGenImpl::genGenerative(const GenerativeDecl &decl) {
   bool ok = genBody(decl.body, BodyKind::Declaration, nullptr, &ret);
   bool drawMissing = pendingDraw != nullptr;
   pendingDraw = nullptr;
-  beforeDraw.clear();
+  // The returned value is lowered below, after the draw: its names defined
+  // before the draw are still reported as such until then.
   auto fail = [&] {
+    beforeDraw.clear();
     op->erase();
     return false;
   };
@@ -503,7 +505,10 @@ bool MLIRGenImpl::genGenerative(const GenerativeDecl &decl) {
   SMLoc valueLoc = ret->values[0]->getLoc();
   ArrayRef<int64_t> perExample = inputOp.getTensorType().getShape().drop_front();
   Shape inputShape(perExample.begin(), perExample.end());
-  Shape expected = decl.kind == Kind::LogWeight ? Shape{} : inputShape;
+  // A log-weight is a number per example; a discriminator's logit, a number
+  // or a vector of one.
+  Shape expected =
+      decl.kind == Kind::LogWeight || decl.kind == Kind::Discriminate ? Shape{} : inputShape;
   bool logitShape = decl.kind == Kind::Discriminate &&
                     (value->shape.empty() || value->shape == Shape{1});
   if (logitShape)
@@ -514,6 +519,7 @@ bool MLIRGenImpl::genGenerative(const GenerativeDecl &decl) {
   if (!result)
     return fail();
   builder.create<gen::YieldOp>(loc(ret->getLoc()), result);
+  beforeDraw.clear();
   return true;
 }
 

@@ -19,6 +19,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
+#include <limits>
 #include <optional>
 
 using namespace mlir;
@@ -347,17 +348,29 @@ void Lowering::lowerBatchNorm(BatchNormOp op) {
   });
 }
 
-/// Gumbel-max: the one-hot of argmax_k (logits - log(-log u)); u = 0 gives
-/// -inf, never the maximum.
+/// Gumbel-max: the one-hot of argmax_k (logits - log(-log u)). Halide
+/// compiles floats assuming no infinities (unless strict_float), so neither
+/// Halide::argmax (which starts from -inf) nor log(0) may appear: the
+/// search starts from category 0, and u is kept at least FLT_MIN.
 void Lowering::lowerCategorical(CategoricalOp op) {
   Shape shape = shapeOf(op.getResult());
   bool shared = shapeOf(op.getLogits()).size() == 1;
   Func best = newFunc(op, FuncKind::Reduction);
-  RDom k(0, int(shape[1]), best.name() + "_k");
   Var n = halideVars(1)[0];
-  Expr logit = shared ? at(op.getLogits(), {k}) : at(op.getLogits(), {n, k});
-  Expr gumbel = -Halide::log(-Halide::log(at(op.getUniform(), {n, k})));
-  best(n) = Halide::cast<float>(Halide::argmax(logit + gumbel)[0]);
+  auto score = [&](Expr k) {
+    Expr logit = shared ? at(op.getLogits(), {k}) : at(op.getLogits(), {n, k});
+    Expr u = Halide::max(at(op.getUniform(), {n, k}), std::numeric_limits<float>::min());
+    return logit - Halide::log(-Halide::log(u));
+  };
+  Func search(best.name() + "_argmax");
+  search(n) = Halide::Tuple(0, score(0));
+  if (shape[1] > 1) {
+    RDom k(1, int(shape[1]) - 1, best.name() + "_k");
+    Expr better = score(k) > search(n)[1];
+    search(n) = Halide::Tuple(Halide::select(better, k.x, search(n)[0]),
+                              Halide::select(better, score(k), search(n)[1]));
+  }
+  best(n) = Halide::cast<float>(search(n)[0]);
   infos.back().shape = {shape[0]};
   Func f = newFunc(op, FuncKind::Elementwise);
   define(op.getResult(), f, [&](const Index &v) {
