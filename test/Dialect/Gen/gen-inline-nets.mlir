@@ -2,8 +2,9 @@
 
 // @outer calls @inner; the step updates only @outer (so @inner is frozen),
 // calls @outer, and calls @inner a second time directly. Every call in the
-// step is replaced by the callee's body, transitively; the nets themselves
-// are left as they are.
+// steps and in the declarations (gen.generate's two regions, gen.reconstruct,
+// gen.discriminate) is replaced by the callee's body, transitively; the nets
+// themselves are left as they are.
 
 gen.model @m attributes {batch_size = 8 : i64} {
   gen.input @x : tensor<8x4xf32>
@@ -76,6 +77,61 @@ gen.model @m attributes {batch_size = 8 : i64} {
     %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<8x4xf32>
     %s = gen.sum %e {axes = [0, 1]} : tensor<8x4xf32> -> tensor<f32>
     gen.minimize %s : tensor<f32>
+  }
+  // Calls inside declarations are inlined too: in both regions of
+  // gen.generate (the decode region's argument, the latent, feeds the
+  // inlined body) and in the body of the others.
+  // CHECK-LABEL: gen.generate @x latent "z" {
+  // CHECK-NEXT: %[[E:.*]] = gen.normal {mean = 0.000000e+00 : f64, stddev = 1.000000e+00 : f64} : tensor<8x4xf32>
+  // CHECK-NEXT: %[[W:.*]] = gen.get_param @inner::@w : tensor<4x2xf32>
+  // CHECK-NEXT: %[[H:.*]] = gen.matmul %[[E]], %[[W]] : tensor<8x4xf32>, tensor<4x2xf32> -> tensor<8x2xf32>
+  // CHECK-NEXT: gen.yield %[[H]] : tensor<8x2xf32>
+  // CHECK-NEXT: } decode {
+  // CHECK-NEXT: ^bb0(%[[Z:.*]]: tensor<8x2xf32>):
+  // CHECK-NEXT: %[[C:.*]] = gen.concat %[[Z]], %[[Z]] {axis = 1 : i64} : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x4xf32>
+  // CHECK-NEXT: %[[W:.*]] = gen.get_param @inner::@w : tensor<4x2xf32>
+  // CHECK-NEXT: %[[H:.*]] = gen.matmul %[[C]], %[[W]] : tensor<8x4xf32>, tensor<4x2xf32> -> tensor<8x2xf32>
+  // CHECK-NEXT: %[[B:.*]] = gen.get_param @outer::@b : tensor<2xf32>
+  // CHECK-NEXT: %[[Y:.*]] = gen.add %[[H]], %[[B]] : tensor<8x2xf32>, tensor<2xf32> -> tensor<8x2xf32>
+  // CHECK-NEXT: %[[R:.*]] = gen.relu %[[Y]] : tensor<8x2xf32>
+  // CHECK-NEXT: %[[X:.*]] = gen.concat %[[R]], %[[R]] {axis = 1 : i64} : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x4xf32>
+  // CHECK-NEXT: gen.yield %[[X]] : tensor<8x4xf32>
+  // CHECK-NEXT: }
+  gen.generate @x latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<8x4xf32>
+    %h = gen.call @inner(%e) : (tensor<8x4xf32>) -> tensor<8x2xf32>
+    gen.yield %h : tensor<8x2xf32>
+  } decode {
+  ^bb0(%z: tensor<8x2xf32>):
+    %c = gen.concat %z, %z {axis = 1 : i64} : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x4xf32>
+    %r, %same = gen.call @outer(%c) : (tensor<8x4xf32>) -> (tensor<8x2xf32>, tensor<8x4xf32>)
+    %x = gen.concat %r, %r {axis = 1 : i64} : tensor<8x2xf32>, tensor<8x2xf32> -> tensor<8x4xf32>
+    gen.yield %x : tensor<8x4xf32>
+  }
+  // CHECK-LABEL: gen.reconstruct @x {
+  // CHECK-NEXT: %[[X:.*]] = gen.get_input @x : tensor<8x4xf32>
+  // CHECK-NEXT: %[[W:.*]] = gen.get_param @inner::@w : tensor<4x2xf32>
+  // CHECK-NEXT: %[[H:.*]] = gen.matmul %[[X]], %[[W]] : tensor<8x4xf32>, tensor<4x2xf32> -> tensor<8x2xf32>
+  // CHECK-NEXT: %[[B:.*]] = gen.get_param @outer::@b : tensor<2xf32>
+  // CHECK-NEXT: %[[Y:.*]] = gen.add %[[H]], %[[B]] : tensor<8x2xf32>, tensor<2xf32> -> tensor<8x2xf32>
+  // CHECK-NEXT: %[[R:.*]] = gen.relu %[[Y]] : tensor<8x2xf32>
+  // CHECK-NEXT: %[[S:.*]] = gen.relu %[[X]] : tensor<8x4xf32>
+  // CHECK-NEXT: gen.yield %[[S]] : tensor<8x4xf32>
+  // CHECK-NEXT: }
+  gen.reconstruct @x {
+    %x = gen.get_input @x : tensor<8x4xf32>
+    %r, %same = gen.call @outer(%x) : (tensor<8x4xf32>) -> (tensor<8x2xf32>, tensor<8x4xf32>)
+    %s = gen.relu %same : tensor<8x4xf32>
+    gen.yield %s : tensor<8x4xf32>
+  }
+  // CHECK-LABEL: gen.discriminate @x {
+  // CHECK-NOT: gen.call
+  // CHECK: gen.yield
+  gen.discriminate @x {
+    %x = gen.get_input @x : tensor<8x4xf32>
+    %h = gen.call @inner(%x) : (tensor<8x4xf32>) -> tensor<8x2xf32>
+    %s = gen.sum %h {axes = [1]} : tensor<8x2xf32> -> tensor<8xf32>
+    gen.yield %s : tensor<8xf32>
   }
   // CHECK: gen.train [@s, @t]
   gen.train [@s, @t] repeats [1, 1] optimizer "sgd" {lr = 0.1}

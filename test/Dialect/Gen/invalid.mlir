@@ -2222,3 +2222,466 @@ gen.model @m attributes {batch_size = 2 : i64} {
   // expected-error @+1 {{'gen.get_gradient' op expects parent op 'gen.step'}}
   %w = gen.get_gradient @f::@w : tensor<1xf32>
 }
+
+//===----------------------------------------------------------------------===//
+// Declarations of how the model generates: gen.generate, gen.reconstruct,
+// gen.log_weight, gen.discriminate, gen.classify, gen.yield
+//===----------------------------------------------------------------------===//
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  gen.generate @x latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+    gen.yield %e : tensor<2x3xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    gen.yield %z : tensor<2x3xf32>
+  }
+  // expected-error @+1 {{'gen.generate' op a model has at most one gen.generate}}
+  gen.generate @x latent "w" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+    gen.yield %e : tensor<2x3xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    gen.yield %z : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.generate' op latent region takes no arguments}}
+  gen.generate @x latent "z" {
+  ^bb0(%a: tensor<2x3xf32>):
+    gen.yield %a : tensor<2x3xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    gen.yield %z : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.generate' op latent region must end with gen.yield}}
+  gen.generate @x latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+    gen.return %e : tensor<2x3xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    gen.yield %z : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.generate' op decode region must end with gen.yield}}
+  gen.generate @x latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+    gen.yield %e : tensor<2x3xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    gen.return %z : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.generate' op latent region value must have the batch size 2 as leading dimension, got 'tensor<3xf32>'}}
+  gen.generate @x latent "z" {
+    %e = gen.constant dense<0.0> : tensor<3xf32>
+    gen.yield %e : tensor<3xf32>
+  } decode {
+  ^bb0(%z: tensor<3xf32>):
+    %x = gen.constant dense<0.0> : tensor<2x3xf32>
+    gen.yield %x : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.generate' op decode region must take the latent, of type 'tensor<2x4xf32>', as its one argument}}
+  gen.generate @x latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x4xf32>
+    gen.yield %e : tensor<2x4xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    gen.yield %z : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.generate' op decode region must take the latent, of type 'tensor<2x3xf32>', as its one argument}}
+  gen.generate @x latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+    gen.yield %e : tensor<2x3xf32>
+  } decode {
+    %x = gen.constant dense<0.0> : tensor<2x3xf32>
+    gen.yield %x : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.generate' op yields 'tensor<2x4xf32>', but the decode region must yield the type of the input it generates}}
+  gen.generate @x latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x4xf32>
+    gen.yield %e : tensor<2x4xf32>
+  } decode {
+  ^bb0(%z: tensor<2x4xf32>):
+    gen.yield %z : tensor<2x4xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.generate' op @nothing does not name an input of the enclosing model}}
+  gen.generate @nothing latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+    gen.yield %e : tensor<2x3xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    gen.yield %z : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @y : tensor<2x3xf32> {label_classes = 3 : i64}
+  // expected-error @+1 {{'gen.generate' op is about a label input @y; only gen.classify predicts labels}}
+  gen.generate @y latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+    gen.yield %e : tensor<2x3xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    gen.yield %z : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+// expected-error @+1 {{'gen.generate' op must be inside a gen.model}}
+gen.generate @x latent "z" {
+  %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+  gen.yield %e : tensor<2x3xf32>
+} decode {
+^bb0(%z: tensor<2x3xf32>):
+  gen.yield %z : tensor<2x3xf32>
+}
+
+// -----
+
+// The regions are isolated: the decode region cannot use the latent
+// region's values, only its own argument.
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  gen.generate @x latent "z" {
+    %e = gen.normal {mean = 0.0 : f64, stddev = 1.0 : f64} : tensor<2x3xf32>
+    gen.yield %e : tensor<2x3xf32>
+  } decode {
+  ^bb0(%z: tensor<2x3xf32>):
+    // expected-error @+1 {{use of undeclared SSA value name}}
+    gen.yield %e : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  gen.reconstruct @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    gen.yield %x : tensor<2x3xf32>
+  }
+  // expected-error @+1 {{'gen.reconstruct' op a model has at most one gen.reconstruct}}
+  gen.reconstruct @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    gen.yield %x : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.reconstruct' op body must end with gen.yield}}
+  gen.reconstruct @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    gen.return %x : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.log_weight' op body value must have the batch size 2 as leading dimension, got 'tensor<3xf32>'}}
+  gen.log_weight @x {
+    %c = gen.constant dense<0.0> : tensor<3xf32>
+    gen.yield %c : tensor<3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.reconstruct' op yields 'tensor<2x1xf32>', but a reconstruction has the type of the input it reconstructs}}
+  gen.reconstruct @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    %s = gen.slice %x {offsets = [0, 0], sizes = [2, 1]} : tensor<2x3xf32> -> tensor<2x1xf32>
+    gen.yield %s : tensor<2x1xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  gen.net @n(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
+    gen.return %a : tensor<2x3xf32>
+  }
+  // expected-error @+1 {{'gen.reconstruct' op @n does not name an input of the enclosing model}}
+  gen.reconstruct @n {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    gen.yield %x : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.log_weight' op yields 'tensor<2x3xf32>', but a log-weight is one number per example}}
+  gen.log_weight @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    gen.yield %x : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  gen.log_weight @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    %s = gen.sum %x {axes = [1]} : tensor<2x3xf32> -> tensor<2xf32>
+    gen.yield %s : tensor<2xf32>
+  }
+  // expected-error @+1 {{'gen.log_weight' op a model has at most one gen.log_weight}}
+  gen.log_weight @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    %s = gen.sum %x {axes = [1]} : tensor<2x3xf32> -> tensor<2xf32>
+    gen.yield %s : tensor<2xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.log_weight' op yields 'tensor<f32>', but a log-weight is one number per example}}
+  gen.log_weight @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    %s = gen.sum %x {axes = [0, 1]} : tensor<2x3xf32> -> tensor<f32>
+    gen.yield %s : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.discriminate' op yields 'tensor<2x3xf32>', but a discriminator's logit is one number per example}}
+  gen.discriminate @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    gen.yield %x : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @y : tensor<2x3xf32> {label_classes = 3 : i64}
+  // expected-error @+1 {{'gen.discriminate' op is about a label input @y; only gen.classify predicts labels}}
+  gen.discriminate @y {
+    %y = gen.get_input @y : tensor<2x3xf32>
+    %s = gen.sum %y {axes = [1]} : tensor<2x3xf32> -> tensor<2xf32>
+    gen.yield %s : tensor<2xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.discriminate' op body must end with gen.yield}}
+  gen.discriminate @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    %s = gen.sum %x {axes = [0, 1]} : tensor<2x3xf32> -> tensor<f32>
+    gen.minimize %s : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // expected-error @+1 {{'gen.classify' op must be about a label input, not @x}}
+  gen.classify @x {
+    %x = gen.get_input @x : tensor<2x3xf32>
+    gen.yield %x : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x4xf32>
+  gen.input @y : tensor<2x3xf32> {label_classes = 3 : i64}
+  // expected-error @+1 {{'gen.classify' op yields 'tensor<2x4xf32>', but class logits have the type of the label input}}
+  gen.classify @y {
+    %x = gen.get_input @x : tensor<2x4xf32>
+    gen.yield %x : tensor<2x4xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @y : tensor<2x3xf32> {label_classes = 3 : i64}
+  // expected-error @+1 {{'gen.classify' op region should have no arguments}}
+  gen.classify @y {
+  ^bb0(%a: tensor<2x3xf32>):
+    gen.yield %a : tensor<2x3xf32>
+  }
+}
+
+// -----
+
+%c = gen.constant dense<0.0> : tensor<2x3xf32>
+// expected-error @+1 {{'gen.yield' op expects parent op to be one of 'gen.generate, gen.reconstruct, gen.log_weight, gen.discriminate, gen.classify'}}
+gen.yield %c : tensor<2x3xf32>
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.input @x : tensor<2x3xf32>
+  // A value of no ranked type is gen.yield's to report (the model's symbol
+  // check, which runs first, lets it through).
+  // expected-error @+1 {{'gen.reconstruct' op body value must have the batch size 2 as leading dimension, got 'tensor<*xf32>'}}
+  gen.reconstruct @x {
+    %x = "gen.constant"() {value = dense<0.0> : tensor<2x3xf32>} : () -> tensor<*xf32>
+    gen.yield %x : tensor<*xf32>
+  }
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// gen.categorical
+//===----------------------------------------------------------------------===//
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @n(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
+    gen.param @w : tensor<3xf32> {init = "zeros"}
+    gen.return %a : tensor<2x3xf32>
+  }
+  gen.step @s updates [@n] {
+    %l = gen.constant dense<0.0> : tensor<3xf32>
+    %u = gen.uniform {low = 0.0 : f64, high = 1.0 : f64} : tensor<2x3x1xf32>
+    // expected-error @+1 {{'gen.categorical' op uniform draw must be [batch, categories], got 'tensor<2x3x1xf32>'}}
+    %k = gen.categorical %l, %u : tensor<3xf32>, tensor<2x3x1xf32>
+    %o = gen.sum %k {axes = [0, 1, 2]} : tensor<2x3x1xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @n(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
+    gen.param @w : tensor<3xf32> {init = "zeros"}
+    gen.return %a : tensor<2x3xf32>
+  }
+  gen.step @s updates [@n] {
+    %l = gen.constant dense<0.0> : tensor<3xf32>
+    %u = gen.constant dense<0.5> : tensor<4x3xf32>
+    // A draw of the wrong batch size is reported twice: what is wrong, then
+    // what it must be.
+    // expected-error @+2 {{'gen.categorical' op uniform draw must have the batch size 2 as leading dimension, got 'tensor<4x3xf32>'}}
+    // expected-error @+1 {{'gen.categorical' op uniform draw must be [batch, categories], got 'tensor<4x3xf32>'}}
+    %k = gen.categorical %l, %u : tensor<3xf32>, tensor<4x3xf32>
+    %o = gen.sum %k {axes = [0, 1]} : tensor<4x3xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @n(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
+    gen.param @w : tensor<3xf32> {init = "zeros"}
+    gen.return %a : tensor<2x3xf32>
+  }
+  gen.step @s updates [@n] {
+    %l = gen.constant dense<0.0> : tensor<4xf32>
+    %u = gen.uniform {low = 0.0 : f64, high = 1.0 : f64} : tensor<2x3xf32>
+    // expected-error @+1 {{'gen.categorical' op logits 'tensor<4xf32>' must be 'tensor<2x3xf32>' or tensor<3xf32>}}
+    %k = gen.categorical %l, %u : tensor<4xf32>, tensor<2x3xf32>
+    %o = gen.sum %k {axes = [0, 1]} : tensor<2x3xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @n(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
+    gen.param @w : tensor<3xf32> {init = "zeros"}
+    gen.return %a : tensor<2x3xf32>
+  }
+  gen.step @s updates [@n] {
+    %l = gen.constant dense<0.0> : tensor<1x3xf32>
+    %u = gen.uniform {low = 0.0 : f64, high = 1.0 : f64} : tensor<2x3xf32>
+    // expected-error @+1 {{'gen.categorical' op logits 'tensor<1x3xf32>' must be 'tensor<2x3xf32>' or tensor<3xf32>}}
+    %k = gen.categorical %l, %u : tensor<1x3xf32>, tensor<2x3xf32>
+    %o = gen.sum %k {axes = [0, 1]} : tensor<2x3xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 2 : i64} {
+  gen.net @n(%a: tensor<2x3xf32>) -> tensor<2x3xf32> {
+    gen.param @w : tensor<3xf32> {init = "zeros"}
+    gen.return %a : tensor<2x3xf32>
+  }
+  gen.step @s updates [@n] {
+    %l = gen.constant dense<0.0> : tensor<3xf32>
+    %u = gen.uniform {low = 0.0 : f64, high = 1.0 : f64} : tensor<2x3xf32>
+    // expected-error @+1 {{'gen.categorical' op failed to verify that result has the uniform draw's type}}
+    %k = "gen.categorical"(%l, %u) : (tensor<3xf32>, tensor<2x3xf32>) -> tensor<2x4xf32>
+    %o = gen.sum %k {axes = [0, 1]} : tensor<2x4xf32> -> tensor<f32>
+    gen.minimize %o : tensor<f32>
+  }
+}

@@ -351,3 +351,83 @@ gen.model @update attributes {batch_size = 2 : i64} {
   }
   gen.train [@s] repeats [1] optimizer "sgd" {lr = 1.0e-3 : f64}
 }
+
+//===----------------------------------------------------------------------===//
+// Declarations of how the model generates: generate (latent and decode
+// regions), reconstruct, log_weight, discriminate, classify, each ended by
+// gen.yield; and gen.categorical, with logits per row and shared.
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: gen.model @declared attributes {batch_size = 4 : i64} {
+gen.model @declared attributes {batch_size = 4 : i64} {
+  gen.input @x : tensor<4x6xf32>
+  gen.input @y : tensor<4x3xf32> {label_classes = 3 : i64}
+  gen.net @dec(%z: tensor<4x3xf32>) -> tensor<4x6xf32> {
+    gen.param @w : tensor<3x6xf32> {init = "glorot_uniform"}
+    gen.param @logits : tensor<3xf32> {init = "zeros"}
+    %w = gen.get_param @dec::@w : tensor<3x6xf32>
+    %x = gen.matmul %z, %w : tensor<4x3xf32>, tensor<3x6xf32> -> tensor<4x6xf32>
+    gen.return %x : tensor<4x6xf32>
+  }
+
+  // CHECK-LABEL: gen.generate @x latent "z" {
+  // CHECK-NEXT: %[[L:.*]] = gen.get_param @dec::@logits : tensor<3xf32>
+  // CHECK-NEXT: %[[U:.*]] = gen.uniform {high = 1.000000e+00 : f64, low = 0.000000e+00 : f64} : tensor<4x3xf32>
+  // CHECK-NEXT: %[[K:.*]] = gen.categorical %[[L]], %[[U]] : tensor<3xf32>, tensor<4x3xf32>
+  // CHECK-NEXT: %[[K2:.*]] = gen.categorical %[[K]], %[[U]] : tensor<4x3xf32>, tensor<4x3xf32>
+  // CHECK-NEXT: gen.yield %[[K2]] : tensor<4x3xf32>
+  // CHECK-NEXT: } decode {
+  // CHECK-NEXT: ^bb0(%[[Z:.*]]: tensor<4x3xf32>):
+  // CHECK-NEXT: %[[X:.*]] = gen.call @dec(%[[Z]]) : (tensor<4x3xf32>) -> tensor<4x6xf32>
+  // CHECK-NEXT: gen.yield %[[X]] : tensor<4x6xf32>
+  // CHECK-NEXT: }
+  gen.generate @x latent "z" {
+    %l = gen.get_param @dec::@logits : tensor<3xf32>
+    %u = gen.uniform {low = 0.0 : f64, high = 1.0 : f64} : tensor<4x3xf32>
+    %k = gen.categorical %l, %u : tensor<3xf32>, tensor<4x3xf32>
+    %k2 = gen.categorical %k, %u : tensor<4x3xf32>, tensor<4x3xf32>
+    gen.yield %k2 : tensor<4x3xf32>
+  } decode {
+  ^bb0(%z: tensor<4x3xf32>):
+    %x = gen.call @dec(%z) : (tensor<4x3xf32>) -> tensor<4x6xf32>
+    gen.yield %x : tensor<4x6xf32>
+  }
+
+  // CHECK-LABEL: gen.reconstruct @x {
+  // CHECK-NEXT: %[[X:.*]] = gen.get_input @x : tensor<4x6xf32>
+  // CHECK-NEXT: gen.yield %[[X]] : tensor<4x6xf32>
+  gen.reconstruct @x {
+    %x = gen.get_input @x : tensor<4x6xf32>
+    gen.yield %x : tensor<4x6xf32>
+  }
+
+  // CHECK-LABEL: gen.log_weight @x {
+  // CHECK-NEXT: %[[X:.*]] = gen.get_input @x : tensor<4x6xf32>
+  // CHECK-NEXT: %[[S:.*]] = gen.sum %[[X]] {axes = [1]} : tensor<4x6xf32> -> tensor<4xf32>
+  // CHECK-NEXT: gen.yield %[[S]] : tensor<4xf32>
+  gen.log_weight @x {
+    %x = gen.get_input @x : tensor<4x6xf32>
+    %s = gen.sum %x {axes = [1]} : tensor<4x6xf32> -> tensor<4xf32>
+    gen.yield %s : tensor<4xf32>
+  }
+
+  // CHECK-LABEL: gen.discriminate @x {
+  // CHECK-NEXT: %[[X:.*]] = gen.get_input @x : tensor<4x6xf32>
+  // CHECK-NEXT: %[[S:.*]] = gen.slice %[[X]] {offsets = [0, 0], sizes = [4, 1]} : tensor<4x6xf32> -> tensor<4x1xf32>
+  // CHECK-NEXT: gen.yield %[[S]] : tensor<4x1xf32>
+  gen.discriminate @x {
+    %x = gen.get_input @x : tensor<4x6xf32>
+    %s = gen.slice %x {offsets = [0, 0], sizes = [4, 1]} : tensor<4x6xf32> -> tensor<4x1xf32>
+    gen.yield %s : tensor<4x1xf32>
+  }
+
+  // CHECK-LABEL: gen.classify @y attributes {note = "labels"} {
+  // CHECK-NEXT: %[[X:.*]] = gen.get_input @x : tensor<4x6xf32>
+  // CHECK-NEXT: %[[S:.*]] = gen.slice %[[X]] {offsets = [0, 0], sizes = [4, 3]} : tensor<4x6xf32> -> tensor<4x3xf32>
+  // CHECK-NEXT: gen.yield %[[S]] : tensor<4x3xf32>
+  gen.classify @y attributes {note = "labels"} {
+    %x = gen.get_input @x : tensor<4x6xf32>
+    %s = gen.slice %x {offsets = [0, 0], sizes = [4, 3]} : tensor<4x6xf32> -> tensor<4x3xf32>
+    gen.yield %s : tensor<4x3xf32>
+  }
+}
