@@ -165,7 +165,7 @@ int run(int argc, char **argv) {
   for (auto &[name, t] : ref->model->states())
     cmp.report("state " + name, relativeDifference(t, test->model->states().at(name)));
 
-  std::printf("losses and nets:\n");
+  std::printf("losses, nets and declarations:\n");
   for (const FunctionSpec &f : m.functions) {
     if (f.kind == FunctionSpec::Kind::Step || f.batchSize != m.batchSize)
       continue;
@@ -176,10 +176,14 @@ int run(int argc, char **argv) {
       cmp.reportValue("loss " + f.name, a, b);
       continue;
     }
-    std::vector<Tensor> a = ref->model->net(f.name, args.batch, m.batchSize);
-    std::vector<Tensor> b = test->model->net(f.name, args.batch, m.batchSize);
+    // Both models draw the same noise: same seed, same calls in order.
+    std::vector<Tensor> a = ref->model->apply(f.kind, f.name, args.batch, m.batchSize);
+    std::vector<Tensor> b = test->model->apply(f.kind, f.name, args.batch, m.batchSize);
+    std::string what(genc::manifest::spelling(f.kind));
+    if (f.kind == FunctionSpec::Kind::Net)
+      what += " " + f.name;
     for (size_t i = 0; i < a.size(); ++i)
-      cmp.report("net " + f.name + " result " + std::to_string(i), relativeDifference(a[i], b[i]));
+      cmp.report(what + " result " + std::to_string(i), relativeDifference(a[i], b[i]));
   }
 
   if (timeRepeats > 0) {

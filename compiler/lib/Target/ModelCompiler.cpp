@@ -422,7 +422,9 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     if (kind != Kind::Step && kind != Kind::Net)
       function += "_" + std::string(manifest::spelling(kind));
     std::replace(function.begin(), function.end(), '.', '_');
-    functions.push_back({function, sourceName, kind, "", batch, std::move(*lowered)});
+    // A data-parallel gradient runs at one process's share of the batch.
+    int64_t size = source->getParentOfType<gen::ModelOp>().getBatchSizeAttr().getInt();
+    functions.push_back({function, sourceName, kind, "", size, std::move(*lowered)});
     return success();
   };
   auto steps = [](gen::ModelOp m) { return m.getBody().getOps<gen::StepOp>(); };
