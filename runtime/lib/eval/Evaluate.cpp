@@ -37,46 +37,31 @@ bool genc::rt::readsData(const FunctionSpec &step) {
                      [](const ArgumentSpec &a) { return a.kind == ArgumentSpec::Kind::Input; });
 }
 
-namespace {
-/// Runs `body` with the model's noise generator set to an evaluation
-/// stream, restoring the training stream afterwards.
-template <typename Body> auto withEvaluationNoise(Model &model, uint64_t seed, Body body) {
-  auto saved = model.noise().state();
-  model.noise().reseed(seed, "evaluation");
-  struct Restore {
-    Model &model;
-    std::array<uint64_t, 4> state;
-    ~Restore() { model.noise().setState(state); }
-  } restore{model, saved};
-  return body();
-}
-} // namespace
-
 double genc::rt::testLoss(Model &model, const std::string &step, const Split &test,
                           uint64_t seed) {
   if (test.count == 0)
     throw RuntimeError("no test examples to evaluate on");
   int64_t batch = model.manifest().batchSize;
-  return withEvaluationNoise(model, seed, [&] {
-    double sum = 0;
-    int64_t full = test.count / batch * batch;
-    for (int64_t begin = 0; begin < full; begin += batch)
-      sum += double(model.loss(step, gatherRows(test, {}, begin, batch).view(), batch)) *
-             double(batch);
-    if (int64_t rest = test.count - full) {
-      std::vector<int64_t> last;
-      for (int64_t r = 0; r < batch; ++r)
-        last.push_back(test.count >= batch ? test.count - batch + r : r % test.count);
-      std::vector<float> examples =
-          model.lossExamples(step, gatherRows(test, last, 0, batch).view());
-      // The new examples: the last `rest` rows, or the first pass over a
-      // split smaller than a batch.
-      int64_t first = test.count >= batch ? batch - rest : 0;
-      for (int64_t r = first; r < first + rest; ++r)
-        sum += double(examples[size_t(r)]);
-    }
-    return sum / double(test.count);
-  });
+  Rng evaluation(seed, "evaluation");
+  NoiseFrom noise(model, evaluation);
+  double sum = 0;
+  int64_t full = test.count / batch * batch;
+  for (int64_t begin = 0; begin < full; begin += batch)
+    sum += double(model.loss(step, gatherRows(test, {}, begin, batch).view(), batch)) *
+           double(batch);
+  if (int64_t rest = test.count - full) {
+    std::vector<int64_t> last;
+    for (int64_t r = 0; r < batch; ++r)
+      last.push_back(test.count >= batch ? test.count - batch + r : r % test.count);
+    std::vector<float> examples =
+        model.lossExamples(step, gatherRows(test, last, 0, batch).view());
+    // The new examples: the last `rest` rows, or the first pass over a
+    // split smaller than a batch.
+    int64_t first = test.count >= batch ? batch - rest : 0;
+    for (int64_t r = first; r < first + rest; ++r)
+      sum += double(examples[size_t(r)]);
+  }
+  return sum / double(test.count);
 }
 
 NoiseFrom::NoiseFrom(Model &model, Rng &rng)

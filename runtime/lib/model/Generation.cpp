@@ -22,6 +22,12 @@ bool genc::rt::readsInput(const FunctionSpec &fn, const std::string &name) {
   });
 }
 
+int64_t genc::rt::squareImageSide(const std::vector<int64_t> &shape) {
+  int64_t size = elementCount(shape);
+  auto side = int64_t(std::lround(std::sqrt(double(size))));
+  return side * side == size && side >= 8 ? side : 0;
+}
+
 bool Generation::logWeightExact() const {
   return logWeight && argumentsOf(*logWeight, ArgumentSpec::Kind::Random).empty();
 }
@@ -109,11 +115,7 @@ Generation genc::rt::describeGeneration(const Manifest &manifest) {
       malformed(*g.classify, "must return one logit per class of input '" + label->name + "'");
   }
 
-  if (g.data) {
-    int64_t size = elementCount(g.data->shape);
-    auto side = int64_t(std::lround(std::sqrt(double(size))));
-    if (side * side == size && side >= 8)
-      g.imageSide = side;
-  }
+  if (g.data)
+    g.imageSide = squareImageSide(g.data->shape);
   return g;
 }

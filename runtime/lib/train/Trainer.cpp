@@ -427,15 +427,13 @@ private:
   /// not show: an adversarial one (it declares `discriminate`), or one
   /// without a log_weight.
   bool hasEpochPictures() const {
-    return generation_.canSample() && generation_.data &&
-           (generation_.discriminate || !generation_.logWeight);
+    return hasSampleScores() && (generation_.discriminate || !generation_.logWeight);
   }
   /// Sliced Wasserstein (and KS) scores each epoch: any sampler of data.
   bool hasSampleScores() const { return generation_.canSample() && generation_.data; }
   /// The 1-D picture: a sampler of 1-D data, a panel per epoch.
   bool hasToyPicture() const {
-    return generation_.canSample() && generation_.data && generation_.dataSize() == 1 &&
-           data_.test.count > 0;
+    return hasSampleScores() && generation_.dataSize() == 1 && data_.test.count > 0;
   }
 
   /// One line for each kind of picture the model's declarations rule out,
@@ -457,8 +455,7 @@ private:
     if (!data)
       return;
     int64_t size = elementCount(data->shape);
-    auto side = int64_t(std::lround(std::sqrt(double(size))));
-    bool images = side * side == size && side >= 8;
+    bool images = squareImageSide(data->shape) > 0;
     // (A classifier is not expected to generate, nor a GAN to reconstruct.)
     if (!g.canSample() && !g.classify)
       note("generate", "no samples, interpolation or sample scores");

@@ -47,6 +47,10 @@ struct Generation {
   int64_t dataSize() const { return data ? elementCount(data->shape) : 0; }
 };
 
+/// The side of a square image of `shape`'s elements (at least 8 pixels),
+/// or 0: data that the pictures tile as images.
+int64_t squareImageSide(const std::vector<int64_t> &shape);
+
 /// The model's declarations (pointers into `manifest`, which must outlive
 /// the result); throws RuntimeError on a declaration whose
 /// function does not have the form docs/runtime.md states.
