@@ -9,8 +9,9 @@
 #   cvae.gen: a classifier trained by genc (classifier.gen) labels the CVAE's
 #     class-conditional samples with their intended class (target >= 80%);
 #   gmm.gen, 10 epochs: held-out log-likelihood per point on ring2d:8 and on
-#     other rings (K = 3 x modes, by --data), beside scikit-learn's EM
-#     (bench/gmm_em.py, on the same points; target: within 1% of EM's).
+#     other rings (K = modes, by --data) and spreads, beside scikit-learn's
+#     EM with the same K (bench/gmm_em.py, on the same points; target:
+#     within 1% of EM's).
 # Usage: bench/quality.sh [vae] [toy] [cvae] [gmm]   (default: all); THREADS=N,
 # SEED=S (genc's and PyTorch's seed, default 1). GENC=PATH uses that genc
 # binary (GENC_BUILD_DIR=DIR: DIR/bin/genc) and builds nothing; SKIP_BUILD=1
@@ -97,8 +98,8 @@ print('cvae, 10 epochs: samples labelled with their intended class  genc %.1f%% 
 " "$real" "$judged" "$out/cvae.torch"
     ;;
   gmm)
-    # source, then the modes of the ring (gmm.gen's K is 3 x modes)
-    for ring in ring2d:8 ring2d:8,2,0.05 ring2d:8,2,0.2 ring2d:4 ring2d:16; do
+    # source, then the modes of the ring (gmm.gen's K)
+    for ring in ring2d:8 ring2d:8,2,0.05 ring2d:8,2,0.1 ring2d:8,2,0.2 ring2d:4 ring2d:12 ring2d:16; do
       modes=${ring#ring2d:}; modes=${modes%%,*}
       name="gmm-${ring//[:,]/_}"
       sed "s/^  modes = 8$/  modes = $modes/" "$root/dsl_examples/gmm.gen" > "$out/$name.gen"

@@ -4,7 +4,8 @@
 # "build" covers building and testing (POCL is an OpenCL device on the CPU:
 # the tests run the GPU schedules on it; the AArch64 cross compiler and
 # qemu-user run the arm-64-linux kernels); "demo" adds Fashion-MNIST; "fuzz"
-# adds clang's libFuzzer; "bench" adds the PyTorch peer with OpenBLAS.
+# adds clang's libFuzzer; "bench" adds the PyTorch peer with OpenBLAS and
+# scikit-learn (the EM peer of gmm.gen).
 set -euo pipefail
 
 build_pkgs=(cmake ninja-build g++ python3 llvm-14-dev llvm-14-tools libmlir-14-dev mlir-14-tools
@@ -14,7 +15,7 @@ build_pkgs=(cmake ninja-build g++ python3 llvm-14-dev llvm-14-tools libmlir-14-d
             openmpi-bin libopenmpi-dev)
 demo_pkgs=(dataset-fashion-mnist)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev)
-bench_pkgs=(python3-torch libopenblas0-pthread)
+bench_pkgs=(python3-torch libopenblas0-pthread python3-sklearn)
 
 wanted=()
 for set in "${@:-build}"; do

@@ -37,10 +37,34 @@ struct Build {
   std::unique_ptr<Model> model;
 };
 
+/// Parameters seeded from data (kmeans_pp) take rows of seeded values in
+/// [0, 1), the same on both sides.
+void seedFromRandomExamples(Model &model) {
+  const Manifest &m = model.manifest();
+  int64_t count = 0;
+  for (const ParamSpec &p : m.params)
+    if (!p.initFrom.empty())
+      count = std::max(count, p.shape[0]);
+  if (count == 0)
+    return;
+  Rng rng(1, "examples");
+  std::map<std::string, std::vector<float>> storage;
+  Batch examples;
+  for (const InputSpec &in : m.inputs) {
+    std::vector<float> &values = storage[in.name];
+    values.resize(size_t(count * elementCount(in.shape)));
+    for (float &v : values)
+      v = float(rng.uniform(0, 1));
+    examples[in.name] = values.data();
+  }
+  model.initialize(/*seed=*/1, examples, count);
+}
+
 std::unique_ptr<Build> open(const std::string &prefix) {
   auto build = std::make_unique<Build>(Build{CompiledBuild::load(prefix), nullptr});
   build->model =
       std::make_unique<Model>(build->compiled.manifest, *build->compiled.kernels, /*seed=*/1);
+  seedFromRandomExamples(*build->model);
   return build;
 }
 

@@ -82,7 +82,11 @@ public:
   /// Creates (or finds) a parameter of the current net and reads it.
   llvm::Optional<GenValue> declareParam(llvm::SMLoc at, const std::string &name,
                                         llvm::ArrayRef<int64_t> shape, llvm::StringRef init,
-                                        llvm::ArrayRef<double> initArgs = {});
+                                        llvm::ArrayRef<double> initArgs = {},
+                                        llvm::StringRef initFrom = {});
+  /// `init kmeans_pp(INPUT)`: the input whose examples seed a parameter of
+  /// shape `dims` (declared at `typeLoc`); empty after an error.
+  std::string seedingInput(const CallExpr &call, const Shape &dims, llvm::SMLoc typeLoc);
   /// A fresh layer-parameter prefix, e.g. "dense2".
   std::string layerName(llvm::StringRef kind);
   bool inNet() const { return currentNet != nullptr; }

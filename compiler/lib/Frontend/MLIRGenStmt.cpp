@@ -136,9 +136,15 @@ bool MLIRGenImpl::genParamStmt(const ParamStmt &stmt) {
                          << " is too large: more than 2^31 - 1 elements";
     return false;
   }
-  std::string init = dims.size() >= 2 ? "glorot_uniform" : "zeros";
+  std::string init = dims.size() >= 2 ? "glorot_uniform" : "zeros", initFrom;
   SmallVector<double, 2> args;
-  if (const Expr *initExpr = stmt.init.get()) {
+  auto *seeded = llvm::dyn_cast_or_null<CallExpr>(stmt.init.get());
+  if (seeded && seeded->callee.name == "kmeans_pp") {
+    initFrom = seedingInput(*seeded, dims, stmt.type.loc);
+    if (initFrom.empty())
+      return false;
+    init = "kmeans_pp";
+  } else if (const Expr *initExpr = stmt.init.get()) {
     static const struct {
       const char *name, *init;
       std::vector<ArgSpec> specs;
@@ -162,7 +168,8 @@ bool MLIRGenImpl::genParamStmt(const ParamStmt &stmt) {
       args.push_back(number->value);
     } else if (entry == std::end(initializers)) {
       error(initExpr->getLoc()) << "unknown initializer (expected zeros, ones, glorot, he, "
-                                   "constant(v), normal(mean, std) or uniform(low, high))";
+                                   "constant(v), normal(mean, std), uniform(low, high) or "
+                                   "kmeans_pp(input))";
       return false;
     } else {
       init = entry->init;
@@ -191,16 +198,40 @@ bool MLIRGenImpl::genParamStmt(const ParamStmt &stmt) {
       }
     }
   }
-  auto value = declareParam(stmt.name.loc, stmt.name.name, dims, init, args);
+  auto value = declareParam(stmt.name.loc, stmt.name.name, dims, init, args, initFrom);
   if (!value)
     return false;
   locals[stmt.name.name] = Binding{Binding::Kind::Value, *value, stmt.name.loc};
   return true;
 }
 
+std::string MLIRGenImpl::seedingInput(const CallExpr &call, const Shape &dims, SMLoc typeLoc) {
+  SmallVector<const Expr *, 1> bound;
+  if (!bindArgs(call, {{"input", true}}, bound))
+    return {};
+  auto *name = llvm::dyn_cast<NameExpr>(bound[0]);
+  auto input = name ? globals.find(name->name) : globals.end();
+  if (input == globals.end() || input->second.kind != Binding::Kind::Input) {
+    error(bound[0]->getLoc()) << "kmeans_pp takes the name of a model input, whose training "
+                                 "examples seed the rows";
+    return {};
+  }
+  const Shape &example = input->second.value.shape;
+  if (dims.empty() || Shape(dims.begin() + 1, dims.end()) != example) {
+    Shape expected{0};
+    expected.append(example.begin(), example.end());
+    std::string wanted = shape::format(expected);
+    wanted.replace(1, 1, "K");
+    error(typeLoc) << "a parameter seeded by kmeans_pp(" << name->name << ") has shape "
+                   << wanted << " (K rows of its examples), not " << shape::format(dims);
+    return {};
+  }
+  return name->name;
+}
+
 Optional<GenValue> MLIRGenImpl::declareParam(SMLoc at, const std::string &name,
                                              ArrayRef<int64_t> shape, StringRef init,
-                                             ArrayRef<double> initArgs) {
+                                             ArrayRef<double> initArgs, StringRef initFrom) {
   if (!currentNet) {
     error(at) << "parameters can only be created inside a net";
     return llvm::None;
@@ -219,8 +250,10 @@ Optional<GenValue> MLIRGenImpl::declareParam(SMLoc at, const std::string &name,
   auto firstCompute = llvm::find_if(block, [](Operation &op) { return !isa<gen::ParamOp>(op); });
   OpBuilder paramBuilder(&block, firstCompute);
   auto type = RankedTensorType::get(shape, builder.getF32Type());
-  paramBuilder.create<gen::ParamOp>(loc(at), builder.getStringAttr(name), TypeAttr::get(type),
-                                    builder.getStringAttr(init), builder.getF64ArrayAttr(initArgs));
+  paramBuilder.create<gen::ParamOp>(
+      loc(at), builder.getStringAttr(name), TypeAttr::get(type), builder.getStringAttr(init),
+      builder.getF64ArrayAttr(initArgs),
+      initFrom.empty() ? FlatSymbolRefAttr() : FlatSymbolRefAttr::get(builder.getContext(), initFrom));
   auto ref = SymbolRefAttr::get(builder.getContext(), net.getSymName(),
                                 {FlatSymbolRefAttr::get(builder.getContext(), name)});
   GenValue value;

@@ -25,11 +25,16 @@ double StepCheck::worst() const {
   return worst;
 }
 
-std::map<std::string, Tensor> genc::reference::makeCheckInputs(ModelOp model, uint64_t seed) {
+std::map<std::string, Tensor> genc::reference::makeCheckInputs(ModelOp model, uint64_t seed,
+                                                               int64_t rows) {
   std::map<std::string, Tensor> inputs;
   std::mt19937_64 gen(seed);
   for (InputOp input : model.getBody().getOps<InputOp>()) {
-    Tensor t(input.getTensorType().getShape());
+    ArrayRef<int64_t> declared = input.getTensorType().getShape();
+    SmallVector<int64_t, 4> shape(declared.begin(), declared.end());
+    if (rows > 0)
+      shape[0] = rows;
+    Tensor t(shape);
     if (IntegerAttr classes = input.getLabelClassesAttr()) {
       std::uniform_int_distribution<int64_t> label(0, classes.getInt() - 1);
       for (int64_t n = 0; n < t.shape[0]; ++n)
@@ -42,6 +47,15 @@ std::map<std::string, Tensor> genc::reference::makeCheckInputs(ModelOp model, ui
     inputs[input.getSymName().str()] = std::move(t);
   }
   return inputs;
+}
+
+std::map<std::string, Tensor> genc::reference::makeCheckParams(ModelOp model, uint64_t seed) {
+  int64_t rows = model.getBatchSizeAttr().getInt();
+  for (NetOp net : model.getBody().getOps<NetOp>())
+    for (ParamOp param : getParams(net))
+      if (param.getInitFromAttr())
+        rows = std::max(rows, param.getTensorType().getShape().front());
+  return initializeParams(model, seed, makeCheckInputs(model, seed, rows));
 }
 
 FailureOr<StepCheck> genc::reference::checkGradients(StepOp step, const Environment &env,

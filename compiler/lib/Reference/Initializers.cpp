@@ -1,5 +1,6 @@
 //===- Initializers.cpp - Parameter and state initialization, randomness --===//
 #include "genc/Reference/Interpreter.h"
+#include "genc/runtime/Error.h"
 #include "genc/runtime/Initializers.h"
 
 #include <cmath>
@@ -20,17 +21,30 @@ std::mt19937_64 generatorFor(uint64_t seed, llvm::StringRef name) {
 }
 } // namespace
 
-std::map<std::string, Tensor> genc::reference::initializeParams(ModelOp model, uint64_t seed) {
+std::map<std::string, Tensor>
+genc::reference::initializeParams(ModelOp model, uint64_t seed,
+                                  const std::map<std::string, Tensor> &inputs) {
   std::map<std::string, Tensor> params;
   for (NetOp net : model.getBody().getOps<NetOp>())
     for (ParamOp param : getParams(net)) {
-      std::string key = paramKey(net, param);
+      std::string key = paramKey(net, param), init = param.getInit().str();
       Tensor t(param.getTensorType().getShape());
-      std::vector<double> args;
-      for (Attribute a : param.getInitArgs())
-        args.push_back(a.cast<FloatAttr>().getValueAsDouble());
-      rt::initializeTensor(param.getInit().str(), args, {t.shape.begin(), t.shape.end()}, seed,
-                          key, t.data.data());
+      std::vector<int64_t> shape(t.shape.begin(), t.shape.end());
+      if (rt::seedsFromExamples(init)) {
+        std::string from = param.getInitFromAttr().getValue().str();
+        auto examples = inputs.find(from);
+        if (examples == inputs.end())
+          throw rt::RuntimeError("parameter '" + key + "' is seeded from the examples of input '" +
+                                 from + "' (kmeans_pp), which were not given");
+        std::vector<float> rows(examples->second.data.begin(), examples->second.data.end());
+        rt::seedFromExamples(shape, seed, key, rows.data(), examples->second.shape[0],
+                             t.data.data());
+      } else {
+        std::vector<double> args;
+        for (Attribute a : param.getInitArgs())
+          args.push_back(a.cast<FloatAttr>().getValueAsDouble());
+        rt::initializeTensor(init, args, shape, seed, key, t.data.data());
+      }
       params[key] = std::move(t);
     }
   return params;

@@ -219,11 +219,14 @@ std::string genc::target::emitManifest(const ModelStages &stages,
       Json args = Json::array();
       for (Attribute a : p.getInitArgs())
         args.push_back(a.cast<FloatAttr>().getValueAsDouble());
-      params.push_back(Json{{"name", gen::paramKey(net, p)},
-                                    {"net", net.getSymName().str()},
-                                    {"shape", shapeArray(p.getTensorType().getShape())},
-                                    {"init", p.getInit().str()},
-                                    {"init_args", std::move(args)}});
+      Json param{{"name", gen::paramKey(net, p)},
+                 {"net", net.getSymName().str()},
+                 {"shape", shapeArray(p.getTensorType().getShape())},
+                 {"init", p.getInit().str()},
+                 {"init_args", std::move(args)}};
+      if (FlatSymbolRefAttr from = p.getInitFromAttr())
+        param["init_from"] = from.getValue().str();
+      params.push_back(std::move(param));
     }
   for (gen::StateOp s : model.getBody().getOps<gen::StateOp>())
     states.push_back(Json{{"name", s.getSymName().str()},

@@ -245,7 +245,11 @@ static int runGradientCheck(mlir::ModuleOp module) {
     return fail("model '" + model.getSymName() + "' has no step '" + stepName + "' (its steps: " +
                 known + ")");
   reference::Environment env;
-  env.params = reference::initializeParams(model, seed);
+  try {
+    env.params = reference::makeCheckParams(model, seed);
+  } catch (const rt::RuntimeError &e) {
+    return fail(e.what());
+  }
   env.inputs = reference::makeCheckInputs(model, seed);
   env.random = reference::makeReplayingRandom(seed);
   double worst = 0;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 using namespace genc::rt;
@@ -62,4 +63,61 @@ void genc::rt::initializeTensor(const std::string &init, const std::vector<doubl
   } else {
     throw RuntimeError("parameter '" + name + "': unknown initializer '" + init + "'");
   }
+}
+
+bool genc::rt::seedsFromExamples(const std::string &init) { return init == "kmeans_pp"; }
+
+void genc::rt::seedFromExamples(const std::vector<int64_t> &shape, uint64_t seed,
+                                const std::string &name, const float *examples, int64_t count,
+                                double *out) {
+  int64_t rows = shape.empty() ? 1 : shape[0];
+  int64_t width = rows ? elementCount(shape) / rows : 0;
+  if (count < rows)
+    throw RuntimeError("parameter '" + name + "': kmeans_pp seeds its " + std::to_string(rows) +
+                       " rows from examples, but there are only " + std::to_string(count));
+  std::mt19937_64 gen = generatorFor(seed, name);
+  auto distanceTo = [&](int64_t chosen, int64_t i) {
+    const float *a = examples + chosen * width, *b = examples + i * width;
+    double sum = 0;
+    for (int64_t j = 0; j < width; ++j)
+      sum += (double(a[j]) - b[j]) * (double(a[j]) - b[j]);
+    return sum;
+  };
+  std::vector<int64_t> chosen{std::uniform_int_distribution<int64_t>(0, count - 1)(gen)};
+  // Each example's squared distance to its nearest chosen row; a
+  // candidate's, and the best candidate's so far.
+  size_t n = static_cast<size_t>(count);
+  std::vector<double> nearest(n), trial(n), best(n), cumulative(n);
+  for (int64_t i = 0; i < count; ++i)
+    nearest[i] = distanceTo(chosen[0], i);
+  int64_t candidates = 2 + int64_t(std::log(double(rows)));
+  while (int64_t(chosen.size()) < rows) {
+    std::partial_sum(nearest.begin(), nearest.end(), cumulative.begin());
+    double potential = cumulative.back(), bestPotential = INFINITY;
+    int64_t bestCandidate = 0;
+    for (int64_t c = 0; c < candidates; ++c) {
+      int64_t candidate;
+      if (potential > 0) {
+        double u = std::uniform_real_distribution<double>(0, potential)(gen);
+        candidate = std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin();
+        candidate = std::min(candidate, count - 1);
+      } else { // every example already coincides with a chosen row
+        candidate = std::uniform_int_distribution<int64_t>(0, count - 1)(gen);
+      }
+      double sum = 0;
+      for (int64_t i = 0; i < count; ++i) {
+        trial[i] = std::min(nearest[i], distanceTo(candidate, i));
+        sum += trial[i];
+      }
+      if (sum < bestPotential) {
+        bestPotential = sum;
+        bestCandidate = candidate;
+        std::swap(best, trial);
+      }
+    }
+    chosen.push_back(bestCandidate);
+    std::swap(nearest, best);
+  }
+  for (int64_t r = 0; r < rows; ++r)
+    std::copy(examples + chosen[r] * width, examples + (chosen[r] + 1) * width, out + r * width);
 }

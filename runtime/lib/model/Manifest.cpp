@@ -1,5 +1,6 @@
 //===- Manifest.cpp - Reading <name>.manifest.json -----------------------===//
 #include "genc/runtime/Manifest.h"
+#include "genc/runtime/Initializers.h"
 #include "genc/runtime/Files.h"
 #include "genc/runtime/Error.h"
 #include "io/Json.h"
@@ -99,6 +100,18 @@ void validate(const Manifest &m) {
         (in.labelClasses > 0 && in.shape != std::vector<int64_t>{in.labelClasses}))
       throw RuntimeError("input '" + in.name + "' has bad label classes");
   }
+  for (const ParamSpec &p : m.params) {
+    if (seedsFromExamples(p.init) != !p.initFrom.empty())
+      throw RuntimeError("parameter '" + p.name + "': init_from goes with kmeans_pp, and only");
+    if (p.initFrom.empty())
+      continue;
+    auto in = std::find_if(m.inputs.begin(), m.inputs.end(),
+                           [&](const InputSpec &i) { return i.name == p.initFrom; });
+    if (in == m.inputs.end() || p.shape.empty() ||
+        std::vector<int64_t>(p.shape.begin() + 1, p.shape.end()) != in->shape)
+      throw RuntimeError("parameter '" + p.name + "' is seeded from input '" + p.initFrom +
+                         "', which the manifest does not declare with its rows' shape");
+  }
   auto declared = [&](const TensorSpec &t, const std::map<std::string, const TensorSpec *> &in,
                       const char *what, const std::string &function) {
     auto it = in.find(t.name);
@@ -170,6 +183,7 @@ Manifest Manifest::parse(const std::string &text, const std::string &what) {
       param.init = p["init"].string();
       for (const Json &a : p["init_args"].items())
         param.initArgs.push_back(a.number());
+      param.initFrom = p.get("init_from", Json("")).string();
       m.params.push_back(std::move(param));
     }
     for (const Json &s : j["states"].items())

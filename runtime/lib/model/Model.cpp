@@ -59,7 +59,7 @@ Model::Model(Manifest manifest, const KernelSource &kernels, uint64_t seed)
     : manifest_(std::move(manifest)), kernels_(kernels) {
   for (const FunctionSpec &f : manifest_.functions)
     compiled_[keyOf(f.kind, f.name, f.batchSize)] = {&f, kernels.entryPoint(f.symbol), {}, {}};
-  initialize(seed);
+  initializeParams(seed, nullptr, 0);
 }
 
 Model::~Model() {
@@ -77,15 +77,30 @@ Model::~Model() {
   }
 }
 
-void Model::initialize(uint64_t seed) {
+void Model::initialize(uint64_t seed, const Batch &examples, int64_t count) {
+  initializeParams(seed, &examples, count);
+}
+
+void Model::initializeParams(uint64_t seed, const Batch *examples, int64_t count) {
   if (averagesSwappedIn_)
     swapInAverages();
   averages_.clear();
   averageWeights_.clear();
   noise_.reseed(seed, "noise");
+  unseeded_.clear();
   for (const ParamSpec &p : manifest_.params) {
     std::vector<double> values(size_t(elementCount(p.shape)));
-    initializeTensor(p.init, p.initArgs, p.shape, seed, p.name, values.data());
+    if (!seedsFromExamples(p.init)) {
+      initializeTensor(p.init, p.initArgs, p.shape, seed, p.name, values.data());
+    } else if (!examples) {
+      unseeded_ = p.name;
+    } else {
+      auto rows = examples->find(p.initFrom);
+      if (rows == examples->end())
+        throw RuntimeError("parameter '" + p.name + "' is seeded from the examples of input '" +
+                           p.initFrom + "' (kmeans_pp), which were not given");
+      seedFromExamples(p.shape, seed, p.name, rows->second, count, values.data());
+    }
     Tensor t = makeTensor(p.shape);
     std::copy(values.begin(), values.end(), t.data());
     params_[p.name] = t;
@@ -95,6 +110,9 @@ void Model::initialize(uint64_t seed) {
 }
 
 Model::Compiled &Model::lookup(FunctionSpec::Kind kind, const std::string &name, int64_t rows) {
+  if (!unseeded_.empty())
+    throw RuntimeError("parameter '" + unseeded_ + "' is seeded from training examples " +
+                       "(kmeans_pp): initialize the model with them, or load a checkpoint");
   auto it = compiled_.find(keyOf(kind, name, rows));
   if (it != compiled_.end())
     return it->second;
@@ -365,6 +383,7 @@ std::map<std::string, std::string> Model::load(const std::string &path) {
     file.read(name, shapeOf(t), t.data());
     t.set_host_dirty();
   }
+  unseeded_.clear();
   for (auto &[name, t] : states_)
     if (file.has("state/" + name)) {
       file.read("state/" + name, shapeOf(t), t.data());

@@ -162,7 +162,7 @@ public:
       if (exists)
         throw RuntimeError(checkpoint + " exists: pass --resume to continue that run, or choose "
                            "another --out");
-      model_.initialize(options_.seed);
+      model_.initialize(options_.seed, columnsOf(data_.train), data_.train.count);
       position_.epochShuffle = shuffle_.state();
       if (leader_)
         startLogs();

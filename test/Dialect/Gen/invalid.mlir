@@ -178,8 +178,51 @@ gen.model @m attributes {batch_size = 8 : i64} {
 
 gen.model @m attributes {batch_size = 8 : i64} {
   gen.net @n(%x: tensor<8x4xf32>) -> tensor<8x4xf32> {
-    // expected-error @+1 {{'gen.param' op unknown initializer 'xavier' (expected zeros, ones, constant, normal, uniform, glorot_uniform or he_normal)}}
+    // expected-error @+1 {{'gen.param' op unknown initializer 'xavier' (expected zeros, ones, constant, normal, uniform, glorot_uniform, he_normal or kmeans_pp)}}
     gen.param @w : tensor<4xf32> {init = "xavier"}
+    gen.return %x : tensor<8x4xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 8 : i64} {
+  gen.input @x : tensor<8x4xf32>
+  gen.net @n(%x: tensor<8x4xf32>) -> tensor<8x4xf32> {
+    // expected-error @+1 {{'gen.param' op 'init_from' goes with the kmeans_pp initializer, and only with it}}
+    gen.param @w : tensor<3x4xf32> {init = "zeros", init_from = @x}
+    gen.return %x : tensor<8x4xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 8 : i64} {
+  gen.net @n(%x: tensor<8x4xf32>) -> tensor<8x4xf32> {
+    // expected-error @+1 {{'gen.param' op 'init_from' goes with the kmeans_pp initializer, and only with it}}
+    gen.param @w : tensor<3x4xf32> {init = "kmeans_pp"}
+    gen.return %x : tensor<8x4xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 8 : i64} {
+  gen.input @x : tensor<8x4xf32>
+  gen.net @n(%x: tensor<8x4xf32>) -> tensor<8x4xf32> {
+    // expected-error @+1 {{'gen.param' op 'init_from' names @n, which is not a gen.input}}
+    gen.param @w : tensor<3x4xf32> {init = "kmeans_pp", init_from = @n}
+    gen.return %x : tensor<8x4xf32>
+  }
+}
+
+// -----
+
+gen.model @m attributes {batch_size = 8 : i64} {
+  gen.input @x : tensor<8x4xf32>
+  gen.net @n(%x: tensor<8x4xf32>) -> tensor<8x4xf32> {
+    // expected-error @+1 {{'gen.param' op seeded from @x must have shape [K, 4] (K rows of its examples)}}
+    gen.param @w : tensor<3x2xf32> {init = "kmeans_pp", init_from = @x}
     gen.return %x : tensor<8x4xf32>
   }
 }

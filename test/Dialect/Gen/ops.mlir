@@ -24,6 +24,7 @@ gen.model @structure attributes {batch_size = 8 : i64} {
   // CHECK: gen.param @uniform : tensor<4x2xf32> {init = "uniform", init_args = [-1.000000e+00, 1.000000e+00]}
   // CHECK: gen.param @glorot : tensor<4x2xf32> {init = "glorot_uniform"}
   // CHECK: gen.param @he : tensor<4x2xf32> {init = "he_normal"}
+  // CHECK: gen.param @centers : tensor<3x4xf32> {init = "kmeans_pp", init_from = @x}
   // CHECK: %[[W:.*]] = gen.get_param @enc::@glorot : tensor<4x2xf32>
   // CHECK: %[[B:.*]] = gen.get_param @enc::@zeros : tensor<2xf32>
   // CHECK: %[[H:.*]] = gen.matmul %[[A]], %[[W]] : tensor<8x4xf32>, tensor<4x2xf32> -> tensor<8x2xf32>
@@ -37,6 +38,7 @@ gen.model @structure attributes {batch_size = 8 : i64} {
     gen.param @uniform : tensor<4x2xf32> {init = "uniform", init_args = [-1.0, 1.0]}
     gen.param @glorot : tensor<4x2xf32> {init = "glorot_uniform"}
     gen.param @he : tensor<4x2xf32> {init = "he_normal"}
+    gen.param @centers : tensor<3x4xf32> {init = "kmeans_pp", init_from = @x}
     %w = gen.get_param @enc::@glorot : tensor<4x2xf32>
     %b = gen.get_param @enc::@zeros : tensor<2xf32>
     %h = gen.matmul %a, %w : tensor<8x4xf32>, tensor<4x2xf32> -> tensor<8x2xf32>

@@ -3,7 +3,9 @@
 crafted change: batch0 (batch_size 0), huge-shape (a parameter of 2^62
 elements), negative-shape, rename-param (a function's parameter argument
 renamed), bad-symbol (a function symbol that is no C identifier), repeats0
-(the schedule repeats a step 0 times)."""
+(the schedule repeats a step 0 times), seed-zeros (init_from on a parameter
+initialized otherwise), seed-unknown (a kmeans_pp parameter seeded from an
+input the manifest does not declare)."""
 import json
 import sys
 
@@ -23,6 +25,10 @@ elif edit == 'bad-symbol':
     first['function'] = '../../x'
 elif edit == 'repeats0':
     m['train']['schedule'][0]['repeats'] = 0
+elif edit == 'seed-zeros':
+    next(p for p in m['params'] if p['init'] == 'zeros')['init_from'] = 'x'
+elif edit == 'seed-unknown':
+    next(p for p in m['params'] if p['init'] == 'kmeans_pp')['init_from'] = 'nosuch'
 else:
     sys.exit('unknown edit ' + edit)
 json.dump(m, open(target, 'w'))

@@ -115,7 +115,7 @@ void expectStepsMatch(LoweredModel &lowered, const std::string &what,
   mlir::OwningOpRef<mlir::ModuleOp> &module = lowered.module, &gradients = lowered.gradients;
   gen::ModelOp model = *module->getOps<gen::ModelOp>().begin();
   reference::Environment env;
-  env.params = reference::initializeParams(model, 3);
+  env.params = reference::makeCheckParams(model, 3);
   env.inputs = reference::makeCheckInputs(model, 3);
   env.states = reference::initializeStates(model);
   // Non-zero optimizer state, so the update's use of it is checked too.

@@ -54,8 +54,14 @@ struct StepCheck {
 mlir::FailureOr<StepCheck> checkGradients(gen::StepOp step, const Environment &env,
                                           uint64_t seed, double tolerance);
 
-/// Inputs for a check: data uniform in [0, 1), labels as random one-hot rows.
-std::map<std::string, Tensor> makeCheckInputs(gen::ModelOp model, uint64_t seed);
+/// Inputs for a check: data uniform in [0, 1), labels as random one-hot rows;
+/// `rows` of each (the model's batch when 0).
+std::map<std::string, Tensor> makeCheckInputs(gen::ModelOp model, uint64_t seed,
+                                              int64_t rows = 0);
+
+/// Parameters for a check: seeded from `seed`, a parameter seeded from data
+/// (kmeans_pp) from check inputs with at least as many rows as it has.
+std::map<std::string, Tensor> makeCheckParams(gen::ModelOp model, uint64_t seed);
 
 } // namespace genc::reference
 

@@ -71,8 +71,11 @@ private:
 };
 
 /// Samples every parameter of `model` from its declared initializer,
-/// deterministically from `seed` (and the parameter's name).
-std::map<std::string, Tensor> initializeParams(gen::ModelOp model, uint64_t seed);
+/// deterministically from `seed` (and the parameter's name). A parameter
+/// seeded from data (kmeans_pp) takes its rows from the batch of its input
+/// in `inputs` (by input name).
+std::map<std::string, Tensor> initializeParams(gen::ModelOp model, uint64_t seed,
+                                               const std::map<std::string, Tensor> &inputs = {});
 
 /// Zero-initialized training state for every gen.state of `model`.
 std::map<std::string, Tensor> initializeStates(gen::ModelOp model);

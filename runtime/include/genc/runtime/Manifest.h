@@ -37,8 +37,11 @@ struct TensorSpec {
 
 struct ParamSpec : TensorSpec {
   std::string net;
-  std::string init; // zeros, ones, constant, normal, uniform, glorot_uniform, he_normal
+  std::string init; // zeros, ones, constant, normal, uniform, glorot_uniform, he_normal,
+                    // kmeans_pp
   std::vector<double> initArgs;
+  /// The input whose examples seed the rows (kmeans_pp); empty otherwise.
+  std::string initFrom;
 };
 
 /// How noise is drawn: "normal" (a = mean, b = stddev) or "uniform"

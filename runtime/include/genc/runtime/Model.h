@@ -57,7 +57,11 @@ public:
   ~Model();
 
   /// Draws every parameter from its initializer and zeroes the state.
-  void initialize(uint64_t seed);
+  /// Parameters seeded from data (`init kmeans_pp(x)`) take their rows from
+  /// `examples` (`count` rows of each input, by name), which must hold that
+  /// input. A model constructed without examples refuses to run until
+  /// initialize() has them or load() restores a checkpoint.
+  void initialize(uint64_t seed, const Batch &examples = {}, int64_t count = 0);
 
   /// Runs training step `name` on `rows` examples; returns the objective
   /// (as the model defines it: the batch mean).
@@ -146,6 +150,9 @@ private:
     std::vector<Tensor> spare;            // results' buffers for reuse
   };
   Compiled &lookup(FunctionSpec::Kind kind, const std::string &name, int64_t rows);
+  /// initialize(); without `examples` (construction), parameters seeded from
+  /// data stay zero and `unseeded_` names one of them.
+  void initializeParams(uint64_t seed, const Batch *examples, int64_t count);
   /// Runs `fn`, installing new parameters and state; the other results stay
   /// in fn.spare (in result order, parameters and state skipped).
   void run(Compiled &fn, const Batch &batch);
@@ -166,6 +173,7 @@ private:
   std::map<std::string, Tensor> trainedParams_; // while the averages are swapped in
   void updateAverage(const std::string &name);
   Rng noise_;
+  std::string unseeded_; // a parameter still waiting for its examples
 };
 
 } // namespace genc::rt

@@ -184,10 +184,34 @@ static LogicalResult verifyNet(NetOp net) {
 /// The number of `init_args` each initializer takes.
 static Optional<size_t> initArity(StringRef init) {
   return llvm::StringSwitch<Optional<size_t>>(init)
-      .Cases("zeros", "ones", "glorot_uniform", "he_normal", size_t(0))
+      .Cases("zeros", "ones", "glorot_uniform", "he_normal", "kmeans_pp", size_t(0))
       .Case("constant", size_t(1))
       .Cases("normal", "uniform", size_t(2))
       .Default(llvm::None);
+}
+
+/// kmeans_pp, and only it, names the input whose examples seed its rows:
+/// [K] followed by that input's per-example shape.
+static LogicalResult verifyInitFrom(ParamOp param) {
+  FlatSymbolRefAttr from = param.getInitFromAttr();
+  if ((param.getInit() == "kmeans_pp") != bool(from))
+    return param.emitOpError("'init_from' goes with the kmeans_pp initializer, and only with it");
+  if (!from)
+    return success();
+  auto model = param->getParentOfType<ModelOp>();
+  auto input = model ? model.lookupSymbol<InputOp>(from.getValue()) : InputOp();
+  if (!input)
+    return param.emitOpError("'init_from' names ") << from << ", which is not a gen.input";
+  ArrayRef<int64_t> rows = param.getTensorType().getShape();
+  ArrayRef<int64_t> example = input.getTensorType().getShape().drop_front();
+  if (rows.empty() || rows.drop_front() != example) {
+    std::string shape = "K";
+    for (int64_t d : example)
+      shape += ", " + std::to_string(d);
+    return param.emitOpError("seeded from ")
+           << from << " must have shape [" << shape << "] (K rows of its examples)";
+  }
+  return success();
 }
 
 static LogicalResult verifyParam(ParamOp param) {
@@ -197,7 +221,8 @@ static LogicalResult verifyParam(ParamOp param) {
   if (!arity)
     return param.emitOpError("unknown initializer '")
            << param.getInit()
-           << "' (expected zeros, ones, constant, normal, uniform, glorot_uniform or he_normal)";
+           << "' (expected zeros, ones, constant, normal, uniform, glorot_uniform, he_normal or "
+              "kmeans_pp)";
   size_t given = param.getInitArgs().size();
   if (given != *arity)
     return param.emitOpError("initializer '")
@@ -210,7 +235,7 @@ static LogicalResult verifyParam(ParamOp param) {
     return param.emitOpError("normal initializer needs a positive stddev");
   if (param.getInit() == "uniform" && values[0] >= values[1])
     return param.emitOpError("uniform initializer needs low < high");
-  return success();
+  return verifyInitFrom(param);
 }
 
 //===----------------------------------------------------------------------===//

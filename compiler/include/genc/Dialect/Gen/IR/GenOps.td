@@ -63,16 +63,21 @@ def Gen_ParamOp : Gen_Op<"param", [Symbol, HasParent<"NetOp">]> {
   let summary = "Declares a trainable parameter owned by the enclosing net";
   let description = [{
     `init` names the initializer: `zeros`, `ones`, `constant` (value),
-    `normal` (mean, stddev), `uniform` (low, high), `glorot_uniform` or
-    `he_normal`; `init_args` holds its arguments.
+    `normal` (mean, stddev), `uniform` (low, high), `glorot_uniform`,
+    `he_normal`, or `kmeans_pp`; `init_args` holds its arguments.
+    `kmeans_pp` takes no arguments but `init_from`, the model input whose
+    training examples seed the rows (k-means++): the parameter's shape is
+    [K] followed by that input's per-example shape.
 
     ```mlir
     gen.param @dense0.w : tensor<784x400xf32> {init = "glorot_uniform"}
     gen.param @mu : tensor<3x2xf32> {init = "normal", init_args = [0.0, 1.0]}
+    gen.param @centers : tensor<8x2xf32> {init = "kmeans_pp", init_from = @x}
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, Gen_TensorTypeAttr:$tensor_type,
-                       StrAttr:$init, DefaultValuedAttr<F64ArrayAttr, "{}">:$init_args);
+                       StrAttr:$init, DefaultValuedAttr<F64ArrayAttr, "{}">:$init_args,
+                       OptionalAttr<FlatSymbolRefAttr>:$init_from);
   let assemblyFormat = "$sym_name `:` $tensor_type attr-dict";
   let verifier = [{ return ::verifyParam(*this); }];
 }
