@@ -54,6 +54,15 @@ EntryPoint SharedLibraryKernels::entryPoint(const std::string &symbol) const {
   return reinterpret_cast<EntryPoint>(address);
 }
 
+std::string SharedLibraryKernels::manifestText() const {
+  auto *text = static_cast<const char *>(dlsym(handle_, "genc_manifest"));
+  auto *size = static_cast<const unsigned long *>(dlsym(handle_, "genc_manifest_size"));
+  if (!text || !size)
+    throw RuntimeError(path_ + ": has no manifest compiled in (an older genc built it): "
+                       "compile the model again");
+  return std::string(text, *size);
+}
+
 void SharedLibraryKernels::setThreads(int threads) const {
   using SetThreads = int (*)(int);
   if (void *address = dlsym(handle_, "halide_set_num_threads"))

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include "genc/runtime/Error.h"
+#include "genc/runtime/Files.h"
 #include "genc/runtime/Initializers.h"
 #include "genc/runtime/Safetensors.h"
 
@@ -51,8 +52,14 @@ std::string keyOf(FunctionSpec::Kind kind, const std::string &name, int64_t batc
 } // namespace
 
 CompiledBuild CompiledBuild::load(const std::string &prefix) {
-  return {Manifest::load(prefix + ".manifest.json"),
-          std::make_unique<SharedLibraryKernels>(prefix + ".so")};
+  std::string path = prefix + ".manifest.json";
+  CompiledBuild build{Manifest::load(path), std::make_unique<SharedLibraryKernels>(prefix + ".so")};
+  // The kernels trust their arguments' shapes (compiled without asserts):
+  // the manifest that gives them must be the one they were compiled with.
+  std::vector<char> text = readRegularFile(path, uint64_t(64) << 20);
+  if (build.kernels->manifestText() != std::string(text.begin(), text.end()))
+    throw RuntimeError(path + ": not the manifest " + prefix + ".so was compiled with");
+  return build;
 }
 
 Model::Model(Manifest manifest, const KernelSource &kernels, uint64_t seed)

@@ -5,7 +5,9 @@ elements), negative-shape, rename-param (a function's parameter argument
 renamed), bad-symbol (a function symbol that is no C identifier), repeats0
 (the schedule repeats a step 0 times), seed-zeros (init_from on a parameter
 initialized otherwise), seed-unknown (a kmeans_pp parameter seeded from an
-input the manifest does not declare)."""
+input the manifest does not declare), valid-but-other (a consistent, valid
+manifest, but not the one the kernels were compiled with: a parameter's
+initializer argument changed)."""
 import json
 import sys
 
@@ -25,6 +27,8 @@ elif edit == 'bad-symbol':
     first['function'] = '../../x'
 elif edit == 'repeats0':
     m['train']['schedule'][0]['repeats'] = 0
+elif edit == 'valid-but-other':
+    next(p for p in m['params'] if p['init'] == 'zeros')['init'] = 'ones'
 elif edit == 'seed-zeros':
     next(p for p in m['params'] if p['init'] == 'zeros')['init_from'] = 'x'
 elif edit == 'seed-unknown':

@@ -63,6 +63,9 @@ public:
   ~SharedLibraryKernels() override;
   EntryPoint entryPoint(const std::string &symbol) const override;
   void setThreads(int threads) const override;
+  /// The manifest text compiled into the library (`genc_manifest`); throws
+  /// RuntimeError when it has none.
+  std::string manifestText() const;
 
 private:
   std::string path_;
