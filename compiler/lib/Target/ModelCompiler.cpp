@@ -28,13 +28,14 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <sched.h>
 #include <sys/wait.h>
 #include <thread>
-#include <chrono>
 #include <unistd.h>
 
 using namespace mlir;
@@ -248,6 +249,9 @@ LogicalResult runInChildProcesses(ArrayRef<CompileJob> jobs, Location loc) {
   llvm::outs().flush();
   llvm::errs().flush();
   std::fflush(nullptr);
+  // GENC_COMPILE_TIMES=1: each job's time on stderr (where compiles go).
+  const char *times = std::getenv("GENC_COMPILE_TIMES");
+  bool timed = times && std::string(times) == "1";
   unsigned count = std::min<unsigned>(usableCores(), jobs.size());
   std::vector<pid_t> children;
   for (unsigned c = 0; c < count; ++c) {
@@ -259,9 +263,12 @@ LogicalResult runInChildProcesses(ArrayRef<CompileJob> jobs, Location loc) {
       // the same index.
       while (read(queue[0], &i, sizeof(i)) == sizeof(i)) {
         try {
-          auto t0 = std::chrono::steady_clock::now();
+          auto start = std::chrono::steady_clock::now();
           jobs[i].run();
-          if (getenv("GENC_JOB_TIMES")) std::fprintf(stderr, "JOB %s %.2f s\n", jobs[i].what.c_str(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+          if (timed)
+            std::fprintf(stderr, "genc: compiled %s in %.2f s\n", jobs[i].what.c_str(),
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                             .count());
         } catch (const std::exception &e) {
           std::fprintf(stderr, "%s\n", e.what());
           _exit(1);
