@@ -250,10 +250,12 @@ Optional<GenValue> MLIRGenImpl::declareParam(SMLoc at, const std::string &name,
   auto firstCompute = llvm::find_if(block, [](Operation &op) { return !isa<gen::ParamOp>(op); });
   OpBuilder paramBuilder(&block, firstCompute);
   auto type = RankedTensorType::get(shape, builder.getF32Type());
-  paramBuilder.create<gen::ParamOp>(
-      loc(at), builder.getStringAttr(name), TypeAttr::get(type), builder.getStringAttr(init),
-      builder.getF64ArrayAttr(initArgs),
-      initFrom.empty() ? FlatSymbolRefAttr() : FlatSymbolRefAttr::get(builder.getContext(), initFrom));
+  FlatSymbolRefAttr from;
+  if (!initFrom.empty())
+    from = FlatSymbolRefAttr::get(builder.getContext(), initFrom);
+  paramBuilder.create<gen::ParamOp>(loc(at), builder.getStringAttr(name), TypeAttr::get(type),
+                                    builder.getStringAttr(init), builder.getF64ArrayAttr(initArgs),
+                                    from);
   auto ref = SymbolRefAttr::get(builder.getContext(), net.getSymName(),
                                 {FlatSymbolRefAttr::get(builder.getContext(), name)});
   GenValue value;
