@@ -223,6 +223,10 @@ private:
   bool perExample; // see lowerStep
   llvm::DenseMap<Value, Lowered> values;
   llvm::DenseMap<Value, Func> outputCopies;
+  /// Transposed copies of matmul operands, one per value however many
+  /// matmuls read it transposed (a discriminator's weights, for real and
+  /// fake examples).
+  llvm::DenseMap<Value, Func> transposedCopies;
   std::vector<Var> varPool;
   std::vector<PipelineInput> inputs;
   std::map<std::string, size_t> inputIndex;
@@ -638,10 +642,13 @@ LogicalResult Lowering::lower(Operation *op) {
         // column loop (a gather per element): transpose it once instead.
         Func rhs = values[mm.getRhs()].func;
         if (tb) {
-          Func packed(rhs.name() + "_transposed_" + std::to_string(counter++));
-          Var x("x"), y("y");
-          packed(x, y) = rhs(y, x);
-          track(nullptr, {packed, {b[1], b[0]}, FuncKind::Transpose});
+          Func &packed = transposedCopies[mm.getRhs()];
+          if (!packed.defined()) {
+            packed = Func(rhs.name() + "_transposed_" + std::to_string(counter++));
+            Var x("x"), y("y");
+            packed(x, y) = rhs(y, x);
+            track(nullptr, {packed, {b[1], b[0]}, FuncKind::Transpose});
+          }
           rhs = packed;
         }
         Func f = newFunc(op, FuncKind::Matmul);
