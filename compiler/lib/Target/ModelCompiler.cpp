@@ -177,7 +177,7 @@ std::vector<Halide::Argument> arguments(const halide::LoweredPipeline &pipeline)
 /// and `genc_manifest_size`.
 std::string manifestSource(llvm::StringRef manifest) {
   std::string source = "extern \"C\" {\n__attribute__((visibility(\"default\"))) extern const "
-                       "char genc_manifest[] = {";
+                       "unsigned char genc_manifest[] = {";
   for (unsigned char c : manifest)
     source += std::to_string(int(c)) + ",";
   source += "0};\n__attribute__((visibility(\"default\"))) extern const unsigned long "

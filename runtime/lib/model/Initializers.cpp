@@ -71,7 +71,9 @@ void genc::rt::seedFromExamples(const std::vector<int64_t> &shape, uint64_t seed
                                 const std::string &name, const float *examples, int64_t count,
                                 double *out) {
   int64_t rows = shape.empty() ? 1 : shape[0];
-  int64_t width = rows ? elementCount(shape) / rows : 0;
+  if (rows == 0)
+    return;
+  int64_t width = elementCount(shape) / rows;
   if (count < rows)
     throw RuntimeError("parameter '" + name + "': kmeans_pp seeds its " + std::to_string(rows) +
                        " rows from examples, but there are only " + std::to_string(count));
@@ -94,13 +96,19 @@ void genc::rt::seedFromExamples(const std::vector<int64_t> &shape, uint64_t seed
   while (int64_t(chosen.size()) < rows) {
     std::partial_sum(nearest.begin(), nearest.end(), cumulative.begin());
     double potential = cumulative.back(), bestPotential = INFINITY;
+    if (!std::isfinite(potential))
+      throw RuntimeError("parameter '" + name + "': kmeans_pp met examples that are not finite");
     int64_t bestCandidate = 0;
     for (int64_t c = 0; c < candidates; ++c) {
       int64_t candidate;
       if (potential > 0) {
         double u = std::uniform_real_distribution<double>(0, potential)(gen);
         candidate = std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin();
+        // u may round up to `potential`: the last example that is not
+        // already a row.
         candidate = std::min(candidate, count - 1);
+        while (nearest[candidate] == 0 && candidate > 0)
+          --candidate;
       } else { // every example already coincides with a chosen row
         candidate = std::uniform_int_distribution<int64_t>(0, count - 1)(gen);
       }

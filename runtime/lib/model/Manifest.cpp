@@ -101,8 +101,10 @@ void validate(const Manifest &m) {
       throw RuntimeError("input '" + in.name + "' has bad label classes");
   }
   for (const ParamSpec &p : m.params) {
-    if (seedsFromExamples(p.init) != !p.initFrom.empty())
-      throw RuntimeError("parameter '" + p.name + "': init_from goes with kmeans_pp, and only");
+    if (seedsFromExamples(p.init) && p.initFrom.empty())
+      throw RuntimeError("parameter '" + p.name + "': kmeans_pp needs init_from");
+    if (!seedsFromExamples(p.init) && !p.initFrom.empty())
+      throw RuntimeError("parameter '" + p.name + "': init_from goes only with kmeans_pp");
     if (p.initFrom.empty())
       continue;
     auto in = std::find_if(m.inputs.begin(), m.inputs.end(),
@@ -205,11 +207,13 @@ Manifest Manifest::parse(const std::string &text, const std::string &what) {
   return m;
 }
 
-Manifest Manifest::load(const std::string &path) {
+std::string Manifest::readText(const std::string &path) {
   // (A manifest is a few KB; 64 MB bounds a crafted one.)
   std::vector<char> text = readRegularFile(path, uint64_t(64) << 20);
-  return parse(std::string(text.begin(), text.end()), path);
+  return std::string(text.begin(), text.end());
 }
+
+Manifest Manifest::load(const std::string &path) { return parse(readText(path), path); }
 
 const FunctionSpec *Manifest::find(FunctionSpec::Kind kind, const std::string &name) const {
   for (const FunctionSpec &f : functions)

@@ -3,7 +3,6 @@
 
 #include <cmath>
 #include "genc/runtime/Error.h"
-#include "genc/runtime/Files.h"
 #include "genc/runtime/Initializers.h"
 #include "genc/runtime/Safetensors.h"
 
@@ -53,11 +52,12 @@ std::string keyOf(FunctionSpec::Kind kind, const std::string &name, int64_t batc
 
 CompiledBuild CompiledBuild::load(const std::string &prefix) {
   std::string path = prefix + ".manifest.json";
-  CompiledBuild build{Manifest::load(path), std::make_unique<SharedLibraryKernels>(prefix + ".so")};
+  std::string text = Manifest::readText(path);
+  CompiledBuild build{Manifest::parse(text, path),
+                      std::make_unique<SharedLibraryKernels>(prefix + ".so")};
   // The kernels trust their arguments' shapes (compiled without asserts):
   // the manifest that gives them must be the one they were compiled with.
-  std::vector<char> text = readRegularFile(path, uint64_t(64) << 20);
-  if (build.kernels->manifestText() != std::string(text.begin(), text.end()))
+  if (build.kernels->manifestText() != text)
     throw RuntimeError(path + ": not the manifest " + prefix + ".so was compiled with");
   return build;
 }
@@ -89,18 +89,16 @@ void Model::initialize(uint64_t seed, const Batch &examples, int64_t count) {
 }
 
 void Model::initializeParams(uint64_t seed, const Batch *examples, int64_t count) {
-  if (averagesSwappedIn_)
-    swapInAverages();
-  averages_.clear();
-  averageWeights_.clear();
-  noise_.reseed(seed, "noise");
-  unseeded_.clear();
+  // Every value is drawn before any is installed: a failed initialization
+  // (examples missing or too few) leaves the model as it was.
+  std::map<std::string, Tensor> params;
+  std::string unseeded;
   for (const ParamSpec &p : manifest_.params) {
     std::vector<double> values(size_t(elementCount(p.shape)));
     if (!seedsFromExamples(p.init)) {
       initializeTensor(p.init, p.initArgs, p.shape, seed, p.name, values.data());
     } else if (!examples) {
-      unseeded_ = p.name;
+      unseeded = p.name;
     } else {
       auto rows = examples->find(p.initFrom);
       if (rows == examples->end())
@@ -110,8 +108,16 @@ void Model::initializeParams(uint64_t seed, const Batch *examples, int64_t count
     }
     Tensor t = makeTensor(p.shape);
     std::copy(values.begin(), values.end(), t.data());
-    params_[p.name] = t;
+    params[p.name] = t;
   }
+  if (averagesSwappedIn_)
+    swapInAverages();
+  averages_.clear();
+  averageWeights_.clear();
+  noise_.reseed(seed, "noise");
+  unseeded_ = unseeded;
+  for (auto &[name, t] : params)
+    params_[name] = t;
   for (const TensorSpec &s : manifest_.states)
     states_[s.name] = makeTensor(s.shape);
 }
@@ -346,6 +352,8 @@ std::vector<Tensor> Model::apply(FunctionSpec::Kind kind, const std::string &nam
 void Model::save(const std::string &path, std::map<std::string, std::string> metadata) {
   if (averagesSwappedIn_)
     throw RuntimeError("cannot save while the averaged parameters are swapped in");
+  if (!unseeded_.empty())
+    throw RuntimeError("cannot save: parameter '" + unseeded_ + "' is not seeded yet (kmeans_pp)");
   syncToHost();
   std::vector<TensorView> views;
   for (auto &[name, t] : params_)

@@ -189,7 +189,7 @@ gen.model @m attributes {batch_size = 8 : i64} {
 gen.model @m attributes {batch_size = 8 : i64} {
   gen.input @x : tensor<8x4xf32>
   gen.net @n(%x: tensor<8x4xf32>) -> tensor<8x4xf32> {
-    // expected-error @+1 {{'gen.param' op 'init_from' goes with the kmeans_pp initializer, and only with it}}
+    // expected-error @+1 {{'gen.param' op 'init_from' goes only with the kmeans_pp initializer}}
     gen.param @w : tensor<3x4xf32> {init = "zeros", init_from = @x}
     gen.return %x : tensor<8x4xf32>
   }
@@ -199,7 +199,7 @@ gen.model @m attributes {batch_size = 8 : i64} {
 
 gen.model @m attributes {batch_size = 8 : i64} {
   gen.net @n(%x: tensor<8x4xf32>) -> tensor<8x4xf32> {
-    // expected-error @+1 {{'gen.param' op 'init_from' goes with the kmeans_pp initializer, and only with it}}
+    // expected-error @+1 {{'gen.param' op the kmeans_pp initializer needs 'init_from', the input it seeds from}}
     gen.param @w : tensor<3x4xf32> {init = "kmeans_pp"}
     gen.return %x : tensor<8x4xf32>
   }

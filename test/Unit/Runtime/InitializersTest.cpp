@@ -11,9 +11,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 using namespace genc::rt;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -99,6 +101,13 @@ TEST(Initializers, KmeansPlusPlusCopiesWholeExamplesOfAnyShape) {
   EXPECT_EQ(copies, std::vector<double>(6, 0.5));
 }
 
+TEST(Initializers, KmeansPlusPlusRefusesExamplesThatAreNotFinite) {
+  std::vector<float> examples = {0, 0, 1, 1, std::numeric_limits<float>::infinity(), 2};
+  std::vector<double> rows(2 * 2);
+  EXPECT_EQ(errorOf([&] { seedFromExamples({2, 2}, 1, "p", examples.data(), 3, rows.data()); }),
+            "parameter 'p': kmeans_pp met examples that are not finite");
+}
+
 TEST(Initializers, KmeansPlusPlusNeedsAsManyExamplesAsRows) {
   std::vector<float> examples(4 * 2, 1.0f);
   std::vector<double> rows(8 * 2);
@@ -136,6 +145,11 @@ TEST(Initializers, AModelRunsOnlyOnceItsSeededParametersHaveExamples) {
   EXPECT_EQ(errorOf([&] { model.initialize(1); }),
             "parameter 'net.mu' is seeded from the examples of input 'x' (kmeans_pp), which were "
             "not given");
+  // A failed initialization leaves the model as it was: still refusing.
+  EXPECT_THAT(errorOf([&] { model.step("fit", none, 4); }), HasSubstr("is seeded from training"));
+  TempDir dir;
+  EXPECT_EQ(errorOf([&] { model.save(dir.file("c.safetensors")); }),
+            "cannot save: parameter 'net.mu' is not seeded yet (kmeans_pp)");
 
   std::vector<float> x = {0, 0, 0, 0.1f, 5, 5, 5, 5.1f, -5, 5, -5, 5.1f};
   model.initialize(1, {{"x", x.data()}}, 6);

@@ -31,13 +31,13 @@ bool seedsFromExamples(const std::string &init);
 
 /// k-means++ seeding (Arthur and Vassilvitskii 2007, greedy as
 /// scikit-learn's): the rows of a [K, ...] parameter become K of the `count`
-/// examples (row-major, `width` values each): the first uniformly at random,
+/// examples (row-major, each the size of a row): the first uniformly at random,
 /// each next one the best, by the summed squared distance to the nearest
 /// chosen row, of 2 + floor(ln K) candidates drawn with probability
 /// proportional to that distance. Far-apart examples start a mixture's
 /// components (or any prototypes) in different modes of the data, the
 /// optimum gradient ascent alone rarely finds. Throws RuntimeError when
-/// there are fewer than K examples.
+/// there are fewer than K examples or they are not finite.
 void seedFromExamples(const std::vector<int64_t> &shape, uint64_t seed, const std::string &name,
                       const float *examples, int64_t count, double *out);
 

@@ -97,6 +97,8 @@ struct Manifest {
 
   /// Parses manifest text; `what` (a path) prefixes every error.
   static Manifest parse(const std::string &text, const std::string &what);
+  /// The text of a manifest file (a regular file of bounded size).
+  static std::string readText(const std::string &path);
   static Manifest load(const std::string &path);
 
   /// The function of this kind and name, or nullptr.

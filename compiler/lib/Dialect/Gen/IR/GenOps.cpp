@@ -194,8 +194,10 @@ static Optional<size_t> initArity(StringRef init) {
 /// [K] followed by that input's per-example shape.
 static LogicalResult verifyInitFrom(ParamOp param) {
   FlatSymbolRefAttr from = param.getInitFromAttr();
-  if ((param.getInit() == "kmeans_pp") != bool(from))
-    return param.emitOpError("'init_from' goes with the kmeans_pp initializer, and only with it");
+  if (param.getInit() == "kmeans_pp" && !from)
+    return param.emitOpError("the kmeans_pp initializer needs 'init_from', the input it seeds from");
+  if (param.getInit() != "kmeans_pp" && from)
+    return param.emitOpError("'init_from' goes only with the kmeans_pp initializer");
   if (!from)
     return success();
   auto model = param->getParentOfType<ModelOp>();
