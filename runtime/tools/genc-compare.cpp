@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "genc/runtime/Error.h"
+#include "genc/runtime/Evaluate.h"
 #include "genc/runtime/Model.h"
 #include "genc/runtime/Rng.h"
 
@@ -37,6 +38,14 @@ struct Build {
   std::unique_ptr<Model> model;
 };
 
+/// `n` seeded values in [0, 1).
+std::vector<float> uniformValues(int64_t n, Rng &rng) {
+  std::vector<float> values(static_cast<size_t>(n));
+  for (float &v : values)
+    v = float(rng.uniform(0, 1));
+  return values;
+}
+
 /// Parameters seeded from data (kmeans_pp) take rows of seeded values in
 /// [0, 1), the same on both sides.
 void seedFromRandomExamples(Model &model) {
@@ -48,16 +57,10 @@ void seedFromRandomExamples(Model &model) {
   if (count == 0)
     return;
   Rng rng(1, "examples");
-  std::map<std::string, std::vector<float>> storage;
-  Batch examples;
-  for (const InputSpec &in : m.inputs) {
-    std::vector<float> &values = storage[in.name];
-    values.resize(size_t(count * elementCount(in.shape)));
-    for (float &v : values)
-      v = float(rng.uniform(0, 1));
-    examples[in.name] = values.data();
-  }
-  model.initialize(/*seed=*/1, examples, count);
+  std::map<std::string, std::vector<float>> examples;
+  for (const InputSpec &in : m.inputs)
+    examples[in.name] = uniformValues(count * elementCount(in.shape), rng);
+  model.initialize(/*seed=*/1, columnsOf(examples), count);
 }
 
 std::unique_ptr<Build> open(const std::string &prefix) {
@@ -90,10 +93,7 @@ struct Arguments {
     for (const ArgumentSpec &a : f.arguments) {
       if (a.kind != ArgumentSpec::Kind::Input && a.kind != ArgumentSpec::Kind::Argument)
         continue;
-      std::vector<float> &values = storage[a.name];
-      values.resize(size_t(elementCount(a.shape)));
-      for (float &v : values)
-        v = float(rng.uniform(0, 1));
+      std::vector<float> &values = storage[a.name] = uniformValues(elementCount(a.shape), rng);
       batch[a.name] = values.data();
     }
   }

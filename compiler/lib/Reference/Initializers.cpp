@@ -1,6 +1,5 @@
 //===- Initializers.cpp - Parameter and state initialization, randomness --===//
 #include "genc/Reference/Interpreter.h"
-#include "genc/runtime/Error.h"
 #include "genc/runtime/Initializers.h"
 
 #include <cmath>
@@ -24,6 +23,15 @@ std::mt19937_64 generatorFor(uint64_t seed, llvm::StringRef name) {
 std::map<std::string, Tensor>
 genc::reference::initializeParams(ModelOp model, uint64_t seed,
                                   const std::map<std::string, Tensor> &inputs) {
+  // The inputs in single precision, as the runtime seeds from them.
+  std::map<std::string, std::vector<float>> rows;
+  std::map<std::string, const float *> examples;
+  int64_t count = 0;
+  for (const auto &[name, t] : inputs) {
+    rows[name].assign(t.data.begin(), t.data.end());
+    examples[name] = rows[name].data();
+    count = t.shape.empty() ? 0 : t.shape[0];
+  }
   std::map<std::string, Tensor> params;
   for (NetOp net : model.getBody().getOps<NetOp>())
     for (ParamOp param : getParams(net)) {
@@ -31,14 +39,8 @@ genc::reference::initializeParams(ModelOp model, uint64_t seed,
       Tensor t(param.getTensorType().getShape());
       std::vector<int64_t> shape(t.shape.begin(), t.shape.end());
       if (rt::seedsFromExamples(init)) {
-        std::string from = param.getInitFromAttr().getValue().str();
-        auto examples = inputs.find(from);
-        if (examples == inputs.end())
-          throw rt::RuntimeError("parameter '" + key + "' is seeded from the examples of input '" +
-                                 from + "' (kmeans_pp), which were not given");
-        std::vector<float> rows(examples->second.data.begin(), examples->second.data.end());
-        rt::seedFromExamples(shape, seed, key, rows.data(), examples->second.shape[0],
-                             t.data.data());
+        rt::seedFromInput(shape, seed, key, param.getInitFromAttr().getValue().str(), examples,
+                          count, t.data.data());
       } else {
         std::vector<double> args;
         for (Attribute a : param.getInitArgs())

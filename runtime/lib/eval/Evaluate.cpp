@@ -9,12 +9,7 @@
 
 using namespace genc::rt;
 
-Batch BatchData::view() const {
-  Batch batch;
-  for (const auto &[name, values] : columns)
-    batch[name] = values.data();
-  return batch;
-}
+Batch BatchData::view() const { return columnsOf(columns); }
 
 BatchData genc::rt::gatherRows(const Split &split, const std::vector<int64_t> &order,
                                int64_t begin, int64_t rows) {
@@ -74,9 +69,9 @@ NoiseFrom::~NoiseFrom() {
   model_.noise().setState(saved_);
 }
 
-Batch genc::rt::columnsOf(const Split &split) {
+Batch genc::rt::columnsOf(const std::map<std::string, std::vector<float>> &columns) {
   Batch batch;
-  for (const auto &[name, values] : split.columns)
+  for (const auto &[name, values] : columns)
     batch[name] = values.data();
   return batch;
 }
@@ -98,9 +93,9 @@ std::vector<std::vector<float>> genc::rt::applyFunction(Model &model, const Func
     for (const ArgumentSpec *a : bound) {
       auto it = arguments.find(a->name);
       if (it == arguments.end())
-        throw RuntimeError(std::string(manifest::spelling(fn.kind)) + " '" + fn.name +
-                           "' needs " + (a->kind == ArgumentSpec::Kind::Input ? "input" : "argument") +
-                           " '" + a->name + "'");
+        throw RuntimeError(std::string(manifest::spelling(fn.kind)) + " '" + fn.name + "' needs " +
+                           (a->kind == ArgumentSpec::Kind::Input ? "input" : "argument") + " '" +
+                           a->name + "'");
       size_t width = size_t(a->shape.size() > 1 ? elementCount(a->shape) / a->shape[0] : 1);
       std::vector<float> &buffer = staging[a->name];
       buffer.resize(size_t(batch) * width);
@@ -144,11 +139,6 @@ std::map<std::string, std::vector<float>> labelRows(const Manifest &manifest,
   return labels;
 }
 
-void bindAll(Batch &batch, const std::map<std::string, std::vector<float>> &values) {
-  for (const auto &[name, v] : values)
-    batch[name] = v.data();
-}
-
 void needSampler(const Model &model, const Generation &generation) {
   if (!generation.canSample())
     throw RuntimeError("model '" + model.manifest().model +
@@ -164,8 +154,7 @@ std::vector<float> genc::rt::drawLatents(Model &model, const Generation &generat
   // Whole batches, so the draws do not depend on how the rows are used.
   int64_t batch = latent.batchSize, rows = (count + batch - 1) / batch * batch;
   auto labels = labelRows(model.manifest(), latent, classes, rows);
-  Batch view;
-  bindAll(view, labels);
+  Batch view = columnsOf(labels);
   NoiseFrom noise(model, rng);
   std::vector<float> codes = applyFunction(model, latent, view, rows).front();
   codes.resize(size_t(count) * size_t(generation.latentSize()));
@@ -180,8 +169,7 @@ std::vector<float> genc::rt::decode(Model &model, const Generation &generation,
   if (latents.size() < size_t(count) * size_t(generation.latentSize()))
     throw RuntimeError("decode: fewer codes than rows asked for");
   auto labels = labelRows(model.manifest(), generate, classes, count);
-  Batch view;
-  bindAll(view, labels);
+  Batch view = columnsOf(labels);
   view[argumentsOf(generate, ArgumentSpec::Kind::Argument).front()->name] = latents.data();
   NoiseFrom noise(model, rng);
   return applyFunction(model, generate, view, count).front();
@@ -214,7 +202,7 @@ LogLikelihood genc::rt::logLikelihood(Model &model, const Generation &generation
   result.samples = result.exact ? 1 : std::max(k, 1);
   result.examples = limit > 0 ? std::min(limit, test.count) : test.count;
   size_t n = size_t(result.examples);
-  Batch inputs = columnsOf(test);
+  Batch inputs = columnsOf(test.columns);
   Rng rng(seed, "iwae");
   NoiseFrom noise(model, rng);
   // One running log-mean-exp per example: memory does not grow with k.
@@ -267,7 +255,7 @@ double genc::rt::classifierAccuracy(Model &model, const Generation &generation,
   if (truth == test.columns.end())
     throw RuntimeError("the test data have no label input '" + label + "'");
   std::vector<float> logits =
-      applyFunction(model, *generation.classify, columnsOf(test), test.count).front();
+      applyFunction(model, *generation.classify, columnsOf(test.columns), test.count).front();
   size_t classes = logits.size() / size_t(test.count);
   int64_t correct = 0;
   for (size_t i = 0; i < size_t(test.count); ++i) {

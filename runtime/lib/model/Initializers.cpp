@@ -129,3 +129,14 @@ void genc::rt::seedFromExamples(const std::vector<int64_t> &shape, uint64_t seed
   for (int64_t r = 0; r < rows; ++r)
     std::copy(examples + chosen[r] * width, examples + (chosen[r] + 1) * width, out + r * width);
 }
+
+void genc::rt::seedFromInput(const std::vector<int64_t> &shape, uint64_t seed,
+                             const std::string &name, const std::string &input,
+                             const std::map<std::string, const float *> &examples, int64_t count,
+                             double *out) {
+  auto rows = examples.find(input);
+  if (rows == examples.end())
+    throw RuntimeError("parameter '" + name + "' is seeded from the examples of input '" + input +
+                       "' (kmeans_pp), which were not given");
+  seedFromExamples(shape, seed, name, rows->second, count, out);
+}

@@ -100,11 +100,7 @@ void Model::initializeParams(uint64_t seed, const Batch *examples, int64_t count
     } else if (!examples) {
       unseeded = p.name;
     } else {
-      auto rows = examples->find(p.initFrom);
-      if (rows == examples->end())
-        throw RuntimeError("parameter '" + p.name + "' is seeded from the examples of input '" +
-                           p.initFrom + "' (kmeans_pp), which were not given");
-      seedFromExamples(p.shape, seed, p.name, rows->second, count, values.data());
+      seedFromInput(p.shape, seed, p.name, p.initFrom, *examples, count, values.data());
     }
     Tensor t = makeTensor(p.shape);
     std::copy(values.begin(), values.end(), t.data());

@@ -116,7 +116,8 @@ public:
   Loop(Model &model, const Data &data, const TrainOptions &options)
       : model_(model), data_(data), options_(options),
         processes_(options.processes ? *options.processes : alone_),
-        leader_(processes_.rank() == 0), generation_(describeGeneration(model.manifest())), progress_(stdout) {
+        leader_(processes_.rank() == 0), generation_(describeGeneration(model.manifest())),
+        progress_(stdout) {
     const Manifest &m = model.manifest();
     if (m.train.schedule.empty())
       throw RuntimeError("model '" + m.model + "' has no train clause");
@@ -162,7 +163,7 @@ public:
       if (exists)
         throw RuntimeError(checkpoint + " exists: pass --resume to continue that run, or choose "
                            "another --out");
-      model_.initialize(options_.seed, columnsOf(data_.train), data_.train.count);
+      model_.initialize(options_.seed, columnsOf(data_.train.columns), data_.train.count);
       position_.epochShuffle = shuffle_.state();
       if (leader_)
         startLogs();

@@ -99,7 +99,7 @@ std::vector<std::string> imagePictures(Model &model, const Generation &g, const 
     std::vector<float> recon;
     {
       NoiseFrom noise(model, rng);
-      recon = applyFunction(model, *g.reconstruct, columnsOf(test), n).front();
+      recon = applyFunction(model, *g.reconstruct, columnsOf(test.columns), n).front();
     }
     const std::vector<float> &inputs = test.columns.at(g.data->name);
     std::vector<const float *> tiles;

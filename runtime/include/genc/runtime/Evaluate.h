@@ -56,8 +56,8 @@ private:
   std::array<uint64_t, 4> saved_;
 };
 
-/// Every column of `split` by name (inputs bound to a whole split).
-Batch columnsOf(const Split &split);
+/// Named columns as a Batch (e.g. a split's, binding inputs to all of it).
+Batch columnsOf(const std::map<std::string, std::vector<float>> &columns);
 
 /// A compiled function (a net or a declaration) applied to `rows` rows of
 /// named inputs and arguments, in full batches of its batch size (the last

@@ -11,6 +11,7 @@
 #define GENC_RUNTIME_INITIALIZERS_H
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,13 @@ bool seedsFromExamples(const std::string &init);
 /// there are fewer than K examples or they are not finite.
 void seedFromExamples(const std::vector<int64_t> &shape, uint64_t seed, const std::string &name,
                       const float *examples, int64_t count, double *out);
+
+/// seedFromExamples() from the examples of input `input` in `examples`
+/// (`count` rows of each input, by name); throws RuntimeError naming the
+/// parameter when that input is not there.
+void seedFromInput(const std::vector<int64_t> &shape, uint64_t seed, const std::string &name,
+                   const std::string &input, const std::map<std::string, const float *> &examples,
+                   int64_t count, double *out);
 
 } // namespace genc::rt
 

@@ -195,7 +195,8 @@ static Optional<size_t> initArity(StringRef init) {
 static LogicalResult verifyInitFrom(ParamOp param) {
   FlatSymbolRefAttr from = param.getInitFromAttr();
   if (param.getInit() == "kmeans_pp" && !from)
-    return param.emitOpError("the kmeans_pp initializer needs 'init_from', the input it seeds from");
+    return param.emitOpError(
+        "the kmeans_pp initializer needs 'init_from', the input it seeds from");
   if (param.getInit() != "kmeans_pp" && from)
     return param.emitOpError("'init_from' goes only with the kmeans_pp initializer");
   if (!from)
@@ -495,8 +496,9 @@ verifySubject(Operation *decl, SymbolTableCollection &tables, Region &region,
     return failure();
   bool label = input.getLabelClassesAttr() != nullptr;
   if (label != isa<ClassifyOp>(decl))
-    return decl->emitOpError() << (label ? "is about a label input " : "must be about a label input, not ")
-                               << ref << (label ? "; only gen.classify predicts labels" : "");
+    return decl->emitOpError()
+           << (label ? "is about a label input " : "must be about a label input, not ") << ref
+           << (label ? "; only gen.classify predicts labels" : "");
   // This runs (as the model's symbol check) before the ops inside are
   // verified: a yielded value of no ranked type is gen.yield's to report.
   auto type =
