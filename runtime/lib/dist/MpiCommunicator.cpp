@@ -59,6 +59,8 @@ public:
     return all;
   }
 
+  void barrier() override { check(MPI_Barrier(MPI_COMM_WORLD)); }
+
   [[noreturn]] void abort(int code) override {
     std::fflush(nullptr);
     MPI_Abort(MPI_COMM_WORLD, code);

@@ -169,10 +169,13 @@ public:
         startLogs();
     }
     // Ctrl-C (or SIGTERM) from here on saves a checkpoint (after the
-    // current step).
+    // current step). The barrier makes the "training" line below mean that
+    // every process can take the signal: mpirun passes Ctrl-C on to all of
+    // them, and one still setting up would die of it.
     interrupted = false;
     auto previous = std::signal(SIGINT, onInterrupt);
     auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    processes_.barrier();
     std::string shared = processes_.size() > 1 ? " shared by " + std::to_string(processes_.size()) +
                                                      " processes" : "";
     std::printf("training %s on %s: %lld epochs, batch %lld%s, %s, output in %s\n",
@@ -182,7 +185,7 @@ public:
     std::fflush(stdout);
     if (position_.epoch >= options_.epochs) {
       std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
+      std::signal(SIGTERM, previousTerm);
       std::printf("already trained for %lld epochs: nothing to do\n",
                   (long long)position_.epoch);
       return 0;
@@ -412,6 +415,9 @@ private:
     checkReplicas("at a checkpoint");
     if (leader_)
       save();
+    // No process goes on (or exits: mpirun then ends the others) before
+    // the checkpoint is written.
+    processes_.barrier();
     return 0;
   }
 

@@ -32,6 +32,8 @@ public:
   virtual void broadcast(void *data, size_t bytes) = 0;
   /// Every process's `value`, in rank order.
   virtual std::vector<uint64_t> gather(uint64_t value) = 0;
+  /// Returns once every process has called it.
+  virtual void barrier() = 0;
   /// Ends every process of the run with `code` (after an error in one:
   /// the others would wait for it forever).
   [[noreturn]] virtual void abort(int code) = 0;
@@ -45,6 +47,7 @@ public:
   void sum(float *, size_t) override {}
   void broadcast(void *, size_t) override {}
   std::vector<uint64_t> gather(uint64_t value) override { return {value}; }
+  void barrier() override {}
   [[noreturn]] void abort(int code) override;
 };
 
