@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "genc/Target/ModelCompiler.h"
+#include "genc/Target/HalideRuntime.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
@@ -524,10 +525,12 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     archives.push_back(path(fn.function + ".a"));
   }
   std::string runtime = path(name + "_runtime.a");
-  jobs.push_back({"the Halide runtime", [&] {
-                    Halide::compile_standalone_runtime(
-                        {{Halide::OutputFileType::static_library, runtime}}, *target);
-                  }});
+  if (!copyPrebuiltRuntime(*target, runtime))
+    jobs.push_back({"the Halide runtime", [&] {
+                      Halide::compile_standalone_runtime(
+                          {{Halide::OutputFileType::static_library, runtime}},
+                          runtimeTargetFor(*target));
+                    }});
   if (failed(runInChildProcesses(jobs, model.getLoc())) ||
       failed(mergeArchives(archives, path(name + "_kernels.a"), model)))
     return failure();
