@@ -42,6 +42,7 @@
 using namespace mlir;
 using namespace genc;
 using namespace genc::target;
+using halide::PipelineInput;
 
 llvm::Expected<Halide::Target> genc::target::parseTarget(llvm::StringRef name) {
   // "-profile": Halide's sampling profiler in every kernel and the runtime;
@@ -345,6 +346,30 @@ std::vector<Declared> genc::target::declaredFunctions(gen::ModelOp model) {
   return found;
 }
 
+std::map<manifest::FunctionKind, NetCall> genc::target::netCallsOfDeclarations(gen::ModelOp model) {
+  std::map<manifest::FunctionKind, NetCall> calls;
+  for (const Declared &d : declaredFunctions(model)) {
+    // The body is `%r = gen.call @net(%a)`, `gen.yield %r`, where %a is the
+    // block's argument or one gen.get_input before them.
+    Block &body = *d.body;
+    auto yield = dyn_cast<gen::YieldOp>(body.getTerminator());
+    auto call = yield ? yield.getValue().getDefiningOp<gen::CallOp>() : nullptr;
+    if (!call || call->getNumOperands() != 1 || call->getNumResults() != 1)
+      continue;
+    Value argument = call->getOperand(0);
+    auto input = argument.getDefiningOp<gen::GetInputOp>();
+    bool ownArgument = argument.isa<BlockArgument>() && argument.getParentBlock() == &body;
+    if (body.getOperations().size() != (input ? 3u : 2u) || (!input && !ownArgument))
+      continue;
+    if (input)
+      calls[d.kind] = {call.getCallee().str(), PipelineInput::Kind::Input,
+                       input.getInput().str()};
+    else
+      calls[d.kind] = {call.getCallee().str(), PipelineInput::Kind::Argument, d.argumentName};
+  }
+  return calls;
+}
+
 FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
                                                     const CompileOptions &options) {
   gen::ModelOp model = stages.train;
@@ -494,7 +519,18 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   for (const Declared &d : declaredFunctions(stages.forward)) {
     std::string kindName(manifest::spelling(d.kind));
     std::string function = name + "_declared_" + kindName;
-    auto lowered = halide::lowerDeclaration(*d.body, function, d.argumentName, *target);
+    // On a CPU, a declaration that only calls a net calls its function.
+    auto call = stages.declaredNetCalls.find(d.kind);
+    auto net = llvm::find_if(functions, [&](const CompiledFunction &fn) {
+      return call != stages.declaredNetCalls.end() && !target->has_gpu_feature() &&
+             fn.kind == Kind::Net && fn.source == call->second.net &&
+             fn.pipeline.outputs.size() == 1;
+    });
+    auto lowered =
+        net != functions.end()
+            ? halide::forwardToNet(net->pipeline, net->function, call->second.argumentKind,
+                                   call->second.argumentName, function)
+            : halide::lowerDeclaration(*d.body, function, d.argumentName, *target);
     if (failed(lowered))
       return failure();
     functions.push_back({function, kindName, d.kind, d.subject, batch, std::move(*lowered)});

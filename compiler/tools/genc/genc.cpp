@@ -311,6 +311,8 @@ compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::Strin
     fail("expected one gen.model, found " + std::to_string(models.size()));
     return mlir::failure();
   }
+  // Found before inlining hides the calls: declarations that share a net's function.
+  auto declaredNetCalls = target::netCallsOfDeclarations(models.front());
   mlir::OwningOpRef<mlir::ModuleOp> forward = module.clone();
   mlir::OwningOpRef<mlir::ModuleOp> updates = module.clone();
   if (mlir::failed(lower(*forward, Stage::MLIRInlined)) ||
@@ -318,6 +320,7 @@ compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::Strin
     return mlir::failure();
   auto first = [](mlir::ModuleOp m) { return *m.getOps<gen::ModelOp>().begin(); };
   target::ModelStages stages{models.front(), first(*forward)};
+  stages.declaredNetCalls = std::move(declaredNetCalls);
   if (share) {
     if (mlir::failed(lower(share, Stage::MLIRGrad)) ||
         mlir::failed(lower(*updates, Stage::MLIRTrain, /*updatesOnly=*/true)))

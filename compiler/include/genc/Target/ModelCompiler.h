@@ -15,6 +15,7 @@
 #include "genc/Conversion/GenToHalide/GenToHalide.h"
 #include "llvm/Support/Error.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,15 @@ struct CompiledFunction {
   halide::LoweredPipeline pipeline;
 };
 
+/// A declaration whose body only applies a net to its argument, or to its
+/// subject input (`discriminate x { return discriminator(x) }`): on a CPU,
+/// its function calls the net's compiled one instead of being a copy.
+struct NetCall {
+  std::string net;
+  halide::PipelineInput::Kind argumentKind; // Argument (a latent) or Input
+  std::string argumentName;
+};
+
 /// The model at the stages compilation needs: `train` after optimizer
 /// lowering (the steps), `forward` with nets inlined but no gradients (the
 /// losses and the declarations of how it generates).
@@ -43,6 +53,9 @@ struct CompiledFunction {
 struct ModelStages {
   gen::ModelOp train, forward;
   gen::ModelOp gradients = nullptr, updates = nullptr;
+  /// The declarations that only call a net (see netCallsOfDeclarations),
+  /// found before inlining hides the calls.
+  std::map<manifest::FunctionKind, NetCall> declaredNetCalls;
   bool dataParallel() const { return gradients && updates; }
 };
 
@@ -55,6 +68,10 @@ struct Declared {
   std::string argumentName; // the latent, for generate
 };
 std::vector<Declared> declaredFunctions(gen::ModelOp model);
+
+/// The declarations of `model`, before nets are inlined, that only call a
+/// net, by kind.
+std::map<manifest::FunctionKind, NetCall> netCallsOfDeclarations(gen::ModelOp model);
 
 struct CompileResult {
   std::vector<std::string> files; // everything written, relative to the output dir

@@ -47,6 +47,14 @@ Shape shapeOf(Value v) {
   return Shape(shape.begin(), shape.end());
 }
 
+/// The C name of an input's buffer: a parameter and its gradient (an
+/// update's input) differ by a prefix; dots and such become '_'.
+std::string imageParamName(PipelineInput::Kind kind, const std::string &name) {
+  std::string paramName = kind == PipelineInput::Kind::Gradient ? "gradient_" + name : name;
+  std::replace_if(paramName.begin(), paramName.end(), [](char c) { return !isalnum(c); }, '_');
+  return paramName;
+}
+
 SmallVector<int64_t> ints(ArrayAttr attr) {
   SmallVector<int64_t> values;
   for (Attribute a : attr)
@@ -192,9 +200,8 @@ private:
     if (it != inputIndex.end())
       return inputs[it->second].param;
     Shape shape = shapeOf(value);
-    std::string paramName = kind == PipelineInput::Kind::Gradient ? "gradient_" + name : name;
-    std::replace_if(paramName.begin(), paramName.end(), [](char c) { return !isalnum(c); }, '_');
-    Halide::ImageParam param(Halide::Float(32), static_cast<int>(shape.size()), paramName);
+    Halide::ImageParam param(Halide::Float(32), static_cast<int>(shape.size()),
+                             imageParamName(kind, name));
     inputIndex[key] = inputs.size();
     inputs.push_back({kind, name, shape, param, randomOp});
     return param;
@@ -802,6 +809,32 @@ FailureOr<LoweredPipeline> genc::halide::lowerDeclaration(Block &body, StringRef
   if (failed(lowering.lowerBlock(body)))
     return failure();
   return lowering.finish(name.str());
+}
+
+FailureOr<LoweredPipeline> genc::halide::forwardToNet(const LoweredPipeline &net,
+                                                     StringRef callee,
+                                                     PipelineInput::Kind argumentKind,
+                                                     StringRef argumentName, StringRef name) {
+  if (net.outputs.size() != 1)
+    return failure();
+  LoweredPipeline forward{name.str(), {}, {}};
+  std::vector<Halide::ExternFuncArgument> arguments;
+  for (PipelineInput in : net.inputs) {
+    if (in.kind == PipelineInput::Kind::Argument) {
+      in.kind = argumentKind;
+      in.name = argumentName.str();
+    }
+    in.param = Halide::ImageParam(Halide::Float(32), static_cast<int>(in.shape.size()),
+                                  imageParamName(in.kind, in.name));
+    arguments.push_back(in.param.parameter());
+    forward.inputs.push_back(std::move(in));
+  }
+  PipelineOutput result = net.outputs.front();
+  result.func = Func(name.str() + "_" + callee.str());
+  result.func.define_extern(callee.str(), arguments, Halide::Float(32),
+                            static_cast<int>(result.shape.size()));
+  forward.outputs.push_back(std::move(result));
+  return forward;
 }
 
 FailureOr<LoweredPipeline> genc::halide::lowerNet(NetOp net, const Halide::Target &target) {

@@ -64,6 +64,17 @@ mlir::FailureOr<LoweredPipeline> lowerDeclaration(mlir::Block &body, llvm::Strin
                                                   llvm::StringRef argumentName,
                                                   const Halide::Target &target);
 
+/// A pipeline named `name` that only calls `callee`, the AOT-compiled
+/// function of `net` (a CPU pipeline, one result), as an extern stage: a
+/// declaration that only applies a net runs the net's code instead of a
+/// copy of it. Its inputs are the net's, but that the net's argument
+/// becomes the declaration's (`argumentKind`, `argumentName`: the latent,
+/// or the subject input), so its C function and manifest entry read as a
+/// declaration's.
+mlir::FailureOr<LoweredPipeline> forwardToNet(const LoweredPipeline &net, llvm::StringRef callee,
+                                              PipelineInput::Kind argumentKind,
+                                              llvm::StringRef argumentName, llvm::StringRef name);
+
 /// Registers genc-translate's --gen-to-halide: each pipeline's loop nests
 /// as scheduled for --halide-target.
 void registerGenToHalideTranslation();
