@@ -359,7 +359,9 @@ std::map<manifest::FunctionKind, NetCall> genc::target::netCallsOfDeclarations(g
     Value argument = call->getOperand(0);
     auto input = argument.getDefiningOp<gen::GetInputOp>();
     bool ownArgument = argument.isa<BlockArgument>() && argument.getParentBlock() == &body;
-    if (body.getOperations().size() != (input ? 3u : 2u) || (!input && !ownArgument))
+    // A body with an argument (generate's latent) must pass that on.
+    bool passed = body.getNumArguments() > 0 ? ownArgument : bool(input);
+    if (!passed || body.getOperations().size() != (input ? 3u : 2u))
       continue;
     if (input)
       calls[d.kind] = {call.getCallee().str(), PipelineInput::Kind::Input,
@@ -520,10 +522,14 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     std::string kindName(manifest::spelling(d.kind));
     std::string function = name + "_declared_" + kindName;
     // On a CPU, a declaration that only calls a net calls its function.
+    // (Not with the profiler, which would report the time under the net,
+    // nor with a user context, which Halide does not pass to extern stages.)
     auto call = stages.declaredNetCalls.find(d.kind);
+    bool forwards = call != stages.declaredNetCalls.end() && !target->has_gpu_feature() &&
+                    !target->has_feature(Halide::Target::Profile) &&
+                    !target->has_feature(Halide::Target::UserContext);
     auto net = llvm::find_if(functions, [&](const CompiledFunction &fn) {
-      return call != stages.declaredNetCalls.end() && !target->has_gpu_feature() &&
-             fn.kind == Kind::Net && fn.source == call->second.net &&
+      return forwards && fn.kind == Kind::Net && fn.source == call->second.net &&
              fn.pipeline.outputs.size() == 1;
     });
     auto lowered =

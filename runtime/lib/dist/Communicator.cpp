@@ -67,9 +67,10 @@ std::unique_ptr<Communicator> genc::rt::joinLaunchedProcesses() {
                        "genc's MPI plugin cannot be loaded (" + tried + "): build genc with MPI "
                        "(libopenmpi-dev) or set GENC_MPI_PLUGIN");
   using Join = Communicator *(*)(char *, size_t);
-  auto join = reinterpret_cast<Join>(::dlsym(plugin, "genc_mpi_join"));
+  auto join = reinterpret_cast<Join>(::dlsym(plugin, "genc_mpi_join_v2"));
   if (!join)
-    throw RuntimeError("genc's MPI plugin has no genc_mpi_join");
+    throw RuntimeError("genc's MPI plugin has no genc_mpi_join_v2: it is from another genc "
+                       "build (GENC_MPI_PLUGIN, or the loader's path)");
   char error[256] = "";
   Communicator *world = join(error, sizeof(error));
   if (!world)

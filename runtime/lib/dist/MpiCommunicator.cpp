@@ -82,7 +82,7 @@ private:
 };
 } // namespace
 
-extern "C" Communicator *genc_mpi_join(char *error, size_t errorSize) {
+extern "C" Communicator *genc_mpi_join_v2(char *error, size_t errorSize) {
   int provided = 0;
   // Only the main thread calls MPI (Halide's workers never do).
   if (MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS) {

@@ -63,7 +63,9 @@ int launchedProcessCount();
 } // namespace genc::rt
 
 /// What the MPI plugin exports: the communicator of MPI_COMM_WORLD, or null
-/// with a reason in `error`.
-extern "C" genc::rt::Communicator *genc_mpi_join(char *error, size_t errorSize);
+/// with a reason in `error`. The name carries the version of Communicator's
+/// interface (v2: barrier), so that a plugin of another genc build is
+/// refused rather than called through a different vtable.
+extern "C" genc::rt::Communicator *genc_mpi_join_v2(char *error, size_t errorSize);
 
 #endif // GENC_RUNTIME_COMMUNICATOR_H
