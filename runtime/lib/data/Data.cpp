@@ -6,7 +6,8 @@
 //      label i stay together, and draws each distinct synthetic source once
 //      per split (inputs that name the same source get the same column),
 //   3) checks every input's per-example size against what its source gives,
-//   4) cuts each split to its limit.
+//   4) keeps each split's first examples, up to its limit (converting
+//      only those of the IDX images).
 //
 //===----------------------------------------------------------------------===//
 #include "data/DataSources.h"
@@ -115,10 +116,20 @@ std::vector<float> oneHot(const InputSpec &input, const std::vector<int32_t> &la
   return rows;
 }
 
-/// Builds one split's columns; `idx` is that split of the IDX dataset (null when it has none).
-void fillColumns(Split &split, const std::vector<Feed> &feeds, const IdxSplit *idx, int64_t count,
-                 Rng &rng) {
-  split.count = count;
+/// Builds one split's columns: the first `keep` of its `count` examples.
+/// `idx` is that split of the IDX dataset (null when it has none), its
+/// images already cut to `keep`; they move into the last column that reads
+/// them. Synthetic sources draw all `count`, so that a limit keeps the
+/// examples it would keep of the whole split.
+void fillColumns(Split &split, const std::vector<Feed> &feeds, IdxSplit *idx, int64_t count,
+                 int64_t keep, Rng &rng) {
+  split.count = keep;
+  auto firstExamples = [&](std::vector<float> all) {
+    all.resize(count > 0 ? all.size() / size_t(count) * size_t(keep) : 0);
+    return all;
+  };
+  auto readsImages = [](const Feed &feed) { return !feed.synthetic && !feed.labels; };
+  auto imageReaders = std::count_if(feeds.begin(), feeds.end(), readsImages);
   std::map<std::string, std::vector<float>> drawn;
   for (const Feed &feed : feeds) {
     const InputSpec &input = *feed.input;
@@ -130,29 +141,18 @@ void fillColumns(Split &split, const std::vector<Feed> &feeds, const IdxSplit *i
       auto [it, fresh] = drawn.try_emplace(feed.source);
       if (fresh)
         it->second = feed.synthetic->draw(count, rng);
-      column = it->second;
+      column = firstExamples(it->second);
     } else if (idx && feed.labels) {
-      column = oneHot(input, idx->labels, idx->labelsPath);
-      split.labels = idx->labels;
+      column = firstExamples(oneHot(input, idx->labels, idx->labelsPath));
+      split.labels.assign(idx->labels.begin(), idx->labels.begin() + keep);
     } else if (idx) {
-      const IdxImages &images = idx->images;
+      IdxImages &images = idx->images;
       checkValuesPerExample(input, images.rows * images.cols,
                             idx->imagesPath + " holds " + std::to_string(images.rows) + "x" +
                                 std::to_string(images.cols) + " images");
-      column = images.values;
+      column = --imageReaders == 0 ? std::move(images.values) : images.values;
     }
   }
-}
-
-/// Keeps the first `limit` examples of every column (limit <= 0: all).
-void applyLimit(Split &split, int64_t limit) {
-  if (limit <= 0 || limit >= split.count)
-    return;
-  for (auto &[name, column] : split.columns)
-    column.resize(column.size() / size_t(split.count) * size_t(limit));
-  if (!split.labels.empty())
-    split.labels.resize(size_t(limit));
-  split.count = limit;
 }
 
 std::string countText(int64_t kept, int64_t loaded, const char *split) {
@@ -188,19 +188,24 @@ Data genc::rt::loadData(const std::vector<InputSpec> &inputs, const DataOptions 
   std::optional<IdxSplit> idxTrain, idxTest;
   int64_t trainCount = options.loadTrain ? kSyntheticTrainCount : 0,
           testCount = kSyntheticTestCount;
+  // A limit <= 0 keeps every example.
+  auto keepOf = [](int64_t limit) { return limit > 0 ? limit : int64_t(-1); };
   if (needImages || needLabels) {
     if (options.loadTrain)
-      idxTrain = loadIdxSplit(where, /*train=*/true, needImages, needLabels);
-    idxTest = loadIdxSplit(where, /*train=*/false, needImages, needLabels);
+      idxTrain = loadIdxSplit(where, /*train=*/true, needImages, needLabels,
+                              keepOf(options.trainLimit));
+    idxTest = loadIdxSplit(where, /*train=*/false, needImages, needLabels,
+                           keepOf(options.testLimit));
     trainCount = idxTrain ? idxTrain->count : 0;
     testCount = idxTest ? idxTest->count : 0;
   }
+  auto kept = [](int64_t limit, int64_t count) { return limit > 0 ? std::min(limit, count) : count; };
   Data data;
   Rng trainRng(options.seed, "data:train"), testRng(options.seed, "data:test");
-  fillColumns(data.train, feeds, idxTrain ? &*idxTrain : nullptr, trainCount, trainRng);
-  fillColumns(data.test, feeds, idxTest ? &*idxTest : nullptr, testCount, testRng);
-  applyLimit(data.train, options.trainLimit);
-  applyLimit(data.test, options.testLimit);
+  fillColumns(data.train, feeds, idxTrain ? &*idxTrain : nullptr, trainCount,
+              kept(options.trainLimit, trainCount), trainRng);
+  fillColumns(data.test, feeds, idxTest ? &*idxTest : nullptr, testCount,
+              kept(options.testLimit, testCount), testRng);
   for (const Feed &feed : feeds)
     if (feed.synthetic && feed.synthetic->valuesPerExample() == 1)
       data.cdf[feed.input->name] = [source = *feed.synthetic](double x) { return source.cdf(x); };

@@ -30,7 +30,7 @@ struct IdxLocation {
 
 /// One split of an IDX dataset. Only the files asked for are read; when both are, they agree in count.
 struct IdxSplit {
-  int64_t count = 0;
+  int64_t count = 0; // examples in the files (images.count may hold fewer)
   IdxImages images;
   std::string imagesPath;
   std::vector<int32_t> labels;
@@ -39,8 +39,9 @@ struct IdxSplit {
 
 /// Reads the train split (its files must exist) or the test split (nullopt when none of its needed
 /// files exist, an error when only some do).
+/// Only the first `keep` images (all when negative) are converted.
 std::optional<IdxSplit> loadIdxSplit(const IdxLocation &where, bool train, bool needImages,
-                                     bool needLabels);
+                                     bool needLabels, int64_t keep = -1);
 
 //===----------------------------------------------------------------------===//
 // Synthetic sources

@@ -155,6 +155,7 @@ IdxFile readIdx(const std::string &path, size_t expectedDims, const char *what,
                        " MiB in memory, more than this machine's " +
                        std::to_string(memory >> 20) + " MiB");
   uint64_t expected = uint64_t(claimed);
+  idx.data.reserve(expected); // (within the machine's memory: checked above)
   reader.read(idx.data, expected);
   if (idx.data.size() < expected)
     throw RuntimeError(path + ": truncated: header says " + claim(idx.dims) + ", file holds " +
@@ -169,7 +170,7 @@ IdxFile readIdx(const std::string &path, size_t expectedDims, const char *what,
 
 } // namespace
 
-IdxImages genc::rt::readIdxImages(const std::string &path) {
+IdxImages genc::rt::readIdxImages(const std::string &path, int64_t keep) {
   auto claim = [](const std::vector<uint64_t> &d) {
     return std::to_string(d[0]) + " images of " + std::to_string(d[1]) + "x" +
            std::to_string(d[2]);
@@ -178,12 +179,14 @@ IdxImages genc::rt::readIdxImages(const std::string &path) {
   if (idx.dims[1] == 0 || idx.dims[2] == 0)
     throw RuntimeError(path + ": header says " + claim(idx.dims) + ": an image needs pixels");
   IdxImages images;
-  images.count = int64_t(idx.dims[0]);
+  images.inFile = int64_t(idx.dims[0]);
+  images.count = keep < 0 ? images.inFile : std::min(keep, images.inFile);
   images.rows = int64_t(idx.dims[1]);
   images.cols = int64_t(idx.dims[2]);
-  images.values.resize(idx.data.size());
-  for (size_t i = 0; i < images.values.size(); ++i)
-    images.values[i] = idx.data[i] / 255.0f;
+  size_t values = size_t(images.count) * size_t(images.rows * images.cols);
+  images.values.reserve(values);
+  for (size_t i = 0; i < values; ++i)
+    images.values.push_back(idx.data[i] / 255.0f);
   return images;
 }
 

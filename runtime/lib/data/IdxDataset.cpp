@@ -38,7 +38,8 @@ std::string findIdxFile(const std::string &directory, const std::string &base) {
 } // namespace
 
 std::optional<IdxSplit> genc::rt::detail::loadIdxSplit(const IdxLocation &where, bool train,
-                                                       bool needImages, bool needLabels) {
+                                                       bool needImages, bool needLabels,
+                                                       int64_t keep) {
   std::string prefix = train ? "train" : "t10k";
   std::vector<std::pair<std::string, std::string>> wanted; // {base name, path or ""}
   if (needImages)
@@ -59,8 +60,8 @@ std::optional<IdxSplit> genc::rt::detail::loadIdxSplit(const IdxLocation &where,
   IdxSplit split;
   if (needImages) {
     split.imagesPath = wanted.front().second;
-    split.images = readIdxImages(split.imagesPath);
-    split.count = split.images.count;
+    split.images = readIdxImages(split.imagesPath, keep);
+    split.count = split.images.inFile;
   }
   if (needLabels) {
     split.labelsPath = wanted.back().second;

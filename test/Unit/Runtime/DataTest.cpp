@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <set>
+#include <tuple>
 
 using namespace genc::rt;
 using ::testing::HasSubstr;
@@ -210,6 +211,27 @@ TEST(Data, LimitsKeepTheFirstExamplesAligned) {
   expectAligned(data.train);
   expectAligned(data.test);
   EXPECT_EQ(data.description, dir.path() + " (7 of 50 train, 20 test)");
+}
+
+TEST(Data, LimitedSplitsStartLikeTheWholeOnes) {
+  TempDir dir;
+  writePair(dir, "train", 50, false);
+  writePair(dir, "t10k", 20, false);
+  DataOptions options = fromDirectory(dir);
+  Data whole = loadData({images(), labels()}, options);
+  options.trainLimit = 7;
+  options.testLimit = 3;
+  Data limited = loadData({images(), labels()}, options);
+  for (auto [part, all, count] : {std::tuple{&limited.train, &whole.train, 7},
+                                  std::tuple{&limited.test, &whole.test, 3}})
+    for (const auto &[name, column] : part->columns) {
+      const std::vector<float> &full = all->columns.at(name);
+      size_t perExample = full.size() / size_t(all->count);
+      EXPECT_EQ(column, std::vector<float>(full.begin(), full.begin() + count * perExample))
+          << name;
+    }
+  EXPECT_EQ(limited.train.labels,
+            std::vector<int32_t>(whole.train.labels.begin(), whole.train.labels.begin() + 7));
 }
 
 TEST(Data, DirectoryFeedsLabelsToOneHotInputsAndImagesToOthers) {

@@ -44,6 +44,23 @@ TEST(Idx, ImagesRoundTripPlainAndGzip) {
   }
 }
 
+TEST(Idx, FirstImagesOnlyButTheWholeFileChecked) {
+  TempDir dir;
+  IdxImages images = smallImages();
+  writeIdxImages(dir.file("images"), images);
+  IdxImages two = readIdxImages(dir.file("images"), 2);
+  EXPECT_EQ(two.count, 2);
+  EXPECT_EQ(two.inFile, 3);
+  EXPECT_EQ(two.values, std::vector<float>(images.values.begin(), images.values.begin() + 12));
+  IdxImages all = readIdxImages(dir.file("images"), 10);
+  EXPECT_EQ(all.count, 3);
+  EXPECT_EQ(all.values, images.values);
+  // A file cut short is an error whatever is kept of it.
+  std::string bytes = readBytes(dir.file("images"));
+  std::string cut = dir.write("cut", bytes.substr(0, bytes.size() - 1));
+  EXPECT_THAT(errorOf([&] { readIdxImages(cut, 1); }), HasSubstr(cut + ": truncated"));
+}
+
 TEST(Idx, WrittenFileIsStandardIdx) {
   TempDir dir;
   writeIdxLabels(dir.file("labels"), {7, 0, 255});

@@ -65,10 +65,14 @@ Data loadData(const std::vector<InputSpec> &inputs, const DataOptions &options);
 /// IDX readers (plain or gzip, detected by the magic bytes 1f 8b, not by the name). Images: uint8 scaled
 /// to [0,1] (x/255), rows*cols values per image, image-major; labels: uint8 class per item.
 struct IdxImages {
-  int64_t count = 0, rows = 0, cols = 0;
+  int64_t count = 0, rows = 0, cols = 0; // count: the images in `values`
   std::vector<float> values;
+  int64_t inFile = 0; // the images the file holds (more than count when cut short)
 };
-IdxImages readIdxImages(const std::string &path);
+/// Reads and checks the whole file, and converts its first `keep` images
+/// (all when negative): a run on a few thousand examples of Fashion-MNIST
+/// does not convert and hold all 60000.
+IdxImages readIdxImages(const std::string &path, int64_t keep = -1);
 std::vector<int32_t> readIdxLabels(const std::string &path);
 /// Plain (uncompressed) IDX, for tests and tools; values are rounded to the nearest of x/255.
 void writeIdxImages(const std::string &path, const IdxImages &images);
