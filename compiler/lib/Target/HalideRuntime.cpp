@@ -8,19 +8,16 @@ using namespace genc;
 
 Halide::Target target::runtimeTargetFor(const Halide::Target &kernels) {
   using F = Halide::Target::Feature;
-  // Vector extensions: what a CPU offers beyond its architecture's base.
-  // (no_neon takes NEON away, so it stays.)
-  static const F kExtensions[] = {
-      F::SSE41,         F::AVX,          F::AVX2,           F::FMA,
-      F::FMA4,          F::F16C,         F::AVX512,         F::AVX512_KNL,
-      F::AVX512_Skylake, F::AVX512_Cannonlake, F::AVX512_SapphireRapids,
-      F::ARMv7s,        F::ARMv81a,      F::ARMDotProd,     F::ARMFp16,
-      F::SVE,           F::SVE2,         F::VSX,            F::POWER_ARCH_2_07};
-  static const F kKernelOnly[] = {F::NoRuntime, F::NoAsserts, F::NoBoundsQuery};
+  static const F kDropped[] = {
+      // Vector extensions: what a CPU offers beyond its architecture's
+      // base. (no_neon takes NEON away, so it stays.)
+      F::SSE41, F::AVX, F::AVX2, F::FMA, F::FMA4, F::F16C, F::AVX512, F::AVX512_KNL,
+      F::AVX512_Skylake, F::AVX512_Cannonlake, F::AVX512_SapphireRapids, F::ARMv7s, F::ARMv81a,
+      F::ARMDotProd, F::ARMFp16, F::SVE, F::SVE2, F::VSX, F::POWER_ARCH_2_07,
+      // What only the kernels' code depends on.
+      F::NoRuntime, F::NoAsserts, F::NoBoundsQuery};
   Halide::Target runtime = kernels;
-  for (F feature : kExtensions)
-    runtime = runtime.without_feature(feature);
-  for (F feature : kKernelOnly)
+  for (F feature : kDropped)
     runtime = runtime.without_feature(feature);
   return runtime;
 }

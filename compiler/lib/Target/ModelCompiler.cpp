@@ -528,10 +528,11 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     bool forwards = call != stages.declaredNetCalls.end() && !target->has_gpu_feature() &&
                     !target->has_feature(Halide::Target::Profile) &&
                     !target->has_feature(Halide::Target::UserContext);
-    auto net = llvm::find_if(functions, [&](const CompiledFunction &fn) {
-      return forwards && fn.kind == Kind::Net && fn.source == call->second.net &&
-             fn.pipeline.outputs.size() == 1;
-    });
+    auto net = !forwards ? functions.end()
+                         : llvm::find_if(functions, [&](const CompiledFunction &fn) {
+                             return fn.kind == Kind::Net && fn.source == call->second.net &&
+                                    fn.pipeline.outputs.size() == 1;
+                           });
     auto lowered =
         net != functions.end()
             ? halide::forwardToNet(net->pipeline, net->function, call->second.argumentKind,
