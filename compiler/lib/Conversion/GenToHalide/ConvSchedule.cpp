@@ -48,29 +48,41 @@ struct Tile {
 /// and per stride phase its positions meet (`phases`: a transposed conv's
 /// consecutive columns alternate between them), and one broadcast input per
 /// distinct input column. The model assumes two FMAs and two loads per
-/// cycle, at least 12 independent accumulators to hide the FMA latency (4
-/// cycles on 2 ports, with loads in between), at most three quarters of the
-/// vector registers for them (24 of AVX-512's 32, 12 of AVX2's 16), and
-/// counts what shifted tail tiles compute twice; ties go to
-/// the larger tile. Transposed convs take whole phase periods, so that every
-/// tile starts on the same phase.
+/// cycle and at most three quarters of the vector registers for
+/// accumulators (24 of AVX-512's 32, 12 of AVX2's 16), and counts what
+/// shifted tail tiles compute twice; ties go to the larger tile.
+/// Two limits come from the register file:
+/// - the tile must fit with its operands: the accumulators, every weight
+///   vector that more than one FMA reads (one read once is an FMA's memory
+///   operand) and a broadcast. AVX2's dcgan transposed conv took 18 ms
+///   per 822 MFLOP with a 2 x 6 tile, which needs 17 of the 16 ymm
+///   registers, and 12-13 ms with the tiles that fit;
+/// - hiding the FMA latency (4-5 cycles on two ports) takes 8 to 10
+///   independent accumulators; the model asks for 12 where 32 registers
+///   leave room for them, 8 where there are 16 (AVX2: 9.4-9.9 ms per
+///   822-MFLOP conv2d with a 2 x 4 tile, 10.5-11 with 3 x 4).
+/// Transposed convs take whole phase periods, so that every tile starts on
+/// the same phase.
 Tile pickTile(int64_t channels, int64_t extent, VectorMachine machine, int unit = 1,
               int phases = 1) {
   Tile best;
   double bestRate = -1;
   int lanes = machine.lanes, most = machine.registers * 3 / 4;
-  double latency = std::min(12, most);
+  double latency = std::min(12, machine.registers / 2);
   for (int v = 1; v <= 4 && v * lanes <= channels; ++v)
     for (int m = 1; m <= extent && v * m * unit <= most; ++m) {
       if (phases > 1 && m % phases != 0 && m != extent)
         continue;
       int positions = m * unit;
-      double accumulators = v * positions;
+      int accumulators = v * positions;
+      int reusedWeights = positions > phases ? v * std::min(positions, phases) : 0;
+      if (accumulators + reusedWeights + 1 > machine.registers)
+        continue;
       double loads = v * std::min(positions, phases) + ceilDiv(positions, phases) + (phases > 1);
-      double cycles = std::max({accumulators, loads, latency});
+      double cycles = std::max({double(accumulators), loads, latency});
       double waste = double(ceilDiv(channels, v * lanes) * v * lanes) / double(channels) *
                      double(ceilDiv(extent, m) * m) / double(extent);
-      double rate = accumulators / cycles / waste;
+      double rate = double(accumulators) / cycles / waste;
       if (rate > bestRate * (1 + 1e-9) ||
           (rate > bestRate * (1 - 1e-9) && accumulators > best.vectors * best.rows * unit)) {
         bestRate = rate;
