@@ -11,6 +11,10 @@ import torch.nn.functional as F
 
 model, batch, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 torch.set_num_threads(threads)
+# Subnormals flushed to zero, as genc's runtime runs its kernels
+# (genc/runtime/FloatMode.h): Adam's tiny second moments otherwise cost
+# Intel cores microcode assists.
+torch.set_flush_denormal(True)
 torch.manual_seed(0)
 if model == "gan_mlp":
     G = nn.Sequential(nn.Linear(100, 256), nn.LeakyReLU(0.2), nn.Linear(256, 512),

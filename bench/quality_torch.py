@@ -279,6 +279,10 @@ def main():
     if args.epochs < 1:
         parser.error("--epochs must be at least 1")
     torch.set_num_threads(args.threads)
+    # Subnormals flushed to zero, as genc's runtime runs its kernels
+    # (genc/runtime/FloatMode.h): Adam's tiny second moments otherwise cost
+    # Intel cores microcode assists.
+    torch.set_flush_denormal(True)
     torch.manual_seed(args.seed)
     {"vae": run_vae, "cvae": run_cvae, "gan_toy1d": run_gan_toy1d}[args.model](args)
 

@@ -13,6 +13,10 @@ import torch.nn.functional as F
 batch, threads = int(sys.argv[1]), int(sys.argv[2])
 device = sys.argv[3] if len(sys.argv) > 3 else "cpu"
 torch.set_num_threads(threads)
+# Subnormals flushed to zero, as genc's runtime runs its kernels
+# (genc/runtime/FloatMode.h): Adam's tiny second moments otherwise cost
+# Intel cores microcode assists.
+torch.set_flush_denormal(True)
 torch.manual_seed(0)
 
 

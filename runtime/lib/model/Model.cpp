@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include "genc/runtime/Error.h"
+#include "genc/runtime/FloatMode.h"
 #include "genc/runtime/Initializers.h"
 #include "genc/runtime/Safetensors.h"
 
@@ -210,7 +211,12 @@ void Model::run(Compiled &fn, const Batch &batch) {
   for (Tensor &t : fn.spare)
     args.push_back(t.raw_buffer());
   takeKernelError(); // forget errors of earlier, handled failures
-  if (int rc = fn.entry(args.data())) {
+  int rc;
+  {
+    FlushSubnormals flushed;
+    rc = fn.entry(args.data());
+  }
+  if (rc) {
     std::string message = takeKernelError();
     throw RuntimeError(spec.symbol + " failed (Halide error " + std::to_string(rc) + ")" +
                        (message.empty() ? "" : ": " + message));
