@@ -228,7 +228,8 @@ void tileMatmulOutput(Halide::Func tiles, const FuncInfo &info, MatmulTile t, in
   tiles.compute_root()
       .tile(args[0], args[1], xo, yo, xi, yi, static_cast<int>(width), t.tm,
             TailStrategy::ShiftInwards)
-      .fuse(xo, yo, tile)
+      .reorder(xi, yi, yo, xo)
+      .fuse(yo, xo, tile)
       .split(tile, chunk, tile, perChunk, TailStrategy::GuardWithIf)
       .parallel(chunk)
       .vectorize(xi, lanes)
