@@ -201,7 +201,7 @@ int evaluate(const RuntimeRequest &request) {
     return value;
   };
   for (auto &[step, repeats] : m.train.schedule)
-    if (readsData(*m.find(FunctionSpec::Kind::Step, step)))
+    if (m.find(FunctionSpec::Kind::Step, step)->readsInput())
       std::printf("test %s: %.4f per example\n", step.c_str(),
                   figure(testLoss(*s.model, step, s.data.test, request.seed)));
   if (generation.logWeight && s.data.test.count > 0) {

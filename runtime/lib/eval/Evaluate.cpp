@@ -27,11 +27,6 @@ BatchData genc::rt::gatherRows(const Split &split, const std::vector<int64_t> &o
   return batch;
 }
 
-bool genc::rt::readsData(const FunctionSpec &step) {
-  return std::any_of(step.arguments.begin(), step.arguments.end(),
-                     [](const ArgumentSpec &a) { return a.kind == ArgumentSpec::Kind::Input; });
-}
-
 double genc::rt::testLoss(Model &model, const std::string &step, const Split &test,
                           uint64_t seed) {
   if (test.count == 0)

@@ -16,12 +16,6 @@ std::vector<const ArgumentSpec *> genc::rt::argumentsOf(const FunctionSpec &fn,
   return args;
 }
 
-bool genc::rt::readsInput(const FunctionSpec &fn, const std::string &name) {
-  return std::any_of(fn.arguments.begin(), fn.arguments.end(), [&](const ArgumentSpec &a) {
-    return a.kind == ArgumentSpec::Kind::Input && a.name == name;
-  });
-}
-
 int64_t genc::rt::squareImageSide(const std::vector<int64_t> &shape) {
   int64_t size = elementCount(shape);
   auto side = int64_t(std::lround(std::sqrt(double(size))));
@@ -98,7 +92,7 @@ Generation genc::rt::describeGeneration(const Manifest &manifest) {
       malformed(*g.generate, "must return examples shaped like input '" + g.data->name + "'");
     for (const FunctionSpec *fn : {g.generate, g.latent})
       for (const InputSpec &in : manifest.inputs)
-        if (!g.label && in.labelClasses > 0 && readsInput(*fn, in.name))
+        if (!g.label && in.labelClasses > 0 && fn->readsInput(in.name))
           g.label = &in;
   }
   if (g.reconstruct && g.data && perExample(theResult(*g.reconstruct).shape) != g.data->shape)

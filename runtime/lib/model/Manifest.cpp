@@ -215,6 +215,12 @@ std::string Manifest::readText(const std::string &path) {
 
 Manifest Manifest::load(const std::string &path) { return parse(readText(path), path); }
 
+bool FunctionSpec::readsInput(const std::string &input) const {
+  return std::any_of(arguments.begin(), arguments.end(), [&](const ArgumentSpec &a) {
+    return a.kind == ArgumentSpec::Kind::Input && (input.empty() || a.name == input);
+  });
+}
+
 const FunctionSpec *Manifest::find(FunctionSpec::Kind kind, const std::string &name) const {
   for (const FunctionSpec &f : functions)
     if (f.kind == kind && f.name == name)

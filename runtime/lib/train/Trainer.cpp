@@ -38,6 +38,26 @@ const char kCheckpointFormat[] = "genc-checkpoint-2";
 std::atomic<bool> interrupted{false};
 extern "C" void onInterrupt(int) { interrupted = true; }
 
+/// While alive, Ctrl-C and SIGTERM set `interrupted` instead of ending the
+/// process; the handlers before are back when it goes, also when training
+/// throws.
+class CatchInterrupts {
+public:
+  CatchInterrupts()
+      : previousInt_(std::signal(SIGINT, onInterrupt)),
+        previousTerm_(std::signal(SIGTERM, onInterrupt)) {}
+  ~CatchInterrupts() {
+    std::signal(SIGINT, previousInt_);
+    std::signal(SIGTERM, previousTerm_);
+  }
+  CatchInterrupts(const CatchInterrupts &) = delete;
+  CatchInterrupts &operator=(const CatchInterrupts &) = delete;
+
+private:
+  void (*previousInt_)(int);
+  void (*previousTerm_)(int);
+};
+
 std::string formatNumber(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof(buffer), "%.17g", v);
@@ -134,7 +154,7 @@ public:
       if (!spec)
         throw RuntimeError("the train clause names step '" + step + "', which is not compiled" +
                            (count > 1 ? " for data-parallel training" : ""));
-      anyData |= readsData(*spec);
+      anyData |= spec->readsInput();
     }
     if (!anyData)
       throw RuntimeError("no step of model '" + m.model + "' reads data: nothing defines an epoch");
@@ -173,34 +193,32 @@ public:
     // every process can take the signal: mpirun passes Ctrl-C on to all of
     // them, and one still setting up would die of it.
     interrupted = false;
-    auto previous = std::signal(SIGINT, onInterrupt);
-    auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    processes_.barrier();
-    std::string shared = processes_.size() > 1 ? " shared by " + std::to_string(processes_.size()) +
-                                                     " processes" : "";
-    std::printf("training %s on %s: %lld epochs, batch %lld%s, %s, output in %s\n",
-                m.model.c_str(), data_.description.c_str(), (long long)options_.epochs,
-                (long long)m.batchSize, shared.c_str(), scheduleText().c_str(),
-                options_.outDir.c_str());
-    std::fflush(stdout);
-    if (position_.epoch >= options_.epochs) {
-      std::signal(SIGINT, previous);
-      std::signal(SIGTERM, previousTerm);
-      std::printf("already trained for %lld epochs: nothing to do\n",
-                  (long long)position_.epoch);
-      return 0;
-    }
-    if (leader_ && options_.pictures)
-      notePictures();
-    if (leader_ && hasToyPicture() && position_.epoch == 0 && position_.cursor == 0)
-      toyPanels_.push_back(
-          toyPanel(model_, generation_, data_.test, "before training", options_.seed));
-
     int status = 0;
-    while (status == 0 && position_.epoch < options_.epochs)
-      status = runEpoch();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
+    {
+      CatchInterrupts catchInterrupts;
+      processes_.barrier();
+      std::string shared = processes_.size() > 1 ? " shared by " +
+                                                       std::to_string(processes_.size()) +
+                                                       " processes"
+                                                 : "";
+      std::printf("training %s on %s: %lld epochs, batch %lld%s, %s, output in %s\n",
+                  m.model.c_str(), data_.description.c_str(), (long long)options_.epochs,
+                  (long long)m.batchSize, shared.c_str(), scheduleText().c_str(),
+                  options_.outDir.c_str());
+      std::fflush(stdout);
+      if (position_.epoch >= options_.epochs) {
+        std::printf("already trained for %lld epochs: nothing to do\n",
+                    (long long)position_.epoch);
+        return 0;
+      }
+      if (leader_ && options_.pictures)
+        notePictures();
+      if (leader_ && hasToyPicture() && position_.epoch == 0 && position_.cursor == 0)
+        toyPanels_.push_back(
+            toyPanel(model_, generation_, data_.test, "before training", options_.seed));
+      while (status == 0 && position_.epoch < options_.epochs)
+        status = runEpoch();
+    } // a Ctrl-C while finishing ends the process as usual
     if (status != 0)
       return std::max(status, 0); // -1: stopped as asked
     finish();
@@ -301,7 +319,7 @@ private:
       // Data-parallel: this process's share of the batch's rows.
       int64_t share = batch / processes_.size();
       BatchData batchData;
-      if (readsData(step)) {
+      if (step.readsInput()) {
         if (position_.cursor >= total)
           break;
         batchData = gatherRows(data_.train, order,
@@ -321,7 +339,7 @@ private:
                       (long long)position_.iterations + 1);
         return diverged(why);
       }
-      if (readsData(step))
+      if (step.readsInput())
         position_.cursor += batch;
       auto &sum = position_.sums[stepName];
       sum.first += double(objective) * double(batch);
@@ -503,7 +521,7 @@ private:
     for (auto &[step, repeats] : m.train.schedule) {
       double test = NAN;
       bool hasTest = data_.test.count > 0 && model_.manifest().find(FunctionSpec::Kind::Loss, step) &&
-                     readsData(*m.find(stepKind(), step));
+                     m.find(stepKind(), step)->readsInput();
       if (hasTest)
         test = testLoss(model_, step, data_.test, options_.seed);
       row += "," + formatNumber(test);

@@ -28,8 +28,6 @@ struct BatchData {
 BatchData gatherRows(const Split &split, const std::vector<int64_t> &order, int64_t begin,
                      int64_t rows);
 
-/// The steps whose objective reads data (they consume batches).
-bool readsData(const FunctionSpec &step);
 
 /// Mean objective of step `step` per test example (its loss function). The
 /// remainder r = count % batch is the last r objectives of the batch of the

@@ -58,8 +58,6 @@ Generation describeGeneration(const Manifest &manifest);
 
 /// The arguments of `fn` of one kind, in call order.
 std::vector<const ArgumentSpec *> argumentsOf(const FunctionSpec &fn, ArgumentSpec::Kind kind);
-/// Whether `fn` reads input `name` (an Input argument of that name).
-bool readsInput(const FunctionSpec &fn, const std::string &name);
 
 } // namespace genc::rt
 

@@ -76,6 +76,11 @@ struct FunctionSpec {
   std::vector<ArgumentSpec> arguments;
   std::vector<ResultSpec> results;
   std::vector<std::string> updates; // steps: the nets they train
+
+  /// Whether the function reads data input `name` (an Input argument of
+  /// that name), or with no name any data input: a step that does consumes
+  /// batches.
+  bool readsInput(const std::string &name = "") const;
 };
 
 struct TrainSpec {
