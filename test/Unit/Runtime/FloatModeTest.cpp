@@ -1,9 +1,12 @@
 //===- FloatModeTest.cpp - Kernels' floating-point mode ------------------===//
 #include "genc/runtime/FloatMode.h"
+#include "genc/runtime/Manifest.h"
+#include "genc/runtime/Model.h"
 
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <string>
 #include <thread>
 
 using namespace genc::rt;
@@ -16,6 +19,31 @@ volatile float subnormal = std::numeric_limits<float>::denorm_min() * 1000.0f;
 
 float underflowingProduct() { return smallestNormal * half; }
 float subnormalOperandTimesOne() { return subnormal * 1.0f; }
+
+/// A model with one net, "halve" (out = z / 2 for 4 values), whose kernel
+/// is plain C++: what a kernel computes in the mode Model runs it in.
+float *host(void *buffer) { return reinterpret_cast<float *>(static_cast<halide_buffer_t *>(buffer)->host); }
+int halveKernel(void **args) { // z, out
+  for (int i = 0; i < 4; ++i)
+    host(args[1])[i] = host(args[0])[i] * half;
+  return 0;
+}
+int halveOnAThreadKernel(void **args) { // as a Halide worker started by the call would
+  std::thread worker([&] { halveKernel(args); });
+  worker.join();
+  return 0;
+}
+int setThreads(int) { return 0; }
+ErrorHandler setErrorHandler(ErrorHandler) { return nullptr; }
+
+Manifest halvingModel() {
+  std::string text = R"({"model":"m","target":"host","batch_size":4,"inputs":[],)"
+                     R"("params":[],"states":[],"functions":[{"kind":"net","name":"halve",)"
+                     R"("function":"m_halve","batch_size":4,)"
+                     R"("arguments":[{"kind":"argument","name":"z","shape":[4]}],)"
+                     R"("outputs":[{"kind":"result","name":"out","shape":[4]}]}],"train":{}})";
+  return Manifest::parse(text, "halve.manifest.json");
+}
 } // namespace
 
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
@@ -49,4 +77,22 @@ TEST(FloatMode, ThreadsStartedWhileFlushingFlush) {
   }
   EXPECT_EQ(product, 0.0f);
 }
+
+// Model runs every kernel call in the flushing mode, on the calling thread
+// and on threads the call starts, and gives the caller its mode back.
+TEST(FloatMode, ModelRunsKernelsFlushing) {
+  for (auto kernel : {halveKernel, halveOnAThreadKernel}) {
+    StaticKernels kernels({{"m_halve", kernel}}, setThreads, setErrorHandler);
+    Model model(halvingModel(), kernels);
+    float z[4] = {smallestNormal, 1.0f, -smallestNormal, 4.0f};
+    std::vector<Tensor> out = model.net("halve", {{"z", z}}, 4);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0](0), 0.0f);
+    EXPECT_EQ(out[0](1), 0.5f);
+    EXPECT_EQ(out[0](2), 0.0f);
+    EXPECT_EQ(out[0](3), 2.0f);
+    EXPECT_GT(underflowingProduct(), 0.0f);
+  }
+}
 #endif
+
