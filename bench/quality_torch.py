@@ -16,6 +16,7 @@ import gzip
 import math
 import os
 import struct
+import sys
 import time
 
 import torch
@@ -282,7 +283,8 @@ def main():
     # Subnormals flushed to zero, as genc's runtime runs its kernels
     # (genc/runtime/FloatMode.h): Adam's tiny second moments otherwise cost
     # Intel cores microcode assists.
-    torch.set_flush_denormal(True)
+    if not torch.set_flush_denormal(True):
+        sys.exit("this CPU cannot flush subnormals in PyTorch: the comparison would be unfair")
     torch.manual_seed(args.seed)
     {"vae": run_vae, "cvae": run_cvae, "gan_toy1d": run_gan_toy1d}[args.model](args)
 

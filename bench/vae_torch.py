@@ -16,7 +16,8 @@ torch.set_num_threads(threads)
 # Subnormals flushed to zero, as genc's runtime runs its kernels
 # (genc/runtime/FloatMode.h): Adam's tiny second moments otherwise cost
 # Intel cores microcode assists.
-torch.set_flush_denormal(True)
+if not torch.set_flush_denormal(True):
+    sys.exit("this CPU cannot flush subnormals in PyTorch: the comparison would be unfair")
 torch.manual_seed(0)
 
 

@@ -1,14 +1,15 @@
 //===- FloatMode.cpp - The floating-point mode kernels run in -------------===//
 #include "genc/runtime/FloatMode.h"
 
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__) || (defined(__i386__) && defined(__SSE__))
+#define GENC_MXCSR 1
 #include <xmmintrin.h>
 #endif
 
 using namespace genc::rt;
 
 namespace {
-#if defined(__x86_64__) || defined(__i386__)
+#if GENC_MXCSR
 constexpr uint64_t kFlushBits = 0x8040; // MXCSR: flush to zero (15), denormals are zero (6)
 uint64_t readMode() { return _mm_getcsr(); }
 void writeMode(uint64_t mode) { _mm_setcsr(unsigned(mode)); }
@@ -32,7 +33,8 @@ FlushSubnormals::FlushSubnormals() : saved_(readMode()) {
     writeMode(saved_ | kFlushBits);
 }
 
+// Only the flush bits go back: the exception flags the kernel raised stay.
 FlushSubnormals::~FlushSubnormals() {
   if ((saved_ & kFlushBits) != kFlushBits)
-    writeMode(saved_);
+    writeMode((readMode() & ~kFlushBits) | (saved_ & kFlushBits));
 }

@@ -215,9 +215,9 @@ std::string Manifest::readText(const std::string &path) {
 
 Manifest Manifest::load(const std::string &path) { return parse(readText(path), path); }
 
-bool FunctionSpec::readsInput(const std::string &input) const {
+bool FunctionSpec::readsInput(const std::optional<std::string> &input) const {
   return std::any_of(arguments.begin(), arguments.end(), [&](const ArgumentSpec &a) {
-    return a.kind == ArgumentSpec::Kind::Input && (input.empty() || a.name == input);
+    return a.kind == ArgumentSpec::Kind::Input && (!input || a.name == *input);
   });
 }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <thread>
@@ -14,11 +16,21 @@ using namespace genc::rt;
 namespace {
 // volatile: computed at run time, in the thread's current mode.
 volatile float smallestNormal = std::numeric_limits<float>::min(); // 1.2e-38
-volatile float half = 0.5f;
+volatile float half = 0.5f, twoTo40 = 1099511627776.0f;
 volatile float subnormal = std::numeric_limits<float>::denorm_min() * 1000.0f;
 
 float underflowingProduct() { return smallestNormal * half; }
-float subnormalOperandTimesOne() { return subnormal * 1.0f; }
+// A normal result of a subnormal operand: zero only if the operand is read
+// as zero.
+float subnormalOperandScaledUp() { return subnormal * twoTo40; }
+
+/// Whether `v` is +0 or -0, from its bits: a comparison with 0 would itself
+/// read a subnormal as zero while denormals-are-zero is set.
+bool isZero(float v) {
+  uint32_t bits;
+  std::memcpy(&bits, &v, sizeof(bits));
+  return (bits & 0x7fffffffu) == 0;
+}
 
 /// A model with one net, "halve" (out = z / 2 for 4 values), whose kernel
 /// is plain C++: what a kernel computes in the mode Model runs it in.
@@ -46,24 +58,30 @@ Manifest halvingModel() {
 }
 } // namespace
 
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
+#if defined(__x86_64__) || defined(__SSE2_MATH__) || defined(__aarch64__)
+// Results are kept inside the scope and checked after it.
 TEST(FloatMode, FlushesSubnormalsWhileAliveAndRestoresAfter) {
-  ASSERT_GT(underflowingProduct(), 0.0f) << "the test thread already flushes";
+  ASSERT_FALSE(isZero(underflowingProduct())) << "the test thread already flushes";
+  float product, operand;
   {
     FlushSubnormals flushed;
-    EXPECT_EQ(underflowingProduct(), 0.0f);
-#if !defined(__aarch64__) // AArch64's FZ flushes results; x86's DAZ also reads operands as zero
-    EXPECT_EQ(subnormalOperandTimesOne(), 0.0f);
-#endif
+    product = underflowingProduct();     // flush to zero
+    operand = subnormalOperandScaledUp();  // denormals are zero
   }
-  EXPECT_GT(underflowingProduct(), 0.0f);
-  EXPECT_GT(subnormalOperandTimesOne(), 0.0f);
+  EXPECT_TRUE(isZero(product));
+  EXPECT_TRUE(isZero(operand));
+  EXPECT_FALSE(isZero(underflowingProduct()));
+  EXPECT_FALSE(isZero(subnormalOperandScaledUp()));
 }
 
 TEST(FloatMode, NestedScopesKeepTheOuterMode) {
-  FlushSubnormals outer;
-  { FlushSubnormals inner; }
-  EXPECT_EQ(underflowingProduct(), 0.0f);
+  float product;
+  {
+    FlushSubnormals outer;
+    { FlushSubnormals inner; }
+    product = underflowingProduct();
+  }
+  EXPECT_TRUE(isZero(product));
 }
 
 // Halide's worker threads start inside a kernel call: they must start in
@@ -75,7 +93,7 @@ TEST(FloatMode, ThreadsStartedWhileFlushingFlush) {
     std::thread worker([&] { product = underflowingProduct(); });
     worker.join();
   }
-  EXPECT_EQ(product, 0.0f);
+  EXPECT_TRUE(isZero(product));
 }
 
 // Model runs every kernel call in the flushing mode, on the calling thread
@@ -87,11 +105,11 @@ TEST(FloatMode, ModelRunsKernelsFlushing) {
     float z[4] = {smallestNormal, 1.0f, -smallestNormal, 4.0f};
     std::vector<Tensor> out = model.net("halve", {{"z", z}}, 4);
     ASSERT_EQ(out.size(), 1u);
-    EXPECT_EQ(out[0](0), 0.0f);
+    EXPECT_TRUE(isZero(out[0](0)));
     EXPECT_EQ(out[0](1), 0.5f);
-    EXPECT_EQ(out[0](2), 0.0f);
+    EXPECT_TRUE(isZero(out[0](2)));
     EXPECT_EQ(out[0](3), 2.0f);
-    EXPECT_GT(underflowingProduct(), 0.0f);
+    EXPECT_FALSE(isZero(underflowingProduct()));
   }
 }
 #endif

@@ -28,7 +28,6 @@ struct BatchData {
 BatchData gatherRows(const Split &split, const std::vector<int64_t> &order, int64_t begin,
                      int64_t rows);
 
-
 /// Mean objective of step `step` per test example (its loss function). The
 /// remainder r = count % batch is the last r objectives of the batch of the
 /// last `batch` test examples (all of them, repeated, when fewer): every

@@ -6,7 +6,7 @@
 // microcode, ~100 times slower: the VAE step at batch 1 took 3.8 ms on a
 // Xeon with them and 1.0 ms flushed, the Adam update of the first weight
 // 3.0 ms against 0.3 ms. TensorFlow's CPU runtime flushes them too. The
-// values lost are below 1.2e-38.
+// values lost are those below 1.2e-38 in magnitude.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GENC_RUNTIME_FLOATMODE_H
@@ -17,11 +17,16 @@
 namespace genc::rt {
 
 /// While alive, the calling thread flushes subnormal results to zero and
-/// reads subnormal operands as zero (x86: MXCSR's FTZ and DAZ bits;
-/// AArch64: FPCR.FZ); the destructor restores the thread's earlier mode.
-/// Halide's worker threads are started inside a kernel call and keep the
-/// mode of the thread that started them (a new thread copies its creator's
-/// floating-point environment).
+/// reads subnormal operands as zero (x86 with SSE: MXCSR's FTZ and DAZ
+/// bits; AArch64: FPCR.FZ; elsewhere nothing changes); the destructor
+/// restores the thread's earlier flush bits.
+/// Halide's worker threads are started inside the first kernel call that
+/// runs a parallel loop, and a new thread copies its creator's
+/// floating-point environment (POSIX threads), so they flush too, for good.
+/// This assumes genc's kernels start the Halide runtime's workers: in a
+/// program whose own Halide pipelines share that runtime and run first,
+/// the workers keep the mode they were started in (slower on subnormals,
+/// and the calling thread's share of a loop flushes while theirs does not).
 class FlushSubnormals {
 public:
   FlushSubnormals();

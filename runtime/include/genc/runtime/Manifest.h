@@ -14,6 +14,7 @@
 #include "genc/runtime/ManifestVocabulary.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -78,9 +79,9 @@ struct FunctionSpec {
   std::vector<std::string> updates; // steps: the nets they train
 
   /// Whether the function reads data input `name` (an Input argument of
-  /// that name), or with no name any data input: a step that does consumes
+  /// that name), or without one any data input: a step that does consumes
   /// batches.
-  bool readsInput(const std::string &name = "") const;
+  bool readsInput(const std::optional<std::string> &name = std::nullopt) const;
 };
 
 struct TrainSpec {
