@@ -2,6 +2,7 @@
 #include "genc/runtime/FloatMode.h"
 #include "genc/runtime/Manifest.h"
 #include "genc/runtime/Model.h"
+#include "TestUtil.h"
 
 #include <gtest/gtest.h>
 
@@ -34,7 +35,6 @@ bool isZero(float v) {
 
 /// A model with one net, "halve" (out = z / 2 for 4 values), whose kernel
 /// is plain C++: what a kernel computes in the mode Model runs it in.
-float *host(void *buffer) { return reinterpret_cast<float *>(static_cast<halide_buffer_t *>(buffer)->host); }
 int halveKernel(void **args) { // z, out
   for (int i = 0; i < 4; ++i)
     host(args[1])[i] = host(args[0])[i] * half;
@@ -45,8 +45,6 @@ int halveOnAThreadKernel(void **args) { // as a Halide worker started by the cal
   worker.join();
   return 0;
 }
-int setThreads(int) { return 0; }
-ErrorHandler setErrorHandler(ErrorHandler) { return nullptr; }
 
 Manifest halvingModel() {
   std::string text = R"({"model":"m","target":"host","batch_size":4,"inputs":[],)"
@@ -100,7 +98,7 @@ TEST(FloatMode, ThreadsStartedWhileFlushingFlush) {
 // and on threads the call starts, and gives the caller its mode back.
 TEST(FloatMode, ModelRunsKernelsFlushing) {
   for (auto kernel : {halveKernel, halveOnAThreadKernel}) {
-    StaticKernels kernels({{"m_halve", kernel}}, setThreads, setErrorHandler);
+    StaticKernels kernels = handWrittenKernels({{"m_halve", kernel}});
     Model model(halvingModel(), kernels);
     float z[4] = {smallestNormal, 1.0f, -smallestNormal, 4.0f};
     std::vector<Tensor> out = model.net("halve", {{"z", z}}, 4);

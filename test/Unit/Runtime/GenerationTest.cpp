@@ -91,8 +91,6 @@ std::string decoderNet() {
                   R"(,"noise":[{"kind":"normal","a":0,"b":1}])");
 }
 
-float *host(void *buffer) { return reinterpret_cast<float *>(static_cast<halide_buffer_t *>(buffer)->host); }
-
 int latentKernel(void **args) { // eps, y, z
   for (int r = 0; r < kBatch; ++r) {
     const float *y = host(args[1]) + r * 3;
@@ -118,15 +116,11 @@ int classifyKernel(void **args) { // x, logits
       host(args[1])[r * 3 + c] = -std::fabs(host(args[0])[r] - float(c));
   return 0;
 }
-int setThreads(int) { return 0; }
-ErrorHandler setErrorHandler(ErrorHandler) { return nullptr; }
-
 StaticKernels kernels() {
-  return StaticKernels({{"m_latent", latentKernel},
-                        {"m_generate", generateKernel},
-                        {"m_log_weight", exactLogWeightKernel},
-                        {"m_classify", classifyKernel}},
-                       setThreads, setErrorHandler);
+  return handWrittenKernels({{"m_latent", latentKernel},
+                             {"m_generate", generateKernel},
+                             {"m_log_weight", exactLogWeightKernel},
+                             {"m_classify", classifyKernel}});
 }
 
 Manifest parse(const std::vector<std::string> &functions) {

@@ -1,13 +1,17 @@
-//===- TestUtil.h - Scratch files and error capture for runtime tests -*- C++ -*-===//
+//===- TestUtil.h - Scratch files, error capture, hand-written kernels -*- C++ -*-===//
 #ifndef GENC_TEST_UNIT_RUNTIME_TESTUTIL_H
 #define GENC_TEST_UNIT_RUNTIME_TESTUTIL_H
 
 #include "genc/runtime/Error.h"
+#include "genc/runtime/Kernels.h"
+
+#include "HalideRuntime.h"
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <zlib.h>
@@ -59,6 +63,20 @@ template <typename F> std::string errorOf(F f) {
     return e.what();
   }
   return "";
+}
+
+/// The floats of a buffer that a hand-written kernel is passed.
+inline float *host(void *buffer) {
+  return reinterpret_cast<float *>(static_cast<halide_buffer_t *>(buffer)->host);
+}
+
+/// Kernels written by hand for a test, by symbol: no Halide runtime behind
+/// them, so no thread pool to size and no error handler to install.
+inline genc::rt::StaticKernels handWrittenKernels(
+    std::map<std::string, genc::rt::EntryPoint> entries) {
+  return genc::rt::StaticKernels(
+      std::move(entries), [](int) { return 0; },
+      [](genc::rt::ErrorHandler) -> genc::rt::ErrorHandler { return nullptr; });
 }
 
 #endif // GENC_TEST_UNIT_RUNTIME_TESTUTIL_H
