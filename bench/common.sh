@@ -13,8 +13,10 @@ link_model_program() {
 # select_isa ISA: sets, for the instruction set a benchmark compares at
 # (avx512, the default, or avx2), the genc target (isa_target), the
 # environment PyTorch runs in (torch_env: no glibc malloc trimming, passive
-# OpenMP waits, its ATen kernels and OpenBLAS forced to the same ISA) and
-# the vector width the peak is measured at (isa_bits).
+# OpenMP waits, its ATen kernels, OpenBLAS and oneDNN forced to the same
+# ISA) and the vector width the peak is measured at (isa_bits). oneDNN (the
+# convolutions) picks its ISA from CPUID alone: without ONEDNN_MAX_CPU_ISA,
+# PyTorch's "AVX2" convolutions run AVX-512 code.
 select_isa() {
   local tuned=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1000000000
                OMP_WAIT_POLICY=PASSIVE)
@@ -25,11 +27,13 @@ select_isa() {
         exit 2
       fi
       isa_target=host isa_bits=512
-      torch_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ATEN_CPU_CAPABILITY=avx512 "${tuned[@]}")
+      torch_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE -u ONEDNN_MAX_CPU_ISA -u DNNL_MAX_CPU_ISA
+                 ATEN_CPU_CAPABILITY=avx512 "${tuned[@]}")
       ;;
     avx2)
       isa_target=x86-64-linux-avx2-fma-sse41-f16c isa_bits=256
-      torch_env=(env -u OPENBLAS_L2_SIZE ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell "${tuned[@]}")
+      torch_env=(env -u OPENBLAS_L2_SIZE -u DNNL_MAX_CPU_ISA ATEN_CPU_CAPABILITY=avx2
+                 OPENBLAS_CORETYPE=Haswell ONEDNN_MAX_CPU_ISA=AVX2 "${tuned[@]}")
       ;;
     *)
       echo "bench: unknown ISA '$1' (expected avx512 or avx2)" >&2
@@ -37,6 +41,23 @@ select_isa() {
       ;;
   esac
   isa="$1"
+}
+
+# check_torch_isa: fails unless PyTorch's convolutions (oneDNN) run at
+# most the selected ISA, by the implementation oneDNN reports for one conv.
+check_torch_isa() {
+  local impl
+  impl=$("${torch_env[@]}" ONEDNN_VERBOSE=1 /usr/bin/python3 -c '
+import torch
+torch.nn.functional.conv2d(torch.rand(16, 8, 14, 14), torch.rand(16, 8, 3, 3))' 2>&1 |
+      awk -F, '$2 == "exec" && $4 == "convolution" {print $5; exit}')
+  case "$isa:$impl" in
+    avx2:*avx512*|avx2:*amx*)
+      echo "bench: PyTorch's convolutions run $impl despite ONEDNN_MAX_CPU_ISA=AVX2" >&2
+      exit 2
+      ;;
+  esac
+  echo "PyTorch convolutions (oneDNN): ${impl:-not oneDNN}"
 }
 
 # measure_peak OUT_DIR: the fp32 FMA peak at the selected ISA's vector

@@ -12,6 +12,7 @@ bash "$root/scripts/setup.sh" bench
 bash "$root/scripts/build.sh" genc GencRuntime
 source "$root/bench/common.sh"
 case "${1:-}" in avx512|avx2) select_isa "$1"; shift ;; *) select_isa avx512 ;; esac
+check_torch_isa
 models=("$@")
 [ ${#models[@]} -gt 0 ] || models=(gan_mlp dcgan)
 for model in "${models[@]}"; do
