@@ -105,7 +105,10 @@ gen.model @momentum attributes {batch_size = 2 : i64} {
 
 // adam with bias correction, for a GAN-like schedule of two steps:
 //   t += 1; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
-//   p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps).
+//   p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps),
+// computed as p -= (lr / c1) m / (sqrt(v) (1 / sqrt(c2)) + eps): the bias
+// corrections c1 = 1 - b1^t and c2 = 1 - b2^t become two scalars per step,
+// so each element takes one square root and one division.
 // Each step counts its own updates in its own counter @<step>.adam.t.
 // CHECK-LABEL: gen.model @adam attributes
 // CHECK: gen.step @d_step updates [@d] {
@@ -124,6 +127,11 @@ gen.model @momentum attributes {batch_size = 2 : i64} {
 // CHECK-NEXT: %[[C1:.*]] = gen.sub %[[ONE]], %[[B1T]] : tensor<f32>, tensor<f32> -> tensor<f32>
 // CHECK-NEXT: %[[B2T:.*]] = gen.pow %[[B2]], %[[T1]] : tensor<f32>, tensor<f32> -> tensor<f32>
 // CHECK-NEXT: %[[C2:.*]] = gen.sub %[[ONE]], %[[B2T]] : tensor<f32>, tensor<f32> -> tensor<f32>
+// The step size lr / c1 and the scale 1 / sqrt(c2) of sqrt(v):
+// CHECK-NEXT: %[[LR:.*]] = gen.constant dense<2.000000e-04> : tensor<f32>
+// CHECK-NEXT: %[[SIZE:.*]] = gen.div %[[LR]], %[[C1]] : tensor<f32>, tensor<f32> -> tensor<f32>
+// CHECK-NEXT: %[[RC2:.*]] = gen.sqrt %[[C2]] : tensor<f32>
+// CHECK-NEXT: %[[K:.*]] = gen.div %[[ONE]], %[[RC2]] : tensor<f32>, tensor<f32> -> tensor<f32>
 // The first moment:
 // CHECK-NEXT: %[[M:.*]] = gen.get_state @adam.m.d.v : tensor<2x2xf32>
 // CHECK-NEXT: %[[B1_M:.*]] = gen.constant dense<7.500000e-01> : tensor<f32>
@@ -142,15 +150,13 @@ gen.model @momentum attributes {batch_size = 2 : i64} {
 // CHECK-NEXT: %[[VV1:.*]] = gen.add %[[B2V]], %[[OMB2G2]] : tensor<2x2xf32>, tensor<2x2xf32> -> tensor<2x2xf32>
 // CHECK-NEXT: gen.set_state @adam.v.d.v, %[[VV1]] : tensor<2x2xf32>
 // The update:
-// CHECK-NEXT: %[[VHAT:.*]] = gen.div %[[VV1]], %[[C2]] : tensor<2x2xf32>, tensor<f32> -> tensor<2x2xf32>
-// CHECK-NEXT: %[[SQRT:.*]] = gen.sqrt %[[VHAT]] : tensor<2x2xf32>
+// CHECK-NEXT: %[[SQRT:.*]] = gen.sqrt %[[VV1]] : tensor<2x2xf32>
+// CHECK-NEXT: %[[ROOT:.*]] = gen.mul %[[SQRT]], %[[K]] : tensor<2x2xf32>, tensor<f32> -> tensor<2x2xf32>
 // CHECK-NEXT: %[[EPS:.*]] = gen.constant dense<9.99999993E-9> : tensor<f32>
-// CHECK-NEXT: %[[DENOM:.*]] = gen.add %[[SQRT]], %[[EPS]] : tensor<2x2xf32>, tensor<f32> -> tensor<2x2xf32>
-// CHECK-NEXT: %[[MHAT:.*]] = gen.div %[[M1]], %[[C1]] : tensor<2x2xf32>, tensor<f32> -> tensor<2x2xf32>
-// CHECK-NEXT: %[[DIR:.*]] = gen.div %[[MHAT]], %[[DENOM]] : tensor<2x2xf32>, tensor<2x2xf32> -> tensor<2x2xf32>
+// CHECK-NEXT: %[[DENOM:.*]] = gen.add %[[ROOT]], %[[EPS]] : tensor<2x2xf32>, tensor<f32> -> tensor<2x2xf32>
+// CHECK-NEXT: %[[DIR:.*]] = gen.div %[[M1]], %[[DENOM]] : tensor<2x2xf32>, tensor<2x2xf32> -> tensor<2x2xf32>
 // CHECK-NEXT: %[[P:.*]] = gen.get_param @d::@v : tensor<2x2xf32>
-// CHECK-NEXT: %[[LR:.*]] = gen.constant dense<2.000000e-04> : tensor<f32>
-// CHECK-NEXT: %[[STEP:.*]] = gen.mul %[[LR]], %[[DIR]] : tensor<f32>, tensor<2x2xf32> -> tensor<2x2xf32>
+// CHECK-NEXT: %[[STEP:.*]] = gen.mul %[[SIZE]], %[[DIR]] : tensor<f32>, tensor<2x2xf32> -> tensor<2x2xf32>
 // CHECK-NEXT: %[[NEW:.*]] = gen.sub %[[P]], %[[STEP]] : tensor<2x2xf32>, tensor<2x2xf32> -> tensor<2x2xf32>
 // CHECK-NEXT: gen.set_param @d::@v, %[[NEW]] : tensor<2x2xf32>
 // CHECK-NEXT: gen.minimize %[[L]] : tensor<f32>
@@ -274,17 +280,19 @@ gen.model @no_gradients attributes {batch_size = 2 : i64} {
 // -----
 
 // adam with decay: the rate lr / (1 + decay t) is computed once per step
-// from the step's counter and scales every parameter's update.
+// from the step's counter and, over c1, scales every parameter's update.
 // CHECK-LABEL: gen.model @adam_decay attributes
 // CHECK: %[[ONE:.*]] = gen.constant dense<1.000000e+00> : tensor<f32>
 // CHECK: %[[T1:.*]] = gen.add %{{.*}}, %[[ONE]]
 // CHECK: gen.set_state @s.adam.t, %[[T1]] : tensor<f32>
-// CHECK: %[[DECAY:.*]] = gen.constant dense<5.000000e-01> : tensor<f32>
+// CHECK: %[[C1:.*]] = gen.sub %[[ONE]], %{{.*}} : tensor<f32>, tensor<f32> -> tensor<f32>
+// CHECK: %[[LR:.*]] = gen.constant dense<1.000000e-01> : tensor<f32>
+// CHECK-NEXT: %[[DECAY:.*]] = gen.constant dense<5.000000e-01> : tensor<f32>
 // CHECK-NEXT: %[[DT:.*]] = gen.mul %[[DECAY]], %[[T1]]
 // CHECK-NEXT: %[[DIV:.*]] = gen.add %[[ONE]], %[[DT]]
-// CHECK-NEXT: %[[LR:.*]] = gen.constant dense<1.000000e-01> : tensor<f32>
 // CHECK-NEXT: %[[RATE:.*]] = gen.div %[[LR]], %[[DIV]]
-// CHECK: gen.mul %[[RATE]], %{{.*}} : tensor<f32>, tensor<2xf32> -> tensor<2xf32>
+// CHECK-NEXT: %[[SIZE:.*]] = gen.div %[[RATE]], %[[C1]]
+// CHECK: gen.mul %[[SIZE]], %{{.*}} : tensor<f32>, tensor<2xf32> -> tensor<2xf32>
 // CHECK: gen.set_param @n::@w
 gen.model @adam_decay attributes {batch_size = 2 : i64} {
   gen.net @n(%x: tensor<2xf32>) -> tensor<2xf32> {
