@@ -40,6 +40,8 @@ SharedLibraryKernels::SharedLibraryKernels(const std::string &path) : path_(path
     throw RuntimeError(path + ": cannot load the compiled model: " + dlerror());
   if (void *address = dlsym(handle_, "halide_set_error_handler"))
     reinterpret_cast<SetErrorHandler>(address)(recordKernelError);
+  if (void *address = dlsym(handle_, "halide_set_custom_do_par_for"))
+    reinterpret_cast<SetDoParFor>(address)(threadpool::parallelFor);
 }
 
 SharedLibraryKernels::~SharedLibraryKernels() {
@@ -67,4 +69,5 @@ void SharedLibraryKernels::setThreads(int threads) const {
   using SetThreads = int (*)(int);
   if (void *address = dlsym(handle_, "halide_set_num_threads"))
     reinterpret_cast<SetThreads>(address)(threads);
+  threadpool::setThreads(threads);
 }

@@ -20,13 +20,12 @@ namespace genc::rt {
 /// reads subnormal operands as zero (x86 with SSE: MXCSR's FTZ and DAZ
 /// bits; AArch64: FPCR.FZ; elsewhere nothing changes); the destructor
 /// restores the thread's earlier flush bits.
-/// Halide's worker threads are started inside the first kernel call that
-/// runs a parallel loop, and a new thread copies its creator's
-/// floating-point environment (POSIX threads), so they flush too, for good.
-/// This assumes genc's kernels start the Halide runtime's workers: in a
-/// program whose own Halide pipelines share that runtime and run first,
-/// the workers keep the mode they were started in (slower on subnormals,
-/// and the calling thread's share of a loop flushes while theirs does not).
+/// The kernels' parallel loops run on genc's thread pool (ThreadPool.h),
+/// whose workers flush for their whole life. (Kernels that a program links
+/// without genc's pool, on Halide's own, have their workers started inside
+/// the first kernel call that runs a parallel loop; a new thread copies its
+/// creator's floating-point environment, so they flush too, unless the
+/// program's own Halide pipelines started them first.)
 class FlushSubnormals {
 public:
   FlushSubnormals();

@@ -10,6 +10,8 @@
 #ifndef GENC_RUNTIME_KERNELS_H
 #define GENC_RUNTIME_KERNELS_H
 
+#include "genc/runtime/ThreadPool.h"
+
 #include <functional>
 #include <map>
 #include <memory>
@@ -35,20 +37,27 @@ public:
   virtual ~KernelSource() = default;
   /// The `<symbol>_argv` entry point; throws RuntimeError if absent.
   virtual EntryPoint entryPoint(const std::string &symbol) const = 0;
-  /// Sets the Halide runtime's worker count (0: one per core).
+  /// Sets how many threads run the kernels' parallel loops (0: one per
+  /// core), in genc's pool (ThreadPool.h) and in Halide's own.
   virtual void setThreads(int threads) const = 0;
 };
 
-/// Entry points linked into the program (from the generated header).
+/// Entry points linked into the program (from the generated header). With
+/// `setDoParFor`, their parallel loops run on genc's thread pool.
 class StaticKernels : public KernelSource {
 public:
   StaticKernels(std::map<std::string, EntryPoint> entries, int (*setThreads)(int),
-                SetErrorHandler setErrorHandler)
+                SetErrorHandler setErrorHandler, SetDoParFor setDoParFor = nullptr)
       : entries_(std::move(entries)), setThreads_(setThreads) {
     setErrorHandler(recordKernelError);
+    if (setDoParFor)
+      setDoParFor(threadpool::parallelFor);
   }
   EntryPoint entryPoint(const std::string &symbol) const override;
-  void setThreads(int threads) const override { setThreads_(threads); }
+  void setThreads(int threads) const override {
+    setThreads_(threads);
+    threadpool::setThreads(threads);
+  }
 
 private:
   std::map<std::string, EntryPoint> entries_;
