@@ -69,11 +69,12 @@ thread_local bool insideLoop = false;
 
 class Pool {
 public:
-  Pool()
-      : wanted(envInt("HL_NUM_THREADS", defaultThreads()) - 1),
-        spinNanoseconds(1000L * envInt("GENC_SPIN_US", 200)) {}
+  Pool() : wanted(defaultThreads() - 1), spinNanoseconds(1000L * envInt("GENC_SPIN_US", 200)) {}
 
-  static int defaultThreads() { return std::max(1u, std::thread::hardware_concurrency()); }
+  /// HL_NUM_THREADS, as for Halide's own pool, else one per core.
+  static int defaultThreads() {
+    return envInt("HL_NUM_THREADS", std::max(1u, std::thread::hardware_concurrency()));
+  }
 
   int parallelFor(void *userContext, HalideTask task, int min, int extent, uint8_t *closure) {
     auto serially = [&] { // every task, as in parallel; the first error
@@ -174,7 +175,7 @@ int parallelFor(void *userContext, HalideTask task, int min, int extent, uint8_t
 }
 
 void setThreads(int threads) {
-  int total = threads > 0 ? threads : envInt("HL_NUM_THREADS", Pool::defaultThreads());
+  int total = threads > 0 ? threads : Pool::defaultThreads();
   pool().wanted.store(total - 1);
 }
 

@@ -6,8 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdint>
-#include <cstring>
 #include <limits>
 #include <string>
 #include <thread>
@@ -20,18 +18,9 @@ volatile float smallestNormal = std::numeric_limits<float>::min(); // 1.2e-38
 volatile float half = 0.5f, twoTo40 = 1099511627776.0f;
 volatile float subnormal = std::numeric_limits<float>::denorm_min() * 1000.0f;
 
-float underflowingProduct() { return smallestNormal * half; }
 // A normal result of a subnormal operand: zero only if the operand is read
 // as zero.
 float subnormalOperandScaledUp() { return subnormal * twoTo40; }
-
-/// Whether `v` is +0 or -0, from its bits: a comparison with 0 would itself
-/// read a subnormal as zero while denormals-are-zero is set.
-bool isZero(float v) {
-  uint32_t bits;
-  std::memcpy(&bits, &v, sizeof(bits));
-  return (bits & 0x7fffffffu) == 0;
-}
 
 /// A model with one net, "halve" (out = z / 2 for 4 values), whose kernel
 /// is plain C++: what a kernel computes in the mode Model runs it in.

@@ -7,10 +7,13 @@
 
 #include "HalideRuntime.h"
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -77,6 +80,22 @@ inline genc::rt::StaticKernels handWrittenKernels(
   return genc::rt::StaticKernels(
       std::move(entries), [](int) { return 0; },
       [](genc::rt::ErrorHandler) -> genc::rt::ErrorHandler { return nullptr; });
+}
+
+/// The smallest normal float halved: a subnormal, or zero where the
+/// calling thread flushes (volatile operands: computed at run time, in the
+/// thread's current mode).
+inline float underflowingProduct() {
+  volatile float smallestNormal = std::numeric_limits<float>::min(), half = 0.5f;
+  return smallestNormal * half;
+}
+
+/// Whether `v` is +0 or -0, from its bits: a comparison with 0 would itself
+/// read a subnormal as zero while denormals-are-zero is set.
+inline bool isZero(float v) {
+  uint32_t bits;
+  std::memcpy(&bits, &v, sizeof(bits));
+  return (bits & 0x7fffffffu) == 0;
 }
 
 #endif // GENC_TEST_UNIT_RUNTIME_TESTUTIL_H

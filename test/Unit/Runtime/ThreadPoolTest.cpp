@@ -1,12 +1,11 @@
 //===- ThreadPoolTest.cpp - The kernels' parallel loops ------------------===//
 #include "genc/runtime/ThreadPool.h"
+#include "TestUtil.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
-#include <cstring>
-#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -163,9 +162,6 @@ TEST(ThreadPool, CallersOnSeveralThreadsEachGetTheirLoop) {
 
 #if defined(__x86_64__) || defined(__SSE2_MATH__) || defined(__aarch64__)
 namespace {
-volatile float smallestNormal = std::numeric_limits<float>::min();
-volatile float half = 0.5f;
-
 /// Two tasks that meet (so run on two threads), each noting its thread
 /// and an underflowing product, computed in that thread's mode.
 struct Underflows {
@@ -176,16 +172,11 @@ struct Underflows {
 int underflowTask(void *context, int index, uint8_t *closure) {
   auto *underflows = reinterpret_cast<Underflows *>(closure);
   meetTask(context, index, reinterpret_cast<uint8_t *>(&underflows->meeting));
-  underflows->product[index] = smallestNormal * half; // subnormal, unless flushed
+  underflows->product[index] = underflowingProduct();
   underflows->thread[index] = std::this_thread::get_id();
   return 0;
 }
 
-bool isZero(float v) { // by its bits: a comparison may itself flush
-  uint32_t bits;
-  std::memcpy(&bits, &v, sizeof(bits));
-  return (bits & 0x7fffffffu) == 0;
-}
 } // namespace
 
 // The workers run tasks as Model::run runs kernels, subnormals flushed; the
