@@ -2,8 +2,9 @@
 //
 // 1) Check the cache stamp: the SHA-256 of the model text, flags, target
 //    and genc version, and of every output; if it matches, stop.
-// 2) Compile each step and net to its own Halide static library (no
-//    runtime), then merge them into <name>_kernels.a with an umbrella header
+// 2) Compile each step (on a CPU: its two parts and the chain calling
+//    them) and net to its own Halide static library (no runtime), then
+//    merge them into <name>_kernels.a with an umbrella header
 //    <name>_kernels.h; compile the runtime into <name>_runtime.a. Child
 //    processes, one per core, compile the pipelines and the runtime. (Linking
 //    the Halide modules instead loses GPU kernels: cuModuleGetFunction
@@ -439,7 +440,7 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
                                        name + "_kernels.h", name + "_runtime.a"};
   std::vector<std::string> stepFiles = {"", "_loss"};
-  if (stages.dataParallel())
+  if (stages.dataParallel)
     stepFiles = {"_gradient", "_update", "_loss"};
   for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
     for (const std::string &suffix : stepFiles)
@@ -481,22 +482,60 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   std::vector<CompiledFunction> functions;
   using Kind = CompiledFunction::Kind;
   int64_t batch = model.getBatchSizeAttr().getInt();
+  auto functionName = [&](Operation *source, CompiledFunction::Kind kind) {
+    std::string function = name + "_" + SymbolTable::getSymbolName(source).str();
+    if (kind != Kind::Step && kind != Kind::Net)
+      function += "_" + std::string(manifest::spelling(kind));
+    std::replace(function.begin(), function.end(), '.', '_'); // C symbols, so no dots
+    return function;
+  };
   auto lower = [&](FailureOr<halide::LoweredPipeline> lowered, Operation *source,
                    CompiledFunction::Kind kind) -> LogicalResult {
     if (failed(lowered))
       return failure();
-    std::string sourceName = SymbolTable::getSymbolName(source).str();
-    std::string function = name + "_" + sourceName; // C symbols, so no dots
-    if (kind != Kind::Step && kind != Kind::Net)
-      function += "_" + std::string(manifest::spelling(kind));
-    std::replace(function.begin(), function.end(), '.', '_');
     // A data-parallel gradient runs at one process's share of the batch.
     int64_t size = source->getParentOfType<gen::ModelOp>().getBatchSizeAttr().getInt();
-    functions.push_back({function, sourceName, kind, "", size, std::move(*lowered)});
+    functions.push_back({functionName(source, kind), SymbolTable::getSymbolName(source).str(),
+                         kind, "", size, std::move(*lowered)});
+    return success();
+  };
+  // A step as its gradient part, then its update part (without the zero
+  // objective gen-extract-updates leaves), in a chain; the fused step
+  // where they share no gradient.
+  auto chainStep = [&](gen::StepOp step) -> LogicalResult {
+    auto part = [&](gen::ModelOp stage, Kind kind) -> FailureOr<ChainPart> {
+      auto lowered = halide::lowerStep(stage.lookupSymbol<gen::StepOp>(step.getSymName()),
+                                       *target);
+      if (failed(lowered))
+        return failure();
+      return ChainPart{functionName(step, kind), std::move(*lowered)};
+    };
+    FailureOr<ChainPart> gradient = part(stages.gradients, Kind::Gradient);
+    FailureOr<ChainPart> update = part(stages.updates, Kind::Update);
+    if (failed(gradient) || failed(update))
+      return failure();
+    llvm::erase_if(update->pipeline.outputs, [](const halide::PipelineOutput &out) {
+      return out.kind == halide::PipelineOutput::Kind::Objective;
+    });
+    std::string function = functionName(step, Kind::Step);
+    auto chain = PipelineChain::of({std::move(*gradient), std::move(*update)}, function);
+    if (!chain) {
+      step.emitError(llvm::toString(chain.takeError()));
+      return failure();
+    }
+    if (chain->intermediates() == 0)
+      return lower(halide::lowerStep(step, *target), step, Kind::Step);
+    functions.push_back({function, step.getSymName().str(), Kind::Step, "", batch,
+                         chain->signature, std::move(*chain)});
     return success();
   };
   auto steps = [](gen::ModelOp m) { return m.getBody().getOps<gen::StepOp>(); };
-  if (stages.dataParallel()) {
+  // A CPU step is a chain of its two parts (PipelineChain.h). (Not on a
+  // GPU, where the gradients would need device buffers of the chain's
+  // own, nor with a user context, which the parts would need passed on.)
+  bool chained = !target->has_gpu_feature() &&
+                 !target->has_feature(Halide::Target::UserContext);
+  if (stages.dataParallel) {
     // The mean of the shares' gradients is the batch's: the front end makes
     // every objective a mean over the batch's examples.
     for (gen::StepOp step : steps(stages.gradients))
@@ -507,7 +546,8 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
         return failure();
   } else {
     for (gen::StepOp step : steps(model))
-      if (failed(lower(halide::lowerStep(step, *target), step, Kind::Step)))
+      if (failed(chained ? chainStep(step)
+                         : lower(halide::lowerStep(step, *target), step, Kind::Step)))
         return failure();
   }
   // Losses also give each example's objective: evaluation pads the last
@@ -542,31 +582,62 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
       return failure();
     functions.push_back({function, kindName, d.kind, d.subject, batch, std::move(*lowered)});
   }
-  // Nets, steps and declarations name C symbols; two alike would not link.
-  for (size_t i = 0; i < functions.size(); ++i)
+  // Nets, steps (and their parts) and declarations name C symbols; two
+  // alike would not link.
+  std::vector<std::pair<std::string, std::string>> symbols; // C function, source
+  for (const CompiledFunction &fn : functions) {
+    symbols.push_back({fn.function, fn.source});
+    if (fn.chain)
+      for (const ChainPart &part : fn.chain->parts)
+        symbols.push_back({part.function, fn.source});
+  }
+  for (size_t i = 0; i < symbols.size(); ++i)
     for (size_t j = 0; j < i; ++j)
-      if (functions[i].function == functions[j].function) {
-        model.emitError("'") << functions[j].source << "' and '" << functions[i].source
-                             << "' would both compile to the C function '"
-                             << functions[i].function << "'; rename one";
+      if (symbols[i].first == symbols[j].first) {
+        model.emitError("'") << symbols[j].second << "' and '" << symbols[i].second
+                             << "' would both compile to the C function '" << symbols[i].first
+                             << "'; rename one";
         return failure();
       }
 
-  // Steps first: they take longest, and the queue hands out jobs in order.
-  std::vector<CompileJob> jobs;
-  std::vector<std::string> archives;
+  // The longest first, since the queue hands out jobs in order: the steps
+  // (or their gradient parts), then the rest.
+  std::vector<CompileJob> jobs, later;
+  std::vector<std::string> archives, stmts;
+  using Outputs = std::map<Halide::OutputFileType, std::string>;
+  auto add = [&](const std::string &function, bool header, bool first,
+                 std::function<void(const Outputs &)> compile) {
+    Outputs outputs = {{Halide::OutputFileType::static_library, path(function + ".a")}};
+    if (header)
+      outputs[Halide::OutputFileType::c_header] = path(function + ".h");
+    if (options.emitStmt) {
+      outputs[Halide::OutputFileType::stmt] = path(function + ".stmt");
+      stmts.push_back(path(function + ".stmt"));
+    }
+    (first ? jobs : later).push_back({function, [outputs, compile] { compile(outputs); }});
+    archives.push_back(path(function + ".a"));
+  };
+  // A chain keeps Halide's asserts: they return its parts' error codes.
+  Halide::Target chainTarget = aot.without_feature(Halide::Target::NoAsserts);
   for (const CompiledFunction &fn : functions) {
-    std::map<Halide::OutputFileType, std::string> outputs = {
-        {Halide::OutputFileType::static_library, path(fn.function + ".a")},
-        {Halide::OutputFileType::c_header, path(fn.function + ".h")}};
-    if (options.emitStmt)
-      outputs[Halide::OutputFileType::stmt] = path(fn.function + ".stmt");
-    jobs.push_back({fn.function, [&fn, outputs, &aot] {
-                      fn.pipeline.pipeline().compile_to(outputs, arguments(fn.pipeline),
-                                                        fn.function, aot);
-                    }});
-    archives.push_back(path(fn.function + ".a"));
+    if (!fn.chain) {
+      add(fn.function, true, fn.kind == Kind::Step, [&fn, &aot](const Outputs &outputs) {
+        fn.pipeline.pipeline().compile_to(outputs, arguments(fn.pipeline), fn.function, aot);
+      });
+      continue;
+    }
+    for (size_t i = 0; i < fn.chain->parts.size(); ++i) {
+      const ChainPart &part = fn.chain->parts[i];
+      add(part.function, false, i == 0, [&part, &aot](const Outputs &outputs) {
+        part.pipeline.pipeline().compile_to(outputs, arguments(part.pipeline), part.function,
+                                            aot);
+      });
+    }
+    add(fn.function, true, false, [&fn, chainTarget](const Outputs &outputs) {
+      fn.chain->module(fn.function, chainTarget).compile(outputs);
+    });
   }
+  jobs.insert(jobs.end(), later.begin(), later.end());
   std::string runtime = path(name + "_runtime.a");
   if (!copyPrebuiltRuntime(*target, runtime))
     jobs.push_back({"the Halide runtime", [&] {
@@ -578,11 +649,10 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
       failed(mergeArchives(archives, path(name + "_kernels.a"), model)))
     return failure();
   std::string stmt;
-  if (options.emitStmt)
-    for (const CompiledFunction &fn : functions) {
-      stmt += readFile(path(fn.function + ".stmt"));
-      llvm::sys::fs::remove(path(fn.function + ".stmt"));
-    }
+  for (const std::string &file : stmts) {
+    stmt += readFile(file);
+    llvm::sys::fs::remove(file);
+  }
   std::string umbrella = "// " + name + "_kernels.h - generated by genc: every step and net.\n"
                          "#pragma once\n";
   for (const CompiledFunction &fn : functions)

@@ -315,19 +315,23 @@ compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::Strin
   auto declaredNetCalls = target::netCallsOfDeclarations(models.front());
   mlir::OwningOpRef<mlir::ModuleOp> forward = module.clone();
   mlir::OwningOpRef<mlir::ModuleOp> updates = module.clone();
+  // The steps' gradient parts: at the share's batch, or at the whole batch.
+  mlir::OwningOpRef<mlir::ModuleOp> whole;
+  if (!share) {
+    whole = module.clone();
+    share = *whole;
+  }
   if (mlir::failed(lower(*forward, Stage::MLIRInlined)) ||
-      mlir::failed(lower(module, Stage::MLIRTrain)))
+      mlir::failed(lower(module, Stage::MLIRTrain)) ||
+      mlir::failed(lower(share, Stage::MLIRGrad)) ||
+      mlir::failed(lower(*updates, Stage::MLIRTrain, /*updatesOnly=*/true)))
     return mlir::failure();
   auto first = [](mlir::ModuleOp m) { return *m.getOps<gen::ModelOp>().begin(); };
   target::ModelStages stages{models.front(), first(*forward)};
   stages.declaredNetCalls = std::move(declaredNetCalls);
-  if (share) {
-    if (mlir::failed(lower(share, Stage::MLIRGrad)) ||
-        mlir::failed(lower(*updates, Stage::MLIRTrain, /*updatesOnly=*/true)))
-      return mlir::failure();
-    stages.gradients = first(share);
-    stages.updates = first(*updates);
-  }
+  stages.gradients = first(share);
+  stages.updates = first(*updates);
+  stages.dataParallel = shares > 1;
   options.cacheKey = cacheKey(text, options, batch, shares);
   return target::compileModel(stages, options);
 }

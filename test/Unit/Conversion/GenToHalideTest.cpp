@@ -22,6 +22,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <iterator>
 #include <limits>
 #include <optional>
@@ -51,8 +52,8 @@ double relativeError(const Halide::Buffer<float> &got, const reference::Tensor &
   return worst;
 }
 
-/// A model lowered twice: with optimizer updates (`module`) and with
-/// gradients only (`gradients`).
+/// A model lowered three times: with optimizer updates (`module`), with
+/// gradients only (`gradients`), and reduced to the updates (`updates`).
 class LoweredModel {
 public:
   /// Imports `buffer` (.gen source) at batch `batch`.
@@ -73,7 +74,13 @@ public:
       return pm.run(m);
     };
     gradients = module->clone();
-    if (mlir::failed(lower(*gradients, false)) || mlir::failed(lower(*module, true)))
+    updates = module->clone();
+    mlir::PassManager updatesOnly(context.get());
+    gen::TrainingPipelineOptions extract;
+    extract.updatesOnly = true;
+    gen::buildTrainingPipeline(updatesOnly, extract);
+    if (mlir::failed(lower(*gradients, false)) || mlir::failed(lower(*module, true)) ||
+        mlir::failed(updatesOnly.run(*updates)))
       return ::testing::AssertionFailure() << "cannot lower the model";
     return ::testing::AssertionSuccess();
   }
@@ -81,7 +88,9 @@ public:
   mlir::DialectRegistry registry;
   std::unique_ptr<mlir::MLIRContext> context;
   llvm::SourceMgr sourceMgr;
-  mlir::OwningOpRef<mlir::ModuleOp> module, gradients;
+  /// The fused steps, their gradient parts and their update parts (what a
+  /// CPU step compiles to, PipelineChain.h).
+  mlir::OwningOpRef<mlir::ModuleOp> module, gradients, updates;
 };
 
 /// Parameters whose gradient is zero up to rounding (relative to the
@@ -107,9 +116,25 @@ std::set<std::string> zeroGradientParams(gen::StepOp step, const reference::Envi
   return zero;
 }
 
+/// Realizes `pipeline` on `target` with every input bound to `valueOf` it.
+std::vector<Halide::Buffer<float>>
+realizeWith(halide::LoweredPipeline &pipeline, const Halide::Target &target,
+            const std::function<reference::Tensor(const halide::PipelineInput &)> &valueOf) {
+  for (halide::PipelineInput &in : pipeline.inputs)
+    in.param.set(toBuffer(valueOf(in)));
+  std::vector<Halide::Buffer<>> outputs;
+  for (const halide::PipelineOutput &out : pipeline.outputs)
+    outputs.push_back(Halide::Buffer<float>(std::vector<int>(out.shape.rbegin(), out.shape.rend())));
+  Halide::Realization realization(outputs);
+  pipeline.pipeline().realize(realization, target);
+  return {outputs.begin(), outputs.end()};
+}
+
 /// Runs every training step of `lowered` through Halide (JIT, host) and
 /// the fp64 interpreter on the same seeded inputs, parameters and states,
-/// and compares every output; `what` names the model in failures.
+/// and compares every output; `what` names the model in failures. So do
+/// the step's two parts: the gradient part's gradients, and the update
+/// part's results from the interpreter's gradients.
 void expectStepsMatch(LoweredModel &lowered, const std::string &what,
                       const Halide::Target &target) {
   mlir::OwningOpRef<mlir::ModuleOp> &module = lowered.module, &gradients = lowered.gradients;
@@ -125,58 +150,75 @@ void expectStepsMatch(LoweredModel &lowered, const std::string &what,
   env.random = reference::makeReplayingRandom(3);
   reference::Environment gradientEnv = env;
   gradientEnv.random = reference::makeReplayingRandom(3);
-  auto gradientSteps = llvm::to_vector(
-      (*gradients->getOps<gen::ModelOp>().begin()).getBody().getOps<gen::StepOp>());
+  auto stepsOf = [](mlir::ModuleOp m) {
+    return llvm::to_vector((*m.getOps<gen::ModelOp>().begin()).getBody().getOps<gen::StepOp>());
+  };
+  auto gradientSteps = stepsOf(*gradients), updateSteps = stepsOf(*lowered.updates);
   size_t stepIndex = 0;
   for (gen::StepOp step : model.getBody().getOps<gen::StepOp>()) {
-    std::set<std::string> zero = zeroGradientParams(gradientSteps[stepIndex++], gradientEnv);
+    gen::StepOp gradientStep = gradientSteps[stepIndex], updateStep = updateSteps[stepIndex];
+    ++stepIndex;
+    std::set<std::string> zero = zeroGradientParams(gradientStep, gradientEnv);
     auto expected = reference::Interpreter().runStep(step, env);
-    ASSERT_TRUE(mlir::succeeded(expected));
-    auto pipeline = halide::lowerStep(step, target);
-    ASSERT_TRUE(mlir::succeeded(pipeline));
-    for (halide::PipelineInput &in : pipeline->inputs) {
-      reference::Tensor value;
-      switch (in.kind) {
-      case halide::PipelineInput::Kind::Input: value = env.inputs.at(in.name); break;
-      case halide::PipelineInput::Kind::Param: value = env.params.at(in.name); break;
-      case halide::PipelineInput::Kind::State: value = env.states.at(in.name); break;
-      case halide::PipelineInput::Kind::Random: value = env.random(in.randomOp); break;
-      case halide::PipelineInput::Kind::Argument: FAIL() << "a step has no arguments";
-      case halide::PipelineInput::Kind::Gradient: FAIL() << "a whole step reads no gradients";
+    auto expectedGradients = reference::Interpreter().runStep(gradientStep, gradientEnv);
+    ASSERT_TRUE(mlir::succeeded(expected) && mlir::succeeded(expectedGradients));
+    auto valueOf = [&](reference::Environment &from) {
+      return [&](const halide::PipelineInput &in) -> reference::Tensor {
+        switch (in.kind) {
+        case halide::PipelineInput::Kind::Input: return from.inputs.at(in.name);
+        case halide::PipelineInput::Kind::Param: return from.params.at(in.name);
+        case halide::PipelineInput::Kind::State: return from.states.at(in.name);
+        case halide::PipelineInput::Kind::Random: return from.random(in.randomOp);
+        case halide::PipelineInput::Kind::Gradient:
+          return expectedGradients->gradients.at(in.name);
+        case halide::PipelineInput::Kind::Argument: break;
+        }
+        ADD_FAILURE() << "a step has no arguments";
+        return {};
+      };
+    };
+    auto compare = [&](halide::LoweredPipeline &pipeline, reference::Environment &from,
+                       const reference::StepResult &want, const std::string &part) {
+      std::vector<Halide::Buffer<float>> outputs = realizeWith(pipeline, target, valueOf(from));
+      for (size_t i = 0; i < pipeline.outputs.size(); ++i) {
+        const halide::PipelineOutput &out = pipeline.outputs[i];
+        bool noiseOnly = llvm::any_of(zero, [&](const std::string &p) {
+          return out.name == p || llvm::StringRef(out.name).endswith("." + p);
+        });
+        // (An update part's objective is a placeholder zero.)
+        bool placeholder =
+            part == " update part" && out.kind == halide::PipelineOutput::Kind::Objective;
+        if (noiseOnly || placeholder)
+          continue;
+        reference::Tensor expectedValue;
+        switch (out.kind) {
+        case halide::PipelineOutput::Kind::Objective:
+          expectedValue = reference::Tensor({}, want.objective);
+          break;
+        case halide::PipelineOutput::Kind::Gradient: expectedValue = want.gradients.at(out.name); break;
+        case halide::PipelineOutput::Kind::Param: expectedValue = want.newParams.at(out.name); break;
+        default: expectedValue = want.newStates.at(out.name); break;
+        }
+        // fp32 against fp64: 1e-4 of the tensor's scale. Updated parameters
+        // and moments get 5e-4: Adam divides each gradient by its running
+        // magnitude, which amplifies fp32 summation-order differences of
+        // small gradients (dcgan's batch_norm shifts reach 1.1e-4 at 16
+        // lanes, 4.1e-4 at 4 lanes, where the sums run in other orders).
+        bool exact = out.kind == halide::PipelineOutput::Kind::Objective ||
+                     out.kind == halide::PipelineOutput::Kind::Gradient;
+        EXPECT_LT(relativeError(outputs[i], expectedValue), exact ? 1e-4 : 5e-4)
+            << what << "." << step.getSymName().str() << part << ", output " << out.name
+            << " on " << target.to_string();
       }
-      in.param.set(toBuffer(value));
-    }
-    std::vector<Halide::Buffer<>> outputs;
-    for (const halide::PipelineOutput &out : pipeline->outputs)
-      outputs.push_back(
-          Halide::Buffer<float>(std::vector<int>(out.shape.rbegin(), out.shape.rend())));
-    Halide::Realization realization(outputs);
-    pipeline->pipeline().realize(realization, target);
-    for (size_t i = 0; i < pipeline->outputs.size(); ++i) {
-      const halide::PipelineOutput &out = pipeline->outputs[i];
-      Halide::Buffer<float> got = outputs[i];
-      bool noiseOnly = llvm::any_of(zero, [&](const std::string &p) {
-        return out.name == p || llvm::StringRef(out.name).endswith("." + p);
-      });
-      if (noiseOnly)
-        continue;
-      reference::Tensor want;
-      if (out.kind == halide::PipelineOutput::Kind::Objective)
-        want = reference::Tensor({}, expected->objective);
-      else if (out.kind == halide::PipelineOutput::Kind::Param)
-        want = expected->newParams.at(out.name);
-      else
-        want = expected->newStates.at(out.name);
-      // fp32 against fp64: 1e-4 of the tensor's scale. Updated parameters
-      // and moments get 5e-4: Adam divides each gradient by its running
-      // magnitude, which amplifies fp32 summation-order differences of
-      // small gradients (dcgan's batch_norm shifts reach 1.1e-4 at 16
-      // lanes, 4.1e-4 at 4 lanes, where the sums run in other orders).
-      double tolerance = out.kind == halide::PipelineOutput::Kind::Objective ? 1e-4 : 5e-4;
-      EXPECT_LT(relativeError(got, want), tolerance)
-          << what << "." << step.getSymName().str() << " output " << out.name << " on "
-          << target.to_string();
-    }
+    };
+    auto fused = halide::lowerStep(step, target);
+    auto gradientPart = halide::lowerStep(gradientStep, target);
+    auto updatePart = halide::lowerStep(updateStep, target);
+    ASSERT_TRUE(mlir::succeeded(fused) && mlir::succeeded(gradientPart) &&
+                mlir::succeeded(updatePart));
+    compare(*fused, env, *expected, "");
+    compare(*gradientPart, gradientEnv, *expectedGradients, " gradient part");
+    compare(*updatePart, env, *expected, " update part");
   }
 }
 

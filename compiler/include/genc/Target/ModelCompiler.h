@@ -1,7 +1,8 @@
 //===- ModelCompiler.h - Ahead-of-time compilation of a model ---*- C++ -*-===//
 //
-// `genc compile`: every training step (forward, backward and update) and
-// every net of a lowered gen.model becomes a Halide pipeline; all of them go
+// `genc compile`: every training step (forward, backward and update; on a
+// CPU, a chain of its gradient and update pipelines) and every net of a
+// lowered gen.model becomes a C function compiled by Halide; all of them go
 // into one static library, <name>_kernels.a (with its C header), and the
 // Halide runtime into <name>_runtime.a, so several models can share one
 // runtime. A C++ header, <name>.h, wraps them in a typed class; a JSON
@@ -13,6 +14,7 @@
 #define GENC_TARGET_MODELCOMPILER_H
 
 #include "genc/Conversion/GenToHalide/GenToHalide.h"
+#include "genc/Target/PipelineChain.h"
 #include "llvm/Support/Error.h"
 
 #include <map>
@@ -33,6 +35,9 @@ struct CompiledFunction {
   std::string subject;  // a declaration's input (see FunctionSpec::subject)
   int64_t batchSize; // of its batched arguments and results
   halide::LoweredPipeline pipeline;
+  /// A CPU step is compiled as its gradient and update parts, which this
+  /// function calls in turn; `pipeline` is then the chain's signature.
+  std::optional<PipelineChain> chain;
 };
 
 /// A declaration whose body only applies a net to its argument, or to its
@@ -47,16 +52,18 @@ struct NetCall {
 /// The model at the stages compilation needs: `train` after optimizer
 /// lowering (the steps), `forward` with nets inlined but no gradients (the
 /// losses and the declarations of how it generates).
-/// For data-parallel training, `gradients` (differentiated, imported at
-/// one process's share of the batch) and `updates` (gen-extract-updates,
-/// then the optimizer) replace the fused steps of `train`.
+/// `gradients` (differentiated) and `updates` (gen-extract-updates, then
+/// the optimizer) are the steps' two parts: on a CPU each step is compiled
+/// as a chain of the two (PipelineChain.h). For data-parallel training,
+/// `gradients` is imported at one process's share of the batch, and the
+/// parts are the manifest's own functions.
 struct ModelStages {
   gen::ModelOp train, forward;
   gen::ModelOp gradients = nullptr, updates = nullptr;
+  bool dataParallel = false;
   /// The declarations that only call a net (see netCallsOfDeclarations),
   /// found before inlining hides the calls.
   std::map<manifest::FunctionKind, NetCall> declaredNetCalls;
-  bool dataParallel() const { return gradients && updates; }
 };
 
 /// One function a declaration of how the model generates compiles to:

@@ -74,10 +74,10 @@ def GenLowerOptimizer : Pass<"gen-lower-optimizer", "::genc::gen::ModelOp"> {
 def GenExtractUpdates : Pass<"gen-extract-updates", "::genc::gen::ModelOp"> {
   let summary = "Reduce each differentiated step to its update, reading gradients given to it";
   let description = [{
-    Data-parallel training runs a step in two pipelines: the step with its
-    `gen.gradient`s as results (no update), on each process's share of the
-    batch, and, once the gradients are summed over the processes, the
-    update. This pass (after autodiff, before `gen-lower-optimizer`) makes
+    A CPU step runs in two pipelines: the step with its `gen.gradient`s as
+    results (no update), then the update (data-parallel training: the
+    first on each process's share of the batch, the second once the
+    gradients are summed over the processes). This pass (after autodiff, before `gen-lower-optimizer`) makes
     the second: each step's body becomes one `gen.get_gradient` and
     `gen.gradient` per gradient the step had, and a zero objective. The
     optimizer lowering then turns them into the same updates, on the same
