@@ -1,5 +1,6 @@
 // vae_step.cpp - times genc's compiled VAE training step (forward, backward
-// and Adam update, one AOT pipeline) at the batch it was compiled for.
+// and Adam update; on a CPU its gradient and update pipelines, called by
+// one C function) at the batch it was compiled for.
 // Usage: vae_step THREADS  -> prints "genc <batch> <threads> <ms>"
 #include MODEL_HEADER
 
