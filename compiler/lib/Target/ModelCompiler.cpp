@@ -519,21 +519,22 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     });
     std::string function = functionName(step, Kind::Step);
     auto chain = PipelineChain::of({std::move(*gradient), std::move(*update)}, function);
-    if (!chain) {
-      step.emitError(llvm::toString(chain.takeError()));
-      return failure();
-    }
-    if (chain->intermediates() == 0)
+    if (!chain || chain->intermediates() == 0) {
+      if (!chain)
+        llvm::consumeError(chain.takeError()); // (the fused step serves as well)
       return lower(halide::lowerStep(step, *target), step, Kind::Step);
+    }
     functions.push_back({function, step.getSymName().str(), Kind::Step, "", batch,
                          chain->signature, std::move(*chain)});
     return success();
   };
   auto steps = [](gen::ModelOp m) { return m.getBody().getOps<gen::StepOp>(); };
-  // A CPU step is a chain of its two parts (PipelineChain.h). (Not on a
-  // GPU, where the gradients would need device buffers of the chain's
-  // own, nor with a user context, which the parts would need passed on.)
-  bool chained = !target->has_gpu_feature() &&
+  // A CPU step is a chain of its two parts (PipelineChain.h), unless asked
+  // for fused. (Not on a GPU, where the gradients would need device buffers
+  // of the chain's own, nor with a user context, which the parts would
+  // need passed on.)
+  bool chained = stages.gradients && stages.updates && !options.fusedSteps &&
+                 !target->has_gpu_feature() &&
                  !target->has_feature(Halide::Target::UserContext);
   if (stages.dataParallel) {
     // The mean of the shares' gradients is the batch's: the front end makes
@@ -601,11 +602,14 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
       }
 
   // The longest first, since the queue hands out jobs in order: the steps
-  // (or their gradient parts), then the rest.
-  std::vector<CompileJob> jobs, later;
+  // (or their gradient parts), then the losses, then the rest.
+  std::vector<CompileJob> queues[3];
   std::vector<std::string> archives, stmts;
   using Outputs = std::map<Halide::OutputFileType, std::string>;
-  auto add = [&](const std::string &function, bool header, bool first,
+  auto rank = [](const CompiledFunction &fn) {
+    return fn.kind == Kind::Step ? 0 : fn.kind == Kind::Loss ? 1 : 2;
+  };
+  auto add = [&](const std::string &function, bool header, int queue,
                  std::function<void(const Outputs &)> compile) {
     Outputs outputs = {{Halide::OutputFileType::static_library, path(function + ".a")}};
     if (header)
@@ -614,30 +618,32 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
       outputs[Halide::OutputFileType::stmt] = path(function + ".stmt");
       stmts.push_back(path(function + ".stmt"));
     }
-    (first ? jobs : later).push_back({function, [outputs, compile] { compile(outputs); }});
+    queues[queue].push_back({function, [outputs, compile] { compile(outputs); }});
     archives.push_back(path(function + ".a"));
   };
   // A chain keeps Halide's asserts: they return its parts' error codes.
   Halide::Target chainTarget = aot.without_feature(Halide::Target::NoAsserts);
   for (const CompiledFunction &fn : functions) {
     if (!fn.chain) {
-      add(fn.function, true, fn.kind == Kind::Step, [&fn, &aot](const Outputs &outputs) {
+      add(fn.function, true, rank(fn), [&fn, &aot](const Outputs &outputs) {
         fn.pipeline.pipeline().compile_to(outputs, arguments(fn.pipeline), fn.function, aot);
       });
       continue;
     }
     for (size_t i = 0; i < fn.chain->parts.size(); ++i) {
       const ChainPart &part = fn.chain->parts[i];
-      add(part.function, false, i == 0, [&part, &aot](const Outputs &outputs) {
+      add(part.function, false, i == 0 ? 0 : 2, [&part, &aot](const Outputs &outputs) {
         part.pipeline.pipeline().compile_to(outputs, arguments(part.pipeline), part.function,
                                             aot);
       });
     }
-    add(fn.function, true, false, [&fn, chainTarget](const Outputs &outputs) {
+    add(fn.function, true, 2, [&fn, chainTarget](const Outputs &outputs) {
       fn.chain->module(fn.function, chainTarget).compile(outputs);
     });
   }
-  jobs.insert(jobs.end(), later.begin(), later.end());
+  std::vector<CompileJob> jobs;
+  for (std::vector<CompileJob> &queue : queues)
+    jobs.insert(jobs.end(), queue.begin(), queue.end());
   std::string runtime = path(name + "_runtime.a");
   if (!copyPrebuiltRuntime(*target, runtime))
     jobs.push_back({"the Halide runtime", [&] {

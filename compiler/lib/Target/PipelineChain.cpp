@@ -24,7 +24,8 @@ namespace {
 /// that with _2, _3, ...: the first that `used` does not hold (which then
 /// does).
 std::string fresh(std::string base, std::set<std::string> &used) {
-  std::replace_if(base.begin(), base.end(), [](char c) { return !isalnum(c) && c != '_'; }, '_');
+  std::replace_if(
+      base.begin(), base.end(), [](unsigned char c) { return !isalnum(c) && c != '_'; }, '_');
   std::string name = base;
   for (int k = 2; !used.insert(name).second; ++k)
     name = base + "_" + std::to_string(k);
@@ -47,10 +48,13 @@ llvm::Expected<PipelineChain> PipelineChain::of(std::vector<ChainPart> parts,
   std::map<std::string, size_t> gradients; // a part's gradient result: its intermediate
   std::set<std::string> read;                // the gradients a later part reads
   for (const ChainPart &part : parts) {
+    bool first = &part == &parts.front();
     std::vector<std::string> binding;
     for (const PipelineInput &in : part.pipeline.inputs) {
-      auto produced = gradients.find(in.name);
-      if (in.kind == PipelineInput::Kind::Gradient && produced != gradients.end()) {
+      if (in.kind == PipelineInput::Kind::Gradient) {
+        auto produced = gradients.find(in.name);
+        if (produced == gradients.end())
+          return chainError(name, "no earlier part computes gradient '" + in.name + "'");
         const Intermediate &from = chain.intermediates_[produced->second];
         if (from.shape != in.shape)
           return chainError(name, "gradient '" + in.name + "' is read at another shape");
@@ -58,6 +62,9 @@ llvm::Expected<PipelineChain> PipelineChain::of(std::vector<ChainPart> parts,
         read.insert(in.name);
         continue;
       }
+      // (Each part numbers its draws from random.0: only one may draw.)
+      if (in.kind == PipelineInput::Kind::Random && !first)
+        return chainError(name, "a part after the first draws noise");
       auto [it, first] = arguments.try_emplace({int(in.kind), in.name});
       if (first) {
         it->second = fresh(in.param.name(), used);
@@ -75,6 +82,12 @@ llvm::Expected<PipelineChain> PipelineChain::of(std::vector<ChainPart> parts,
       if (out.kind == PipelineOutput::Kind::Gradient) {
         if (gradients.count(out.name))
           return chainError(name, "two parts compute gradient '" + out.name + "'");
+        // The function's buffers are 32-bit indexed, like Halide's own.
+        int64_t bytes = 4;
+        for (int64_t extent : out.shape)
+          bytes *= extent;
+        if (bytes >= (int64_t(1) << 31))
+          return chainError(name, "gradient '" + out.name + "' has 2 GiB or more");
         gradients[out.name] = chain.intermediates_.size();
         chain.intermediates_.push_back({fresh("gradient", used), out.shape});
         binding.push_back(chain.intermediates_.back().buffer);

@@ -110,6 +110,11 @@ static cl::opt<bool> sharedLibrary(
     "shared", cl::desc("Also link <name>.so (the kernels and Halide's runtime), which "
                        "genc-compare and dlopen-based programs load"),
     cl::cat(gencCategory), cl::sub(compileCommand));
+static cl::opt<bool> fusedSteps(
+    "fused-steps",
+    cl::desc("Compile each training step as one pipeline also on a CPU (slower to compile; by "
+             "default a CPU step is its gradient and update pipelines, called in turn)"),
+    cl::cat(gencCategory), cl::sub(compileCommand));
 static cl::opt<int64_t> shares(
     "shares",
     cl::desc("Compile each step as data-parallel halves for N processes (its gradients at "
@@ -296,6 +301,7 @@ static std::string cacheKey(llvm::StringRef text, const target::CompileOptions &
          std::to_string(shares) + "\n--target=" +
          options.targetName + "\n--name=" + options.name + "\n--emit-stmt=" +
          (options.emitStmt ? "1" : "0") + "\n--shared=" + (options.sharedLibrary ? "1" : "0") +
+         "\n--fused-steps=" + (options.fusedSteps ? "1" : "0") +
          "\n" + versionLine() + " " + build;
 }
 
@@ -317,20 +323,23 @@ compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::Strin
   mlir::OwningOpRef<mlir::ModuleOp> updates = module.clone();
   // The steps' gradient parts: at the share's batch, or at the whole batch.
   mlir::OwningOpRef<mlir::ModuleOp> whole;
-  if (!share) {
+  bool parts = share || !options.fusedSteps;
+  if (parts && !share) {
     whole = module.clone();
     share = *whole;
   }
   if (mlir::failed(lower(*forward, Stage::MLIRInlined)) ||
       mlir::failed(lower(module, Stage::MLIRTrain)) ||
-      mlir::failed(lower(share, Stage::MLIRGrad)) ||
-      mlir::failed(lower(*updates, Stage::MLIRTrain, /*updatesOnly=*/true)))
+      (parts && (mlir::failed(lower(share, Stage::MLIRGrad)) ||
+                 mlir::failed(lower(*updates, Stage::MLIRTrain, /*updatesOnly=*/true)))))
     return mlir::failure();
   auto first = [](mlir::ModuleOp m) { return *m.getOps<gen::ModelOp>().begin(); };
   target::ModelStages stages{models.front(), first(*forward)};
   stages.declaredNetCalls = std::move(declaredNetCalls);
-  stages.gradients = first(share);
-  stages.updates = first(*updates);
+  if (parts) {
+    stages.gradients = first(share);
+    stages.updates = first(*updates);
+  }
   stages.dataParallel = shares > 1;
   options.cacheKey = cacheKey(text, options, batch, shares);
   return target::compileModel(stages, options);
@@ -348,6 +357,7 @@ static int runCompile(mlir::ModuleOp module, llvm::StringRef text,
   options.targetName = targetName;
   options.emitStmt = emitStmt;
   options.sharedLibrary = sharedLibrary;
+  options.fusedSteps = fusedSteps;
   options.name = libraryName;
   auto result = compileModule(module, options, text, batchSize, share, shares);
   if (mlir::failed(result))
@@ -547,6 +557,8 @@ int main(int argc, char **argv) {
     return runModelCommand(runCommand, sourceMgr, context, path,
                            *module->getOps<gen::ModelOp>().begin());
   }
+  if (compile && fusedSteps && shares != 1)
+    return fail("--fused-steps and --shares: a data-parallel step is compiled as its two parts");
   if (compile && shares != 1) {
     int64_t batch = (*module->getOps<gen::ModelOp>().begin()).getBatchSizeAttr().getInt();
     if (isMLIR)

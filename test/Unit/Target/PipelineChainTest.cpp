@@ -96,6 +96,28 @@ TEST(PipelineChain, AnArgumentReadAtTwoShapesIsAnError) {
             "cannot chain the parts of 'm_s': argument 'f.w' is read at two shapes");
 }
 
+TEST(PipelineChain, AGradientReadAtAnotherShapeIsAnError) {
+  std::vector<ChainPart> parts = stepParts();
+  parts[1].pipeline.inputs[0].shape = {3, 2};
+  EXPECT_EQ(errorOf(PipelineChain::of(parts, "m_s")),
+            "cannot chain the parts of 'm_s': gradient 'f.w' is read at another shape");
+}
+
+TEST(PipelineChain, AGradientNoEarlierPartComputesIsAnError) {
+  std::vector<ChainPart> parts = stepParts();
+  std::swap(parts[0], parts[1]);
+  EXPECT_EQ(errorOf(PipelineChain::of(parts, "m_s")),
+            "cannot chain the parts of 'm_s': no earlier part computes gradient 'f.w'");
+}
+
+TEST(PipelineChain, NoiseDrawnByALaterPartIsAnError) {
+  std::vector<ChainPart> parts = stepParts();
+  parts[1].pipeline.inputs.push_back(
+      argument(PipelineInput::Kind::Random, "random.0", {4}, "random_0"));
+  EXPECT_EQ(errorOf(PipelineChain::of(parts, "m_s")),
+            "cannot chain the parts of 'm_s': a part after the first draws noise");
+}
+
 TEST(PipelineChain, AResultTwoPartsComputeIsAnError) {
   std::vector<ChainPart> parts = stepParts();
   parts[1].pipeline.outputs.push_back(

@@ -92,6 +92,7 @@ struct CompileOptions {
   std::string cacheKey;            // hash input: model text, flags, target, genc version
   bool emitStmt = false;           // also write <name>.stmt (the loop nests)
   bool sharedLibrary = false;      // also link <name>.so (for `genc train`)
+  bool fusedSteps = false;         // each step one pipeline, also on a CPU
 };
 
 /// Compiles a model: the steps of `stages.train` (gen-lower-optimizer has

@@ -39,7 +39,9 @@ struct PipelineChain {
   halide::LoweredPipeline signature;
 
   /// The chain of `parts`, or why they do not make one: an argument read
-  /// at two shapes, or a result (other than an intermediate) two parts give.
+  /// at two shapes; a result two parts give; a gradient no earlier part
+  /// gives, or no later one reads, or of 2 GiB or more; noise drawn by a
+  /// part after the first (each numbers its draws from random.0).
   static llvm::Expected<PipelineChain> of(std::vector<ChainPart> parts, llvm::StringRef name);
 
   /// The number of intermediates: none means the parts share nothing.
