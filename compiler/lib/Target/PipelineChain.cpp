@@ -44,11 +44,12 @@ llvm::Expected<PipelineChain> PipelineChain::of(std::vector<ChainPart> parts,
   chain.signature.name = name.str();
   std::set<std::string> used;
   using Key = std::pair<int, std::string>; // kind, name
-  std::map<Key, std::string> arguments, results;
+  std::map<Key, size_t> arguments; // index in the signature's inputs
+  std::set<Key> results;
   std::map<std::string, size_t> gradients; // a part's gradient result: its intermediate
   std::set<std::string> read;                // the gradients a later part reads
   for (const ChainPart &part : parts) {
-    bool first = &part == &parts.front();
+    bool firstPart = &part == &parts.front();
     std::vector<std::string> binding;
     for (const PipelineInput &in : part.pipeline.inputs) {
       if (in.kind == PipelineInput::Kind::Gradient) {
@@ -63,20 +64,20 @@ llvm::Expected<PipelineChain> PipelineChain::of(std::vector<ChainPart> parts,
         continue;
       }
       // (Each part numbers its draws from random.0: only one may draw.)
-      if (in.kind == PipelineInput::Kind::Random && !first)
+      if (in.kind == PipelineInput::Kind::Random && !firstPart)
         return chainError(name, "a part after the first draws noise");
-      auto [it, first] = arguments.try_emplace({int(in.kind), in.name});
-      if (first) {
-        it->second = fresh(in.param.name(), used);
+      auto [it, inserted] =
+          arguments.try_emplace({int(in.kind), in.name}, chain.signature.inputs.size());
+      if (inserted) {
         PipelineInput argument = in;
-        argument.param = Halide::ImageParam(Halide::Float(32), int(in.shape.size()), it->second);
+        argument.param = Halide::ImageParam(Halide::Float(32), int(in.shape.size()),
+                                            fresh(in.param.name(), used));
         chain.signature.inputs.push_back(std::move(argument));
-      } else if (llvm::find_if(chain.signature.inputs, [&](const PipelineInput &a) {
-                   return a.kind == in.kind && a.name == in.name;
-                 })->shape != in.shape) {
-        return chainError(name, "argument '" + in.name + "' is read at two shapes");
       }
-      binding.push_back(it->second);
+      const PipelineInput &argument = chain.signature.inputs[it->second];
+      if (argument.shape != in.shape)
+        return chainError(name, "argument '" + in.name + "' is read at two shapes");
+      binding.push_back(argument.param.name());
     }
     for (const PipelineOutput &out : part.pipeline.outputs) {
       if (out.kind == PipelineOutput::Kind::Gradient) {
@@ -93,13 +94,11 @@ llvm::Expected<PipelineChain> PipelineChain::of(std::vector<ChainPart> parts,
         binding.push_back(chain.intermediates_.back().buffer);
         continue;
       }
-      auto [it, first] = results.try_emplace({int(out.kind), out.name});
-      if (!first)
+      if (!results.insert({int(out.kind), out.name}).second)
         return chainError(name, "two parts compute result '" + out.name + "'");
-      it->second = fresh(out.func.name(), used);
       chain.signature.outputs.push_back({out.kind, out.name, out.shape, Halide::Func()});
-      chain.resultBuffers_.push_back(it->second);
-      binding.push_back(it->second);
+      chain.resultBuffers_.push_back(fresh(out.func.name(), used));
+      binding.push_back(chain.resultBuffers_.back());
     }
     chain.bindings_.push_back(std::move(binding));
   }

@@ -320,10 +320,12 @@ compileModule(mlir::ModuleOp module, target::CompileOptions options, llvm::Strin
   // Found before inlining hides the calls: declarations that share a net's function.
   auto declaredNetCalls = target::netCallsOfDeclarations(models.front());
   mlir::OwningOpRef<mlir::ModuleOp> forward = module.clone();
-  mlir::OwningOpRef<mlir::ModuleOp> updates = module.clone();
-  // The steps' gradient parts: at the share's batch, or at the whole batch.
-  mlir::OwningOpRef<mlir::ModuleOp> whole;
+  // The steps' two parts; the gradient parts at the share's batch, or at
+  // the whole batch.
+  mlir::OwningOpRef<mlir::ModuleOp> updates, whole;
   bool parts = share || !options.fusedSteps;
+  if (parts)
+    updates = module.clone();
   if (parts && !share) {
     whole = module.clone();
     share = *whole;

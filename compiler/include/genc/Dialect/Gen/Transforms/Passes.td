@@ -77,11 +77,12 @@ def GenExtractUpdates : Pass<"gen-extract-updates", "::genc::gen::ModelOp"> {
     A CPU step runs in two pipelines: the step with its `gen.gradient`s as
     results (no update), then the update (data-parallel training: the
     first on each process's share of the batch, the second once the
-    gradients are summed over the processes). This pass (after autodiff, before `gen-lower-optimizer`) makes
-    the second: each step's body becomes one `gen.get_gradient` and
-    `gen.gradient` per gradient the step had, and a zero objective. The
-    optimizer lowering then turns them into the same updates, on the same
-    optimizer state, as the fused step's.
+    gradients are summed over the processes). This pass (after autodiff,
+    before `gen-lower-optimizer`) makes the second: each step's body
+    becomes one `gen.get_gradient` and `gen.gradient` per gradient the
+    step had, and a zero objective. The optimizer lowering then turns
+    them into the same updates, on the same optimizer state, as the fused
+    step's.
 
     Before:
     ```mlir
