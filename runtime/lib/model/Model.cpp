@@ -6,6 +6,7 @@
 #include "genc/runtime/FloatMode.h"
 #include "genc/runtime/Initializers.h"
 #include "genc/runtime/Safetensors.h"
+#include "model/Noise.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -155,20 +156,22 @@ bool Model::hasNet(const std::string &name) const {
 
 void Model::drawNoise(const ArgumentSpec &arg, Tensor &staging, bool shared) {
   const Distribution &d = arg.noise;
-  bool normal = d.kind == "normal";
   float *values = staging.data();
   size_t n = staging.number_of_elements();
   // A share draws what the whole batch would (its leading dimension is the
   // batch) and keeps its own rows.
   size_t before = shared ? n * size_t(shardIndex_) : 0;
-  size_t after = shared ? n * size_t(shardCount_ - 1 - shardIndex_) : 0;
-  auto draw = [&] { return float(normal ? noise_.normal(d.a, d.b) : noise_.uniform(d.a, d.b)); };
+  size_t total = shared ? n * size_t(shardCount_) : n;
+  if (d.kind == "normal") {
+    drawNormals(noise_, values, before, n, total, float(d.a), float(d.b));
+    return;
+  }
   for (size_t i = 0; i < before; ++i)
-    draw();
+    noise_.uniform();
   for (size_t i = 0; i < n; ++i)
-    values[i] = draw();
-  for (size_t i = 0; i < after; ++i)
-    draw();
+    values[i] = float(noise_.uniform(d.a, d.b));
+  for (size_t i = before + n; i < total; ++i)
+    noise_.uniform();
 }
 
 void Model::run(Compiled &fn, const Batch &batch) {

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace genc::rt::threadpool {
 namespace {
@@ -44,21 +45,52 @@ int envInt(const char *name, int fallback) {
              : fallback;
 }
 
-/// One parallel loop: its tasks are handed out by an atomic counter.
+/// One thread's share of a loop's tasks, [begin, end) packed in one word:
+/// its owner takes them from the front, a thread done with its own share
+/// takes from the back.
+struct alignas(64) Share {
+  std::atomic<uint64_t> range{0};
+
+  void assign(uint32_t begin, uint32_t end) { range.store(uint64_t(end) << 32 | begin); }
+
+  /// The next task from the front (owner) or the back (thief), or -1.
+  int take(bool front) {
+    uint64_t r = range.load();
+    for (;;) {
+      uint32_t begin = uint32_t(r), end = uint32_t(r >> 32);
+      if (begin >= end)
+        return -1;
+      uint64_t rest = front ? uint64_t(end) << 32 | (begin + 1) : uint64_t(end - 1) << 32 | begin;
+      if (range.compare_exchange_weak(r, rest))
+        return static_cast<int>(front ? begin : end - 1);
+    }
+  }
+};
+
+/// One parallel loop. Each thread starts on its own contiguous share of the
+/// tasks, the same share at every call of a loop: a thread then finds in
+/// its core's cache the weights it read in the previous step (handing tasks
+/// out in order instead cost the VAE step 5 % on two threads). A thread
+/// done early takes what is left of the others' shares.
 struct Loop {
   HalideTask task;
   void *userContext;
   uint8_t *closure;
   int min, extent;
-  std::atomic<int> next{0}, done{0}, error{0};
+  Share *shares;
+  int threads;
+  std::atomic<int> done{0}, error{0};
 
-  void run() {
-    for (int i = next.fetch_add(1); i < extent; i = next.fetch_add(1)) {
-      if (int result = task(userContext, min + i, closure)) {
-        int none = 0;
-        error.compare_exchange_strong(none, result);
+  void run(int thread) {
+    for (int i = 0; i < threads; ++i) {
+      Share &share = shares[(thread + i) % threads];
+      for (int index = share.take(i == 0); index >= 0; index = share.take(i == 0)) {
+        if (int result = task(userContext, min + index, closure)) {
+          int none = 0;
+          error.compare_exchange_strong(none, result);
+        }
+        done.fetch_add(1);
       }
-      done.fetch_add(1);
     }
   }
 };
@@ -99,7 +131,13 @@ public:
     } catch (...) { // std::system_error, std::bad_alloc
       wanted.store(started);
     }
-    Loop loop{task, userContext, closure, min, extent};
+    int threads = std::min(workers, started) + 1;
+    if (shares.size() < size_t(threads))
+      shares = std::vector<Share>(threads);
+    for (int i = 0; i < threads; ++i)
+      shares[i].assign(uint32_t(int64_t(extent) * i / threads),
+                       uint32_t(int64_t(extent) * (i + 1) / threads));
+    Loop loop{task, userContext, closure, min, extent, shares.data(), threads};
     current.store(&loop);
     {
       std::lock_guard<std::mutex> lock(sleepMutex);
@@ -108,7 +146,7 @@ public:
         wake.notify_all();
     }
     insideLoop = true;
-    loop.run();
+    loop.run(0);
     insideLoop = false;
     waitUntil([&] { return loop.done.load() == extent; });
     // No worker may still hold the loop when it goes out of scope: one
@@ -132,7 +170,7 @@ private:
         continue;
       users.fetch_add(1);
       if (Loop *loop = current.load())
-        loop->run();
+        loop->run(std::min(id + 1, loop->threads - 1));
       users.fetch_sub(1);
     }
   }
@@ -155,6 +193,7 @@ private:
 
   std::mutex callers; // one loop at a time uses the workers
   int started = 0;    // (guarded by callers)
+  std::vector<Share> shares; // (guarded by callers)
   std::atomic<uint64_t> generation{0};
   std::atomic<Loop *> current{nullptr};
   std::atomic<int> users{0};

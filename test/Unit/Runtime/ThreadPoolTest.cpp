@@ -57,17 +57,72 @@ struct Threads {
 } // namespace
 
 TEST(ThreadPool, RunsEveryIndexOnceAcrossThreads) {
-  Threads two(2);
-  for (int extent : {2, 3, 8, 1000}) {
-    Record record(extent + 5);
-    ASSERT_EQ(threadpool::parallelFor(nullptr, countTask, 5, extent,
-                                      reinterpret_cast<uint8_t *>(&record)),
-              0);
-    for (int i = 0; i < 5; ++i)
-      EXPECT_EQ(record.runs[i].load(), 0);
-    for (int i = 5; i < extent + 5; ++i)
-      EXPECT_EQ(record.runs[i].load(), 1) << "index " << i << " of " << extent;
+  for (int threads : {2, 3, 5}) {
+    Threads pool(threads);
+    for (int extent : {2, 3, 8, 1000}) { // fewer tasks than threads, and more
+      Record record(extent + 5);
+      ASSERT_EQ(threadpool::parallelFor(nullptr, countTask, 5, extent,
+                                        reinterpret_cast<uint8_t *>(&record)),
+                0);
+      for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(record.runs[i].load(), 0);
+      for (int i = 5; i < extent + 5; ++i)
+        EXPECT_EQ(record.runs[i].load(), 1)
+            << "index " << i << " of " << extent << ", " << threads << " threads";
+    }
   }
+}
+
+namespace {
+/// Four tasks on two threads; task i waits (up to 10 s) until task
+/// awaits[i] has started (-1: none). Notes the thread of each task.
+struct Waiting {
+  int awaits[4];
+  std::atomic<bool> started[4] = {};
+  std::atomic<int> timedOut{0}, starts{0};
+  int rank[4]; // the order in which the tasks started
+  std::thread::id thread[4];
+};
+int waitingTask(void *, int index, uint8_t *closure) {
+  auto *w = reinterpret_cast<Waiting *>(closure);
+  w->thread[index] = std::this_thread::get_id();
+  w->rank[index] = w->starts.fetch_add(1);
+  w->started[index].store(true);
+  if (int awaited = w->awaits[index]; awaited >= 0) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!w->started[awaited].load() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::yield();
+    if (!w->started[awaited].load())
+      w->timedOut.fetch_add(1);
+  }
+  return 0;
+}
+} // namespace
+
+// Each thread starts at the front of its own share, the caller at task 0
+// and the worker at task 2 (not at task 1, the next in order), so a loop
+// run again finds each thread's data where it left it. (Tasks 0 and 2 each
+// wait for the other to start: a thread held in one cannot take the
+// other.)
+TEST(ThreadPool, EachThreadStartsOnItsOwnShare) {
+  Threads two(2);
+  Waiting w{{2, -1, 0, -1}};
+  ASSERT_EQ(threadpool::parallelFor(nullptr, waitingTask, 0, 4, reinterpret_cast<uint8_t *>(&w)), 0);
+  ASSERT_EQ(w.timedOut.load(), 0);
+  EXPECT_EQ(w.thread[0], std::this_thread::get_id());
+  EXPECT_NE(w.thread[2], std::this_thread::get_id());
+  EXPECT_LT(w.rank[2], w.rank[1]);
+}
+
+// A thread done with its share takes what is left of another's: the
+// worker, held in task 2 until task 3 (its own) starts, needs the caller
+// to take task 3 from it.
+TEST(ThreadPool, AThreadDoneEarlyTakesTheOthersTasks) {
+  Threads two(2);
+  Waiting w{{-1, -1, 3, -1}};
+  ASSERT_EQ(threadpool::parallelFor(nullptr, waitingTask, 0, 4, reinterpret_cast<uint8_t *>(&w)), 0);
+  ASSERT_EQ(w.timedOut.load(), 0);
+  EXPECT_EQ(w.thread[3], std::this_thread::get_id());
 }
 
 TEST(ThreadPool, WorkersRunTasksAtTheSameTimeAsTheCaller) {
