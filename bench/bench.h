@@ -3,18 +3,13 @@
 
 #include "HalideRuntime.h"
 
-#include <malloc.h>
 #include <random>
 
 namespace bench {
-/// Keeps glibc from returning Halide's per-call intermediates to the OS and
-/// page-faulting them back on the next call (docs/performance-notes.md, pitfall 1),
-/// and sizes Halide's thread pool.
-inline void setUp(int threads) {
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  halide_set_num_threads(threads);
-}
+/// Sizes the thread pool. (Nothing else: the model's runtime keeps the
+/// kernels' intermediates itself, docs/performance-notes.md pitfall 1, so
+/// the benchmarks run as any program linking a model does.)
+inline void setUp(int threads) { halide_set_num_threads(threads); }
 
 /// Fills a batch of images with seeded pixels in [0, 1).
 template <typename Tensor> void fillImages(Tensor &images) {

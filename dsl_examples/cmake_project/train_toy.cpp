@@ -1,12 +1,14 @@
 // train_toy.cpp - alternating GAN training of dsl_examples/gan_toy1d.gen,
 // built with genc_add_model. Prints the mean of the generator's samples,
-// which moves towards the data's mean (4) as training works, then saves the
+// which moves towards the data's mean (4) as training works (the steps'
+// scratch memory taken from the system once, then reused), then saves the
 // trained model (safetensors) and checks that a fresh model loaded from the
 // file generates exactly the same samples. Last, the runtime's own trainer
 // (what `genc train` runs) trains a fresh model for an epoch on the model's
 // data source.
 #include "toy.h"
 
+#include "genc/runtime/KernelMemory.h"
 #include "genc/runtime/Trainer.h"
 
 #include <cmath>
@@ -32,16 +34,23 @@ int main() {
   };
   double before = generatedMean();
   float d = 0, g = 0;
+  genc::rt::kernelmemory::Stats warm;
   for (int step = 0; step < 1500; ++step) {
     for (float &v : x)
       v = data(rng);
     d = model.d_step(x);
     g = model.g_step();
+    if (step == 0)
+      warm = genc::rt::kernelmemory::stats();
   }
   double after = generatedMean();
   std::printf("generated mean %.3f -> %.3f (data 4.0); last losses d %.4f g %.4f\n", before,
               after, d, g);
   bool ok = std::isfinite(d) && std::isfinite(g) && std::fabs(after - 4.0) < std::fabs(before - 4.0);
+  genc::rt::kernelmemory::Stats trained = genc::rt::kernelmemory::stats();
+  std::printf("kernel scratch blocks: %zu from the system, %zu reused\n", trained.fresh,
+              trained.reused);
+  ok &= warm.fresh > 0 && trained.fresh == warm.fresh && trained.reused >= 1499 * warm.fresh;
 
   model.save("toy.safetensors");
   toy::Model restored(/*seed=*/99);

@@ -128,7 +128,8 @@ std::string genc::target::emitModelHeader(gen::ModelOp model, llvm::StringRef na
      << "  static const genc::rt::StaticKernels table({\n";
   for (const CompiledFunction &fn : functions)
     os << "      {\"" << fn.function << "\", " << fn.function << "_argv},\n";
-  os << "  }, halide_set_num_threads, halide_set_error_handler, halide_set_custom_do_par_for);\n"
+  os << "  }, halide_set_num_threads, halide_set_error_handler, halide_set_custom_do_par_for,\n"
+     << "     halide_set_custom_malloc, halide_set_custom_free);\n"
      << "  return table;\n}\n\n"
      << "class Model : public genc::rt::Model {\npublic:\n"
      << "  explicit Model(uint64_t seed = 0)\n"

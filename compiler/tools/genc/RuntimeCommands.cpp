@@ -14,7 +14,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fcntl.h>
-#include <malloc.h>
 #include <memory>
 #include <unistd.h>
 
@@ -236,10 +235,6 @@ int evaluate(const RuntimeRequest &request) {
 } // namespace
 
 int genc::runRuntimeCommand(const RuntimeRequest &request) {
-  // Halide allocates intermediates on every call; without these glibc
-  // returns them to the OS and faults them back each time (2-3x slower).
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   try {
     if ((request.command == "sample" || request.command == "eval") && request.checkpoint.empty())
       throw RuntimeError(request.command + " needs --checkpoint FILE");

@@ -42,6 +42,12 @@ SharedLibraryKernels::SharedLibraryKernels(const std::string &path) : path_(path
     reinterpret_cast<SetErrorHandler>(address)(recordKernelError);
   if (void *address = dlsym(handle_, "halide_set_custom_do_par_for"))
     reinterpret_cast<SetDoParFor>(address)(threadpool::parallelFor);
+  void *setMalloc = dlsym(handle_, "halide_set_custom_malloc");
+  void *setFree = dlsym(handle_, "halide_set_custom_free");
+  if (setMalloc && setFree) {
+    reinterpret_cast<SetHalideMalloc>(setMalloc)(kernelmemory::allocate);
+    reinterpret_cast<SetHalideFree>(setFree)(kernelmemory::release);
+  }
 }
 
 SharedLibraryKernels::~SharedLibraryKernels() {

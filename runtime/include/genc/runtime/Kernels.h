@@ -10,6 +10,7 @@
 #ifndef GENC_RUNTIME_KERNELS_H
 #define GENC_RUNTIME_KERNELS_H
 
+#include "genc/runtime/KernelMemory.h"
 #include "genc/runtime/ThreadPool.h"
 
 #include <functional>
@@ -47,11 +48,16 @@ public:
 class StaticKernels : public KernelSource {
 public:
   StaticKernels(std::map<std::string, EntryPoint> entries, int (*setThreads)(int),
-                SetErrorHandler setErrorHandler, SetDoParFor setDoParFor = nullptr)
+                SetErrorHandler setErrorHandler, SetDoParFor setDoParFor = nullptr,
+                SetHalideMalloc setMalloc = nullptr, SetHalideFree setFree = nullptr)
       : entries_(std::move(entries)), setThreads_(setThreads) {
     setErrorHandler(recordKernelError);
     if (setDoParFor)
       setDoParFor(threadpool::parallelFor);
+    if (setMalloc && setFree) {
+      setMalloc(kernelmemory::allocate);
+      setFree(kernelmemory::release);
+    }
   }
   EntryPoint entryPoint(const std::string &symbol) const override;
   void setThreads(int threads) const override {
