@@ -1,10 +1,12 @@
 //===- KernelMemory.cpp - The heap the compiled kernels allocate from -----===//
 #include "genc/runtime/KernelMemory.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <new>
 #include <vector>
 
 namespace genc::rt::kernelmemory {
@@ -41,6 +43,8 @@ void *allocate(void *, size_t size) {
     }
     ++c.stats.fresh;
   }
+  if (size > SIZE_MAX - 3 * kAlignment)
+    return nullptr;
   size_t total = (size + 3 * kAlignment - 1) / kAlignment * kAlignment;
   auto *base = static_cast<char *>(std::aligned_alloc(kAlignment, total));
   if (!base)
@@ -58,9 +62,12 @@ void release(void *, void *ptr) {
   {
     std::lock_guard<std::mutex> lock(c.mutex);
     if (c.keptBytes + size <= c.limit) {
-      c.kept[size].push_back(ptr);
-      c.keptBytes += size;
-      return;
+      try { // (halide_free is called from C: nothing may escape it)
+        c.kept[size].push_back(ptr);
+        c.keptBytes += size;
+        return;
+      } catch (const std::bad_alloc &) {
+      }
     }
   }
   std::free(base);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <thread>
@@ -48,18 +50,30 @@ TEST(KernelMemory, KeepsNoMoreThanItsLimit) {
   kernelmemory::setLimit(size_t(1) << 30);
 }
 
+// Threads holding blocks of the same sizes at once never share one.
 TEST(KernelMemory, ThreadsAllocateAndFreeAtOnce) {
   std::vector<std::thread> threads;
+  std::atomic<int> overwritten{0};
   for (int t = 0; t < 4; ++t)
-    threads.emplace_back([t] {
-      for (int i = 0; i < 2000; ++i) {
-        auto *block = static_cast<int *>(kernelmemory::allocate(nullptr, 4096 * (1 + i % 3)));
-        block[0] = t;
-        block[1023] = i;
-        EXPECT_EQ(block[0], t);
-        kernelmemory::release(nullptr, block);
+    threads.emplace_back([t, &overwritten] {
+      for (int i = 0; i < 500; ++i) {
+        std::vector<int *> held;
+        for (int b = 0; b < 3; ++b) {
+          size_t words = 1024 * (1 + b);
+          auto *block = static_cast<int *>(kernelmemory::allocate(nullptr, words * sizeof(int)));
+          std::fill(block, block + words, t);
+          held.push_back(block);
+        }
+        std::this_thread::yield();
+        for (int b = 0; b < 3; ++b) {
+          size_t words = 1024 * (1 + b);
+          if (std::count(held[b], held[b] + words, t) != std::ptrdiff_t(words))
+            overwritten.fetch_add(1);
+          kernelmemory::release(nullptr, held[b]);
+        }
       }
     });
   for (std::thread &thread : threads)
     thread.join();
+  EXPECT_EQ(overwritten.load(), 0);
 }

@@ -36,7 +36,7 @@ TEST(Noise, PairsOfUniformsGiveTwoNormalsEach) {
 // draws, whatever the parity of their slices, and leave the stream where
 // the whole batch leaves it.
 TEST(Noise, SharesDrawTheirSliceOfTheBatch) {
-  for (size_t n : {1, 3, 4, 7}) {
+  for (size_t n : {1, 3, 4, 7, 1001}) { // (1001: shares cross the pool's tasks)
     for (size_t shares : {2, 3}) {
       Rng whole(11);
       std::vector<float> batch = draw(whole, 0, n * shares, n * shares);
@@ -56,10 +56,10 @@ TEST(Noise, SharesDrawTheirSliceOfTheBatch) {
 TEST(Noise, ThreadsDrawWhatOneThreadDraws) {
   threadpool::setThreads(1);
   Rng one(3);
-  std::vector<float> serial = draw(one, 0, 5001, 5001);
+  std::vector<float> serial = draw(one, 0, 100001, 100001);
   threadpool::setThreads(2);
   Rng two(3);
-  std::vector<float> parallel = draw(two, 0, 5001, 5001);
+  std::vector<float> parallel = draw(two, 0, 100001, 100001);
   threadpool::setThreads(0);
   EXPECT_EQ(serial, parallel);
 }

@@ -235,13 +235,13 @@ void tileMatmulOutput(Halide::Func tiles, const FuncInfo &info, MatmulTile t, in
       chunk("mm_chunk");
   int64_t width = int64_t(lanes) * t.vw;
   int64_t count = ((cols + width - 1) / width) * ((rows + t.tm - 1) / t.tm);
-  int64_t depth = 1; // the k loop's trip count
+  int64_t depth = 1; // the k loop's trip count; 0 when not constant
   for (int i = 0; i < info.reduction.dimensions(); ++i)
-    depth *= std::max<int64_t>(1, constExtent(info.reduction[i]));
+    depth *= constExtent(info.reduction[i]);
   int64_t tileWork = int64_t(t.vw) * t.tm * depth;
-  int perChunk = static_cast<int>(std::max({int64_t(1),
-                                            (count + kParallelTasks - 1) / kParallelTasks,
-                                            (kMinTaskWork + tileWork - 1) / tileWork}));
+  int64_t leastTiles = tileWork > 0 ? (kMinTaskWork + tileWork - 1) / tileWork : 1;
+  int perChunk = static_cast<int>(
+      std::max({int64_t(1), (count + kParallelTasks - 1) / kParallelTasks, leastTiles}));
   tiles.compute_root()
       .tile(args[0], args[1], xo, yo, xi, yi, static_cast<int>(width), t.tm,
             TailStrategy::ShiftInwards)

@@ -6,8 +6,10 @@
 // so every call page-faults them in again: a program that calls the VAE
 // step without tuning malloc ran it 4.6x slower (13.9 against 3.0 ms on two
 // Zen 5 threads). The runtime installs this allocator in Halide's runtime
-// (halide_set_custom_malloc): a freed block is kept for the next request
-// of its size, which every call of a step repeats.
+// (halide_set_custom_malloc) before any kernel of a model runs: a freed
+// block is kept for the next request of its size, which every call of a
+// step repeats. (It frees only blocks it allocated: a Halide runtime that
+// allocated with its default malloc before must not free through it.)
 //
 //===----------------------------------------------------------------------===//
 #ifndef GENC_RUNTIME_KERNELMEMORY_H
