@@ -364,6 +364,9 @@ const ScheduleCase scheduleCases[] = {
     // the two input-gradient matmuls of h share the tiles of their sum
     // times the leaky_relu slope.
     {"matmul_epilogues", nullptr, 12, "test/Target/Inputs/epilogues"},
+    // Sums over rows in parallel chunks of vectors, the last one ragged at
+    // every width: a dense batch_norm's statistics and their gradients.
+    {"column_sums", nullptr, 64, "test/Target/Inputs/column-sums"},
     // 14-wide rows (fused into whole vectors), batch_norm statistics and
     // the bias gradient (sums over batch and space, vectorized along space),
     // 64 x 8 x 14 x 14 elementwise passes in parallel tasks. (Adam's fused

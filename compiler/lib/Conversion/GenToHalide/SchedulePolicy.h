@@ -56,6 +56,11 @@ struct ConvStages {
   bool phaseMajor = false;      // (ConvTranspose2D) acc in phase coordinates
 };
 
+/// The least elements (or multiply-adds) a loop must cover to run in
+/// parallel: below it, handing tasks to the thread pool costs more than
+/// it saves (measured on the VAE step).
+constexpr int64_t kParallelElements = int64_t(1) << 16;
+
 /// What a CPU target offers the schedules: float lanes per vector and
 /// vector registers. Register tiles are sized from both, the way
 /// hand-written kernels are per instruction set (BLIS's 6x16 AVX2 sgemm
