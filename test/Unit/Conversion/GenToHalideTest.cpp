@@ -364,6 +364,9 @@ const ScheduleCase scheduleCases[] = {
     // the two input-gradient matmuls of h share the tiles of their sum
     // times the leaky_relu slope.
     {"matmul_epilogues", nullptr, 12, "test/Target/Inputs/epilogues"},
+    // A reshape that keeps the batch (into channels of rows and columns)
+    // and flattens back, through a convolution.
+    {"reshapes", nullptr, 64, "test/Target/Inputs/reshapes"},
     // Sums over rows in parallel chunks of vectors, the last one ragged at
     // every width: a dense batch_norm's statistics and their gradients.
     {"column_sums", nullptr, 64, "test/Target/Inputs/column-sums"},

@@ -114,6 +114,30 @@ void vectorizeInner(Func stage, int64_t extent, VectorMachine machine) {
     stage.vectorize(stage.args()[0], width);
 }
 
+/// Computes the zero-padded input at `y`'s loop over images when `perImage`,
+/// else once (in parallel over images when `parallelImages`), its rows
+/// vectorized as wide as `width` columns allow, and its copy of the input's
+/// interior too.
+void placePadded(const ConvStages &st, Func y, Var image, bool perImage, bool parallelImages,
+                 int64_t width, VectorMachine machine) {
+  Func padded = st.padded;
+  Var n = padded.args()[3];
+  if (perImage)
+    padded.compute_at(y, image);
+  else
+    padded.compute_root();
+  if (parallelImages)
+    padded.parallel(n);
+  vectorizeInner(padded, width, machine);
+  if (!st.interior.defined())
+    return;
+  Halide::Stage copy = padded.update();
+  if (parallelImages)
+    copy.parallel(n);
+  if (int lanes = machine.widthFor(constExtent(st.interior.x)))
+    copy.vectorize(st.interior.x, lanes, TailStrategy::GuardWithIf);
+}
+
 /// The outer loops of a convolution over images: parallel over images when
 /// there are several (each task pads its own image), else over rows, unless
 /// the whole convolution (`work` multiply-adds per image) is too small to
@@ -184,11 +208,7 @@ void scheduleChannels(const FuncInfo &info, ConvStages st, VectorMachine machine
   packWeights(st, machine);
   int64_t width =
       transposed ? ceilDiv(OW, phases) + tapsX : (OW - 1) * st.stride[1] + st.kernel[1];
-  if (perImage)
-    st.padded.compute_at(y, ya[3]);
-  else
-    st.padded.compute_root();
-  vectorizeInner(st.padded, width, machine);
+  placePadded(st, y, ya[3], perImage, false, width, machine);
 }
 
 /// conv2d with fewer output channels than lanes: vectors of output columns
@@ -220,11 +240,7 @@ void scheduleConv2DPixels(const FuncInfo &info, ConvStages st, VectorMachine mac
       .unroll(aa[2]);
   unrollTaps(update, st, st.kernel[1], st.kernel[0], machine);
   st.packed.compute_root();
-  if (perImage)
-    st.padded.compute_at(y, ya[3]);
-  else
-    st.padded.compute_root();
-  vectorizeInner(st.padded, (OW - 1) * st.stride[1] + st.kernel[1], machine);
+  placePadded(st, y, ya[3], perImage, false, (OW - 1) * st.stride[1] + st.kernel[1], machine);
 }
 
 /// conv_transpose2d with fewer output channels than lanes: vectors of phase
@@ -270,11 +286,7 @@ void scheduleConvTransposePixels(const FuncInfo &info, ConvStages st, VectorMach
       .unroll(aa[4]);
   unrollTaps(update, st, ceilDiv(st.kernel[1], sx), ceilDiv(st.kernel[0], sy), machine);
   st.packed.compute_root();
-  if (perImage)
-    st.padded.compute_at(y, ya[3]);
-  else
-    st.padded.compute_root();
-  vectorizeInner(st.padded, QX + ceilDiv(st.kernel[1], sx) + lanes, machine);
+  placePadded(st, y, ya[3], perImage, false, QX + ceilDiv(st.kernel[1], sx) + lanes, machine);
 }
 
 /// The filter gradient with >= one vector of filters: tiles of vectors x
@@ -307,14 +319,12 @@ void scheduleFilterGrad(const FuncInfo &info, ConvStages st, VectorMachine machi
       .unroll(aa[0])
       .unroll(aa[1])
       .unroll(aa[2]);
-  const int64_t *columns = Halide::Internal::as_const_int(st.r.x.extent());
-  if (columns && *columns <= 8) // the output columns of a small image
+  int64_t columns = constExtent(st.r.x);
+  if (columns > 0 && columns <= 8) // the output columns of a small image
     update.unroll(st.r.x);
   std::vector<Var> pa = st.packed.args(); // (o, x, y, n)
   st.packed.compute_root().vectorize(pa[0], lanes).parallel(pa[3]);
-  std::vector<Var> xa = st.padded.args();
-  st.padded.compute_root().parallel(xa[3]);
-  vectorizeInner(st.padded, lanes, machine);
+  placePadded(st, dw, Var(), false, true, lanes, machine);
 }
 
 /// The filter gradient with fewer filters than lanes: one tile per input
@@ -325,8 +335,7 @@ void scheduleFilterGradNarrow(const FuncInfo &info, ConvStages st, VectorMachine
   dw.compute_root().reorder(da[0], da[1], da[3], da[2]).parallel(da[2]);
   acc.compute_at(dw, da[2]);
   st.packed.compute_root();
-  st.padded.compute_root().parallel(st.padded.args()[3]);
-  vectorizeInner(st.padded, machine.lanes, machine);
+  placePadded(st, dw, Var(), false, true, machine.lanes, machine);
 }
 } // namespace
 

@@ -22,27 +22,38 @@ using Halide::RDom;
 using Halide::Var;
 
 namespace {
-/// The input, zero outside its rows and columns.
-Func zeroPadded(const ConvOperands &ops, const std::string &name) {
+/// The input, zero outside its rows and columns. With `denseInterior`, zero
+/// everywhere, then the input copied over its rows and columns by an update
+/// (`interior`): selecting per element reads the input at clamped
+/// coordinates, a gather per vector, and recomputes every inlined producer
+/// of the input (dcgan's batch norm and ReLU) at each border element too.
+Func zeroPadded(const ConvOperands &ops, const std::string &name, bool denseInterior,
+                Halide::RDom &interior) {
   const auto &s = ops.inputShape;
+  Func padded(name + "_padded");
+  Var x("x"), y("y"), c("c"), n("n");
+  if (denseInterior) {
+    padded(x, y, c, n) = 0.0f;
+    interior = RDom(0, int(s[3]), 0, int(s[2]), name + "_interior");
+    padded(interior.x, interior.y, c, n) = ops.input(interior.x, interior.y, c, n);
+    return padded;
+  }
   Func bounded = Halide::BoundaryConditions::constant_exterior(
       ops.input, 0.0f,
       {{0, int(s[3])}, {0, int(s[2])}, Halide::Range(Expr(), Expr()),
        Halide::Range(Expr(), Expr())});
-  Func padded(name + "_padded");
-  Var x("x"), y("y"), c("c"), n("n");
   padded(x, y, c, n) = bounded(x, y, c, n);
   return padded;
 }
 } // namespace
 
 ConvStages genc::halide::defineConvolution(ConvStages::Form form, const ConvOperands &ops,
-                                           Func result, bool phaseMajor) {
+                                           Func result, bool phaseMajor, bool denseInterior) {
   using Form = ConvStages::Form;
   const std::string name = result.name();
   ConvStages st;
   st.form = form;
-  st.padded = zeroPadded(ops, name);
+  st.padded = zeroPadded(ops, name, denseInterior, st.interior);
   st.packed = Func(name + "_packed");
   st.acc = Func(name + "_acc");
   st.batch = ops.inputShape[0];

@@ -29,9 +29,10 @@ struct ConvOperands {
 /// Defines `result` (in gen's layout) and returns the stages it is computed
 /// through, for the schedule policy. `phaseMajor`: a transposed conv's
 /// accumulation in stride-phase coordinates (for schedules that vectorize
-/// over output columns, which then stay one phase apart).
+/// over output columns, which then stay one phase apart). `denseInterior`:
+/// the padded input copies the input's interior in an update (CPU).
 ConvStages defineConvolution(ConvStages::Form form, const ConvOperands &operands,
-                             Halide::Func result, bool phaseMajor);
+                             Halide::Func result, bool phaseMajor, bool denseInterior);
 
 } // namespace genc::halide
 

@@ -311,8 +311,10 @@ void Lowering::lowerConvolution(Operation *op, ConvStages::Form form) {
   Func f = newFunc(op, FuncKind::Convolution);
   size_t index = infos.size() - 1;
   // Fewer output channels than a vector: schedules vectorize over columns.
-  bool phaseMajor = !target.has_gpu_feature() && shapeOf(y)[1] < lanes;
-  auto stages = std::make_shared<ConvStages>(defineConvolution(form, operands, f, phaseMajor));
+  bool cpu = !target.has_gpu_feature();
+  bool phaseMajor = cpu && shapeOf(y)[1] < lanes;
+  auto stages =
+      std::make_shared<ConvStages>(defineConvolution(form, operands, f, phaseMajor, cpu));
   values[y] = {f, shapeOf(y)};
   infos[index].shape = shapeOf(y);
   infos[index].conv = stages;
@@ -433,6 +435,45 @@ void Lowering::lowerLoss(Operation *op) {
   }, int(per.size()));
 }
 
+namespace {
+/// The input index a reshape from `in` to `out` reads at output index `v`.
+/// Unit dimensions read index 0; the dimensions both shapes keep in front
+/// (a batch) and at the back map one to one; only what is left goes through
+/// a linear index, whose outermost input dimension needs no modulo. So
+/// dcgan's [64, 6272] -> [64, 128, 7, 7] reads element (c 7 + y) 7 + x of
+/// row n, where the whole flat index divided and reduced modulo 6272 cost a
+/// vector division per element of the convolution's padded input.
+Index reshapeIndex(ArrayRef<int64_t> in, ArrayRef<int64_t> out, const Index &v) {
+  SmallVector<size_t> inDims; // positions of in's non-unit dimensions
+  SmallVector<int64_t> outExtents;
+  Index outIndex;
+  for (size_t d = 0; d < in.size(); ++d)
+    if (in[d] != 1)
+      inDims.push_back(d);
+  for (size_t d = 0; d < out.size(); ++d)
+    if (out[d] != 1) {
+      outExtents.push_back(out[d]);
+      outIndex.push_back(v[d]);
+    }
+  Index idx(in.size(), Expr(0));
+  size_t front = 0, inBack = inDims.size(), outBack = outExtents.size();
+  for (; front < inBack && front < outBack && in[inDims[front]] == outExtents[front]; ++front)
+    idx[inDims[front]] = outIndex[front];
+  for (; inBack > front && outBack > front && in[inDims[inBack - 1]] == outExtents[outBack - 1];
+       --inBack, --outBack)
+    idx[inDims[inBack - 1]] = outIndex[outBack - 1];
+  Expr linear = 0;
+  for (size_t d = front; d < outBack; ++d)
+    linear = linear * int(outExtents[d]) + outIndex[d];
+  for (size_t d = inBack; d-- > front;) {
+    int extent = int(in[inDims[d]]);
+    idx[inDims[d]] = d == front ? linear : linear % extent;
+    linear = linear / extent;
+  }
+  return idx;
+}
+} // namespace
+
 /// Reshape, broadcast_to, transpose, slice, pad and concat: index maps.
 void Lowering::lowerMove(Operation *op) {
   Value result = op->getResult(0);
@@ -440,35 +481,8 @@ void Lowering::lowerMove(Operation *op) {
   Func f = newFunc(op, FuncKind::Elementwise);
   if (auto reshape = dyn_cast<ReshapeOp>(op)) {
     Shape in = shapeOf(reshape.getInput());
-    Shape inNonUnit, outNonUnit;
-    for (int64_t d : in)
-      if (d != 1)
-        inNonUnit.push_back(d);
-    for (int64_t d : out)
-      if (d != 1)
-        outNonUnit.push_back(d);
-    define(result, f, [&](const Index &v) {
-      Index idx;
-      if (inNonUnit == outNonUnit) { // only unit dimensions move
-        size_t k = 0;
-        std::vector<Expr> nonUnit;
-        for (size_t d = 0; d < out.size(); ++d)
-          if (out[d] != 1)
-            nonUnit.push_back(v[d]);
-        for (int64_t d : in)
-          idx.push_back(d == 1 ? Expr(0) : nonUnit[k++]);
-      } else { // general: through the linear index
-        Expr linear = 0;
-        for (size_t d = 0; d < out.size(); ++d)
-          linear = linear * int(out[d]) + v[d];
-        idx.resize(in.size());
-        for (int d = int(in.size()) - 1; d >= 0; --d) {
-          idx[d] = linear % int(in[d]);
-          linear = linear / int(in[d]);
-        }
-      }
-      return at(reshape.getInput(), idx);
-    });
+    define(result, f,
+           [&](const Index &v) { return at(reshape.getInput(), reshapeIndex(in, out, v)); });
   } else if (auto bc = dyn_cast<BroadcastToOp>(op)) {
     define(result, f, [&](const Index &v) {
       return at(bc.getInput(), broadcastIndex(bc.getInput(), out, v));

@@ -22,6 +22,11 @@ VectorMachine VectorMachine::of(const Halide::Target &target) {
   return machine;
 }
 
+int64_t genc::halide::constExtent(const Halide::RVar &r) {
+  const int64_t *extent = Halide::Internal::as_const_int(r.extent());
+  return extent ? *extent : 0;
+}
+
 int VectorMachine::widthFor(int64_t extent) const {
   for (int width = lanes; width >= 4; width /= 2)
     if (extent >= width)
@@ -60,11 +65,6 @@ std::optional<Var> rowLevel(const FuncInfo &info) {
   if (info.shape.size() < 2 || info.shape.front() < 2 || total < kParallelElements)
     return std::nullopt;
   return Var("d" + std::to_string(info.shape.size() - 1) + "_rows");
-}
-
-int64_t constExtent(const Halide::RVar &r) {
-  const int64_t *extent = Halide::Internal::as_const_int(r.extent());
-  return extent ? *extent : 0;
 }
 
 /// A vector of sums over the rows of what it reads (a batch's mean per

@@ -45,6 +45,10 @@ struct ConvStages {
   enum class Form { Conv2D, ConvTranspose2D, FilterGrad };
   Form form;
   Halide::Func padded; // the input, zero outside, in gen's layout (x, y, c, n)
+  /// CPU: the input's columns and rows, over which an update of `padded`
+  /// copies the input (its pure definition is zero), so that the copy reads
+  /// whole vectors of it; undefined where `padded` selects per element.
+  Halide::RDom interior;
   Halide::Func packed; // the weights (or dy) with acc's first dimension innermost
   Halide::Func acc;
   Halide::RDom r;
@@ -110,6 +114,9 @@ struct FuncInfo {
   /// For a convolution's result: the stages it is computed through.
   std::shared_ptr<ConvStages> conv;
 };
+
+/// The trip count of a reduction loop, or 0 when it is not a constant.
+int64_t constExtent(const Halide::RVar &r);
 
 /// Schedules every Func from its kind, shape and consumers (no per-model
 /// schedules): elementwise chains inline into their single consumer,
