@@ -76,14 +76,20 @@ std::optional<Var> rowLevel(const FuncInfo &info) {
 /// for other Funcs.
 bool scheduleColumnSums(const FuncInfo &info, int vectorWidth) {
   Halide::Func f = info.func;
-  Halide::RDom r = info.reduction;
-  if (f.dimensions() != 1 || f.num_update_definitions() != 1 || !r.defined() ||
-      f.update(0).get_schedule().rvars().size() != size_t(r.dimensions()))
+  if (f.dimensions() != 1 || f.num_update_definitions() != 1)
     return false;
+  // An update of f(x) itself (not of another element), over its own RDom.
+  const Halide::Internal::Variable *target = f.update_args(0)[0].as<Halide::Internal::Variable>();
+  if (!target || target->name != f.args()[0].name())
+    return false;
+  const std::vector<Halide::Internal::ReductionVariable> &rvars =
+      f.update(0).get_schedule().rvars();
   int64_t columns = info.shape[0], terms = 1;
-  for (int i = 0; i < r.dimensions(); ++i)
-    terms *= constExtent(r[i]);
-  if (columns < 2 * vectorWidth || columns * terms < kParallelElements)
+  for (const Halide::Internal::ReductionVariable &rv : rvars) {
+    const int64_t *extent = Halide::Internal::as_const_int(rv.extent);
+    terms *= extent ? *extent : 0;
+  }
+  if (rvars.empty() || columns < 2 * vectorWidth || columns * terms < kParallelElements)
     return false;
   // Vectors first, then runs of vectors per task: Halide 14 drops the
   // guard of a vectorized split inside a guarded one and writes past the
@@ -101,8 +107,8 @@ bool scheduleColumnSums(const FuncInfo &info, int vectorWidth) {
   split(f);
   f.parallel(chunk).vectorize(lane);
   std::vector<Halide::VarOrRVar> order{lane, vector};
-  for (int i = 0; i < r.dimensions(); ++i)
-    order.push_back(r[i]);
+  for (const Halide::Internal::ReductionVariable &rv : rvars)
+    order.push_back(Halide::RVar(rv.var));
   order.push_back(chunk);
   Halide::Stage update = f.update(0);
   split(update);
