@@ -114,18 +114,15 @@ void vectorizeInner(Func stage, int64_t extent, VectorMachine machine) {
     stage.vectorize(stage.args()[0], width);
 }
 
-/// Computes the zero-padded input at `y`'s loop over images when `perImage`,
-/// else once (in parallel over images when `parallelImages`), its rows
-/// vectorized as wide as `width` columns allow, and its copy of the input's
-/// interior too.
-void placePadded(const ConvStages &st, Func y, Var image, bool perImage, bool parallelImages,
-                 int64_t width, VectorMachine machine) {
+/// Computes the zero-padded input at `at` (a convolution's loop over
+/// images, or root, then in parallel over images when `parallelImages`),
+/// its rows vectorized as wide as `width` columns allow, and its copy of
+/// the input's interior too.
+void placePadded(const ConvStages &st, Halide::LoopLevel at, bool parallelImages, int64_t width,
+                 VectorMachine machine) {
   Func padded = st.padded;
   Var n = padded.args()[3];
-  if (perImage)
-    padded.compute_at(y, image);
-  else
-    padded.compute_root();
+  padded.compute_at(at);
   if (parallelImages)
     padded.parallel(n);
   vectorizeInner(padded, width, machine);
@@ -136,6 +133,12 @@ void placePadded(const ConvStages &st, Func y, Var image, bool perImage, bool pa
     copy.parallel(n);
   if (int lanes = machine.widthFor(constExtent(st.interior.x)))
     copy.vectorize(st.interior.x, lanes, TailStrategy::GuardWithIf);
+}
+
+/// Where a convolution computes its zero-padded input: per image (at `y`'s
+/// loop over images) when its tasks are images, else once.
+Halide::LoopLevel paddedLevel(Func y, Var image, bool perImage) {
+  return perImage ? Halide::LoopLevel(y, image) : Halide::LoopLevel::root();
 }
 
 /// The outer loops of a convolution over images: parallel over images when
@@ -208,7 +211,7 @@ void scheduleChannels(const FuncInfo &info, ConvStages st, VectorMachine machine
   packWeights(st, machine);
   int64_t width =
       transposed ? ceilDiv(OW, phases) + tapsX : (OW - 1) * st.stride[1] + st.kernel[1];
-  placePadded(st, y, ya[3], perImage, false, width, machine);
+  placePadded(st, paddedLevel(y, ya[3], perImage), false, width, machine);
 }
 
 /// conv2d with fewer output channels than lanes: vectors of output columns
@@ -240,7 +243,8 @@ void scheduleConv2DPixels(const FuncInfo &info, ConvStages st, VectorMachine mac
       .unroll(aa[2]);
   unrollTaps(update, st, st.kernel[1], st.kernel[0], machine);
   st.packed.compute_root();
-  placePadded(st, y, ya[3], perImage, false, (OW - 1) * st.stride[1] + st.kernel[1], machine);
+  placePadded(st, paddedLevel(y, ya[3], perImage), false,
+              (OW - 1) * st.stride[1] + st.kernel[1], machine);
 }
 
 /// conv_transpose2d with fewer output channels than lanes: vectors of phase
@@ -286,7 +290,8 @@ void scheduleConvTransposePixels(const FuncInfo &info, ConvStages st, VectorMach
       .unroll(aa[4]);
   unrollTaps(update, st, ceilDiv(st.kernel[1], sx), ceilDiv(st.kernel[0], sy), machine);
   st.packed.compute_root();
-  placePadded(st, y, ya[3], perImage, false, QX + ceilDiv(st.kernel[1], sx) + lanes, machine);
+  placePadded(st, paddedLevel(y, ya[3], perImage), false,
+              QX + ceilDiv(st.kernel[1], sx) + lanes, machine);
 }
 
 /// The filter gradient with >= one vector of filters: tiles of vectors x
@@ -324,7 +329,7 @@ void scheduleFilterGrad(const FuncInfo &info, ConvStages st, VectorMachine machi
     update.unroll(st.r.x);
   std::vector<Var> pa = st.packed.args(); // (o, x, y, n)
   st.packed.compute_root().vectorize(pa[0], lanes).parallel(pa[3]);
-  placePadded(st, dw, Var(), false, true, lanes, machine);
+  placePadded(st, Halide::LoopLevel::root(), true, lanes, machine);
 }
 
 /// The filter gradient with fewer filters than lanes: one tile per input
@@ -335,7 +340,7 @@ void scheduleFilterGradNarrow(const FuncInfo &info, ConvStages st, VectorMachine
   dw.compute_root().reorder(da[0], da[1], da[3], da[2]).parallel(da[2]);
   acc.compute_at(dw, da[2]);
   st.packed.compute_root();
-  placePadded(st, dw, Var(), false, true, machine.lanes, machine);
+  placePadded(st, Halide::LoopLevel::root(), true, machine.lanes, machine);
 }
 } // namespace
 

@@ -22,10 +22,12 @@ VectorMachine VectorMachine::of(const Halide::Target &target) {
   return machine;
 }
 
-int64_t genc::halide::constExtent(const Halide::RVar &r) {
-  const int64_t *extent = Halide::Internal::as_const_int(r.extent());
-  return extent ? *extent : 0;
+int64_t genc::halide::constExtent(const Halide::Expr &extent) {
+  const int64_t *value = Halide::Internal::as_const_int(extent);
+  return value ? *value : 0;
 }
+
+int64_t genc::halide::constExtent(const Halide::RVar &r) { return constExtent(r.extent()); }
 
 int VectorMachine::widthFor(int64_t extent) const {
   for (int width = lanes; width >= 4; width /= 2)
@@ -85,10 +87,8 @@ bool scheduleColumnSums(const FuncInfo &info, int vectorWidth) {
   const std::vector<Halide::Internal::ReductionVariable> &rvars =
       f.update(0).get_schedule().rvars();
   int64_t columns = info.shape[0], terms = 1;
-  for (const Halide::Internal::ReductionVariable &rv : rvars) {
-    const int64_t *extent = Halide::Internal::as_const_int(rv.extent);
-    terms *= extent ? *extent : 0;
-  }
+  for (const Halide::Internal::ReductionVariable &rv : rvars)
+    terms *= constExtent(rv.extent);
   if (rvars.empty() || columns < 2 * vectorWidth || columns * terms < kParallelElements)
     return false;
   // Vectors first, then runs of vectors per task: Halide 14 drops the

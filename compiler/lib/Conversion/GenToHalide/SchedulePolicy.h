@@ -115,8 +115,10 @@ struct FuncInfo {
   std::shared_ptr<ConvStages> conv;
 };
 
-/// The trip count of a reduction loop, or 0 when it is not a constant.
+/// The trip count of a reduction loop (or of an extent), or 0 when it is
+/// not a constant.
 int64_t constExtent(const Halide::RVar &r);
+int64_t constExtent(const Halide::Expr &extent);
 
 /// Schedules every Func from its kind, shape and consumers (no per-model
 /// schedules): elementwise chains inline into their single consumer,
