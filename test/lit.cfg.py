@@ -39,6 +39,7 @@ tools = [
     ToolSubst('genc', unresolved='ignore'),
     ToolSubst('genc-translate', unresolved='ignore'),
     ToolSubst('genc-compare', unresolved='ignore'),
+    ToolSubst('genc-run', unresolved='ignore'),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 

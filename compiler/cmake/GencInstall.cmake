@@ -9,7 +9,7 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(GENC_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/Genc)
-set(GENC_TOOLS genc genc-opt genc-translate genc-compare)
+set(GENC_TOOLS genc genc-opt genc-translate genc-compare genc-run)
 
 # The tools find libMLIR in /usr/lib/llvm-14/lib, outside the loader's path.
 set_target_properties(${GENC_TOOLS} PROPERTIES INSTALL_RPATH_USE_LINK_PATH ON)

@@ -13,10 +13,10 @@
 #include "genc/InitAll.h"
 #include "genc/Reference/GradientCheck.h"
 #include "genc/Target/ModelCompiler.h"
+#include "genc/runtime/Commands.h"
 #include "genc/runtime/Error.h"
 
 #include "CommandLine.h"
-#include "RuntimeCommands.h"
 #include "genc/Support/Version.h"
 
 #include "mlir/IR/AsmState.h"
@@ -127,68 +127,60 @@ static cl::opt<bool> emitStmt("emit-stmt",
 
 static cl::opt<std::string> stepName("step", cl::desc("Only this step"), cl::value_desc("NAME"),
                                      cl::cat(gencCategory), cl::sub(checkGradCommand));
-static cl::opt<uint64_t> seed(
-    "seed", cl::desc("Random seed (default 1)"), cl::init(1), cl::cat(gencCategory),
-    forCommands{&checkGradCommand, &trainCommand, &sampleCommand, &evalCommand});
+static cl::opt<uint64_t> seed("seed", cl::desc("Random seed (default 1)"), cl::init(1),
+                              cl::cat(gencCategory), cl::sub(checkGradCommand));
 static cl::opt<double> tolerance("tolerance",
                                  cl::desc("Largest relative error accepted (default 1e-6)"),
                                  cl::init(1e-6), cl::cat(gencCategory), cl::sub(checkGradCommand));
 
-static cl::opt<std::string> dataSource(
-    "data", cl::desc("A folder of IDX files, or a data source replacing the model's "
-                     "(fashion-mnist, toy1d:normal(m, s), ring2d:K)"),
-    cl::value_desc("SOURCE"), cl::cat(gencCategory),
-    forCommands{&trainCommand, &sampleCommand, &evalCommand});
-static cl::opt<int> threads("threads", cl::desc("Worker threads (default 0: one per core)"),
-                            cl::value_desc("N"), cl::init(0), cl::cat(gencCategory),
-                            forCommands{&trainCommand, &sampleCommand, &evalCommand});
-static cl::opt<int64_t> testLimit("test-limit", cl::desc("Use only the first N test examples"),
-                                  cl::init(0), cl::cat(gencCategory),
-                                  forCommands{&trainCommand, &sampleCommand, &evalCommand});
-static cl::opt<std::string> outDir("out", cl::desc("Output folder (default out/<model>)"),
-                                   cl::value_desc("DIR"), cl::cat(gencCategory),
-                                   forCommands{&trainCommand, &sampleCommand});
-static cl::opt<std::string> checkpointFile("checkpoint", cl::desc("The checkpoint to load"),
-                                           cl::value_desc("FILE"), cl::cat(gencCategory),
-                                           forCommands{&sampleCommand, &evalCommand});
+/// The runtime's flags of train, sample and eval (rt::commandFlags(), which
+/// genc-run takes too), registered as options of those commands before the
+/// command line is parsed, and read back into a request as text.
+struct RuntimeOption {
+  const rt::CommandFlag *flag;
+  std::unique_ptr<cl::opt<std::string>> value; // a flag with a value
+  std::unique_ptr<cl::opt<bool>> toggle;       // a switch
+};
+static std::vector<RuntimeOption> runtimeOptions;
 
-static cl::opt<int64_t> epochs("epochs", cl::desc("Epochs (default 10)"), cl::init(10),
-                               cl::cat(gencCategory), cl::sub(trainCommand));
-static cl::opt<bool> resume("resume", cl::desc("Continue from the output folder's checkpoint"),
-                            cl::cat(gencCategory), cl::sub(trainCommand));
-static cl::opt<int64_t> limit("limit", cl::desc("Use only the first N training examples"),
-                              cl::init(0), cl::cat(gencCategory), cl::sub(trainCommand));
-static cl::opt<int64_t> checkpointEvery(
-    "checkpoint-every", cl::desc("Iterations between checkpoints (default 1000; 0: epochs only)"),
-    cl::init(1000), cl::cat(gencCategory), cl::sub(trainCommand));
-static cl::opt<bool> checkReplicas(
-    "check-replicas",
-    cl::desc("Over MPI (mpirun -np N genc train): compare the processes' parameters after "
-             "every step (they must be bit-identical)"),
-    cl::cat(gencCategory), cl::sub(trainCommand));
-static cl::opt<int64_t> stopAfter(
-    "stop-after-iterations", cl::desc("Stop after N iterations, saving a checkpoint to resume"),
-    cl::init(0), cl::cat(gencCategory), cl::sub(trainCommand));
-static cl::opt<double> averageBeta(
-    "average",
-    cl::desc("Also keep an exponential moving average of the parameters (0 < BETA < 1, "
-             "e.g. 0.999); evaluations, pictures, sample and eval use it"),
-    cl::value_desc("BETA"), cl::init(0), cl::cat(gencCategory), cl::sub(trainCommand));
+static void registerRuntimeOptions() {
+  auto subCommand = [](rt::Command command) {
+    switch (command) {
+    case rt::Command::Train:
+      return &trainCommand;
+    case rt::Command::Sample:
+      return &sampleCommand;
+    case rt::Command::Eval:
+      break;
+    }
+    return &evalCommand;
+  };
+  for (const rt::CommandFlag &flag : rt::commandFlags()) {
+    forCommands commands{};
+    for (rt::Command command : flag.commands)
+      commands.commands.push_back(subCommand(command));
+    RuntimeOption option{&flag, nullptr, nullptr};
+    if (flag.valueName)
+      option.value = std::make_unique<cl::opt<std::string>>(
+          llvm::StringRef(flag.name), cl::desc(flag.help), cl::value_desc(flag.valueName),
+          cl::cat(gencCategory),
+          commands);
+    else
+      option.toggle = std::make_unique<cl::opt<bool>>(llvm::StringRef(flag.name), cl::desc(flag.help),
+                                                      cl::cat(gencCategory), commands);
+    runtimeOptions.push_back(std::move(option));
+  }
+}
 
-static cl::opt<std::string> exportIdx(
-    "export-idx", cl::desc("Also write generated images (and the classes asked for) "
-                           "as an IDX data folder"),
-    cl::value_desc("DIR"), cl::cat(gencCategory), cl::sub(sampleCommand));
-static cl::opt<int64_t> sampleCount("count", cl::desc("Images to export (default 1000)"),
-                                    cl::init(1000), cl::cat(gencCategory),
-                                    cl::sub(sampleCommand));
-
-static cl::opt<int> iwaeSamples("iwae-samples",
-                                cl::desc("Importance samples per example (default 100)"),
-                                cl::init(100), cl::cat(gencCategory), cl::sub(evalCommand));
-static cl::opt<int64_t> evalLimit("eval-limit",
-                                  cl::desc("Examples for the importance-weighted estimate"),
-                                  cl::init(0), cl::cat(gencCategory), cl::sub(evalCommand));
+/// The runtime flags given on the command line; throws rt::RuntimeError.
+static void readRuntimeOptions(rt::CommandRequest &request) {
+  for (const RuntimeOption &option : runtimeOptions) {
+    if (option.value && option.value->getNumOccurrences())
+      rt::setFlag(request, *option.flag, *option.value);
+    if (option.toggle && option.toggle->getNumOccurrences())
+      rt::setFlag(request, *option.flag, *option.toggle ? "true" : "false");
+  }
+}
 
 static const char kOverview[] = R"(genc: a compiler for generative models
 
@@ -400,8 +392,15 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   llvm::StringRef text = sourceMgr.getMemoryBuffer(1)->getBuffer();
   llvm::SmallString<256> absolute(path);
   llvm::sys::fs::make_absolute(absolute);
-  RuntimeRequest request;
-  request.command = command;
+  rt::CommandRequest request;
+  request.command = command == "train" ? rt::Command::Train
+                    : command == "sample" ? rt::Command::Sample
+                                          : rt::Command::Eval;
+  try {
+    readRuntimeOptions(request);
+  } catch (const rt::RuntimeError &e) {
+    return fail(e.what());
+  }
   request.build = [&](int64_t batch, int64_t shares) -> std::string {
     auto import = [&](int64_t size) {
       batchSize = size;
@@ -450,36 +449,11 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
     llvm::outs().flush();
     return std::string(dir) + "/" + name;
   };
-  request.data = dataSource;
-  request.epochs = epochs;
-  request.seed = seed;
-  request.threads = threads;
-  request.resume = resume;
-  request.checkReplicas = checkReplicas;
-  request.checkpoint = checkpointFile;
-  request.limit = limit;
-  request.testLimit = testLimit;
-  request.checkpointEvery = checkpointEvery;
-  request.stopAfter = stopAfter;
-  request.average = averageBeta;
-  request.iwaeSamples = iwaeSamples;
-  request.evalLimit = evalLimit;
-  request.exportIdx = exportIdx;
-  request.count = sampleCount;
-  if (epochs < 0 || limit < 0 || testLimit < 0 || checkpointEvery < 0 || stopAfter < 0 ||
-      iwaeSamples < 1 || evalLimit < 0 || sampleCount < 1)
-    return fail("--epochs, --limit, --test-limit, --checkpoint-every, --stop-after-iterations and "
-               "--eval-limit must not be negative; --iwae-samples and --count must be positive");
-  if (sampleCount > int64_t(UINT32_MAX))
-    return fail("--count " + std::to_string(sampleCount) + " is more images than an IDX file "
-                "holds (at most " + std::to_string(UINT32_MAX) + ")");
-  if (averageBeta.getNumOccurrences() && !(averageBeta > 0 && averageBeta < 1))
-    return fail("--average needs a factor between 0 and 1 (e.g. 0.999), got " +
-                std::to_string(averageBeta));
   // The model as imported by main (at --batch, or the model's own batch).
   request.batch = model.getBatchSizeAttr().getInt();
-  request.outDir = outDir.empty() ? "out/" + model.getSymName().str() : std::string(outDir);
-  return runRuntimeCommand(request);
+  if (request.outDir.empty())
+    request.outDir = "out/" + model.getSymName().str();
+  return rt::runCommand(request);
 }
 
 int main(int argc, char **argv) {
@@ -494,6 +468,7 @@ int main(int argc, char **argv) {
   // MLIR's own options (above) stay on the top level, out of --help.
   cl::HideUnrelatedOptions({&gencCategory});
   cl::SetVersionPrinter(printVersion);
+  registerRuntimeOptions();
   if (!parseCommandLine(argc, argv, kOverview, everyCommand.commands))
     return 1;
 
@@ -507,8 +482,6 @@ int main(int argc, char **argv) {
     return fail(inputFiles.empty() ? "no input file (see 'genc --help')"
                                    : "expected one input file, got " +
                                          std::to_string(inputFiles.size()));
-  if (threads < 0)
-    return fail("--threads takes a number of worker threads (0: one per core)");
   const std::string &path = inputFiles[0];
   if (batchSize < 0 || (batchSize.getNumOccurrences() && batchSize == 0))
     return fail("--batch must be positive");

@@ -1,7 +1,6 @@
-//===- RuntimeCommands.cpp - genc train | sample | eval -------------------===//
-#include "RuntimeCommands.h"
+//===- Commands.cpp - train | sample | eval, for genc and genc-run --------===//
+#include "genc/runtime/Commands.h"
 
-#include "genc/Target/ModelCompiler.h"
 #include "genc/runtime/Communicator.h"
 #include "genc/runtime/Data.h"
 #include "genc/runtime/Error.h"
@@ -17,7 +16,6 @@
 #include <memory>
 #include <unistd.h>
 
-using namespace genc;
 using namespace genc::rt;
 
 namespace {
@@ -30,7 +28,7 @@ struct Session {
 /// Compiles (once: every function at the model's batch size; partial
 /// batches are dropped in training and filled in evaluation) and loads the
 /// model and its data; only training reads the train split.
-Session open(const RuntimeRequest &request, bool loadTrain, int64_t shares = 1) {
+Session open(const CommandRequest &request, bool loadTrain, int64_t shares = 1) {
   Session s;
   s.build = CompiledBuild::load(request.build(request.batch, shares));
   DataOptions options;
@@ -41,20 +39,22 @@ Session open(const RuntimeRequest &request, bool loadTrain, int64_t shares = 1) 
   options.loadTrain = loadTrain;
   s.data = loadData(s.build.manifest.inputs, options);
   s.model = std::make_unique<Model>(s.build.manifest, *s.build.kernels, request.seed);
-  s.model->setThreads(request.threads);
+  s.model->setThreads(int(request.threads));
   return s;
 }
 
 /// Under mpirun, the processes the batch is shared by; ranks other than 0
 /// print nothing but errors.
-std::unique_ptr<Communicator> joinProcesses(const RuntimeRequest &request) {
+std::unique_ptr<Communicator> joinProcesses(const CommandRequest &request) {
   std::unique_ptr<Communicator> processes = joinLaunchedProcesses();
   int count = processes->size();
   if (count > 1 && request.batch % count != 0) {
     if (processes->rank() == 0)
-      std::fprintf(stderr, "genc: error: the batch of %lld cannot be shared by %d processes: "
-                           "their number must divide it (or pass --batch)\n",
-                   (long long)request.batch, count);
+      std::fprintf(stderr, "%s: error: the batch of %lld cannot be shared by %d processes: "
+                           "their number must divide it (%s)\n",
+                   request.program.c_str(), (long long)request.batch, count,
+                   request.program == "genc" ? "or pass --batch"
+                                             : "or compile the model with another --batch");
     processes->abort(1);
   }
   if (processes->rank() != 0) {
@@ -66,7 +66,7 @@ std::unique_ptr<Communicator> joinProcesses(const RuntimeRequest &request) {
   return processes;
 }
 
-int train(const RuntimeRequest &request, Communicator &processes) {
+int runTraining(const CommandRequest &request, Communicator &processes) {
   // Refuse before compiling anything.
   bool exists = fileExists(checkpointPath(request.outDir));
   if (request.resume && !exists)
@@ -85,19 +85,19 @@ int train(const RuntimeRequest &request, Communicator &processes) {
   options.checkpointEvery = request.checkpointEvery;
   options.stopAfter = request.stopAfter;
   options.average = request.average;
-  return rt::train(*s.model, s.data, options);
+  return genc::rt::train(*s.model, s.data, options);
 }
 
-int train(const RuntimeRequest &request) {
+int runTraining(const CommandRequest &request) {
   std::unique_ptr<Communicator> processes = joinProcesses(request);
   try {
-    return train(request, *processes);
+    return runTraining(request, *processes);
   } catch (const RuntimeError &e) {
     if (processes->size() == 1)
       throw;
     // The other processes would wait for this one forever.
     std::fflush(stdout);
-    std::fprintf(stderr, "genc: error: %s%s\n",
+    std::fprintf(stderr, "%s: error: %s%s\n", request.program.c_str(),
                  processes->rank() ? ("process " + std::to_string(processes->rank()) + ": ").c_str()
                                    : "",
                  e.what());
@@ -120,7 +120,7 @@ void loadForInference(Model &model, const std::string &checkpoint) {
 /// as an IDX data folder: the same items as train and t10k files, so any
 /// model can be trained or evaluated on them with --data. Generated and
 /// written a block at a time: memory does not grow with --count.
-std::string exportIdx(Model &model, const Generation &generation, const RuntimeRequest &request) {
+std::string exportIdx(Model &model, const Generation &generation, const CommandRequest &request) {
   if (generation.imageSide == 0)
     throw RuntimeError("--export-idx needs a model that generates square images");
   createDirectories(request.exportIdx);
@@ -157,7 +157,7 @@ std::string exportIdx(Model &model, const Generation &generation, const RuntimeR
   return request.exportIdx;
 }
 
-int sample(const RuntimeRequest &request) {
+int runSampling(const CommandRequest &request) {
   SafetensorsFile checked(request.checkpoint); // a bad file fails before compiling
   Session s = open(request, /*loadTrain=*/false);
   const Generation generation = describeGeneration(s.model->manifest());
@@ -184,7 +184,7 @@ int sample(const RuntimeRequest &request) {
   return 0;
 }
 
-int evaluate(const RuntimeRequest &request) {
+int runEvaluation(const CommandRequest &request) {
   SafetensorsFile checked(request.checkpoint);
   Session s = open(request, /*loadTrain=*/false);
   loadForInference(*s.model, request.checkpoint);
@@ -200,11 +200,12 @@ int evaluate(const RuntimeRequest &request) {
     return value;
   };
   for (auto &[step, repeats] : m.train.schedule)
-    if (m.find(FunctionSpec::Kind::Step, step)->readsInput())
+    if (const FunctionSpec *loss = m.find(FunctionSpec::Kind::Loss, step);
+        loss && loss->readsInput())
       std::printf("test %s: %.4f per example\n", step.c_str(),
                   figure(testLoss(*s.model, step, s.data.test, request.seed)));
   if (generation.logWeight && s.data.test.count > 0) {
-    LogLikelihood ll = logLikelihood(*s.model, generation, s.data.test, request.iwaeSamples,
+    LogLikelihood ll = logLikelihood(*s.model, generation, s.data.test, int(request.iwaeSamples),
                                      request.seed, request.evalLimit);
     if (ll.exact)
       std::printf("test log-likelihood: %.4f nats\n", figure(ll.nats));
@@ -226,31 +227,75 @@ int evaluate(const RuntimeRequest &request) {
   }
   if (!finite) {
     std::fflush(stdout);
-    std::fprintf(stderr, "genc: error: %s: the model's figures are not finite (it has "
-                         "diverged)\n", request.checkpoint.c_str());
+    std::fprintf(stderr, "%s: error: %s: the model's figures are not finite (it has "
+                         "diverged)\n", request.program.c_str(), request.checkpoint.c_str());
     return 1;
   }
   return 0;
 }
 } // namespace
 
-int genc::runRuntimeCommand(const RuntimeRequest &request) {
+
+std::string_view genc::rt::commandName(Command command) {
+  switch (command) {
+  case Command::Train:
+    return "train";
+  case Command::Sample:
+    return "sample";
+  case Command::Eval:
+    return "eval";
+  }
+  return "?";
+}
+
+/// The checks no flag's type makes.
+static void checkValues(const CommandRequest &request) {
+  if (request.threads < 0)
+    throw RuntimeError("--threads takes a number of worker threads (0: one per core)");
+  if (request.epochs < 0 || request.limit < 0 || request.testLimit < 0 ||
+      request.checkpointEvery < 0 || request.stopAfter < 0 || request.iwaeSamples < 1 ||
+      request.evalLimit < 0 || request.count < 1)
+    throw RuntimeError("--epochs, --limit, --test-limit, --checkpoint-every, "
+                       "--stop-after-iterations and --eval-limit must not be negative; "
+                       "--iwae-samples and --count must be positive");
+  if (request.count > int64_t(UINT32_MAX))
+    throw RuntimeError("--count " + std::to_string(request.count) +
+                       " is more images than an IDX file holds (at most " +
+                       std::to_string(UINT32_MAX) + ")");
+  if (request.threads > 4096)
+    throw RuntimeError("--threads " + std::to_string(request.threads) +
+                       ": at most 4096 worker threads");
+  if (request.iwaeSamples > INT32_MAX)
+    throw RuntimeError("--iwae-samples " + std::to_string(request.iwaeSamples) +
+                       ": at most " + std::to_string(INT32_MAX) + " samples per example");
+  if (request.average != 0 && !(request.average > 0 && request.average < 1))
+    throw RuntimeError("--average needs a factor between 0 and 1 (e.g. 0.999), got " +
+                       std::to_string(request.average));
+}
+
+int genc::rt::runCommand(const CommandRequest &request) {
+  std::string name(commandName(request.command));
   try {
-    if ((request.command == "sample" || request.command == "eval") && request.checkpoint.empty())
-      throw RuntimeError(request.command + " needs --checkpoint FILE");
-    if (request.command != "train" && launchedProcessCount() > 1)
-      throw RuntimeError(request.command + " runs in one process: start it without mpirun");
+    checkValues(request);
+    if (request.command != Command::Train && request.checkpoint.empty())
+      throw RuntimeError(name + " needs --checkpoint FILE");
+    if (request.command != Command::Train && launchedProcessCount() > 1)
+      throw RuntimeError(name + " runs in one process: start it without mpirun");
     if (request.checkReplicas && launchedProcessCount() == 1)
       throw RuntimeError("--check-replicas compares the processes of a data-parallel run: "
-                         "start genc train with mpirun -np N");
-    if (request.command == "train")
-      return train(request);
-    if (request.command == "sample")
-      return sample(request);
-    return evaluate(request);
+                         "start " + request.program + " train with mpirun -np N");
+    switch (request.command) {
+    case Command::Train:
+      return runTraining(request);
+    case Command::Sample:
+      return runSampling(request);
+    case Command::Eval:
+      return runEvaluation(request);
+    }
+    return 1;
   } catch (const RuntimeError &e) {
     std::fflush(stdout);
-    std::fprintf(stderr, "genc: error: %s\n", e.what());
+    std::fprintf(stderr, "%s: error: %s\n", request.program.c_str(), e.what());
     return 1;
   }
 }
