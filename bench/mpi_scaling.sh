@@ -57,7 +57,7 @@ for config in "1 1" "2 1" "4 1"; do
   printf '%-22s %10.3f %9.2fx %s\n' "$p process(es) x $t thread" "$(awk -v s="$s" 'BEGIN { print 1e3 * s }')" \
     "$(awk -v a="$base" -v b="$s" 'BEGIN { print a / b }')" "${share:--}"
   if ((p > 1)); then
-    python3 "$root/test/Runtime/Inputs/compare_runs.py" "$out/p1t$cores" "$out/p${p}t$t" \
+    python3 "$root/scripts/compare_runs.py" "$out/p1t$cores" "$out/p${p}t$t" \
       --steps 20 | grep -v 'run' | sed 's/^/    against one process: /' || true
   fi
 done

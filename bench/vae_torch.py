@@ -1,8 +1,9 @@
 """The same VAE step in PyTorch (the peer): 784-400-20, Bernoulli
 reconstruction (BCE with logits, summed per example) plus the seed's
 0.5 * sum(exp(s) - (1 + s) + m^2), mean over the batch, Adam(lr=1e-3).
-Usage: vae_torch.py BATCH THREADS [DEVICE] -> prints "torch <batch> <threads> <ms>"
-(DEVICE: cpu, the default, or cuda)."""
+Usage: vae_torch.py BATCH THREADS [DEVICE] [MODE] -> prints "torch <batch> <threads> <ms>"
+(DEVICE: cpu, the default, or cuda; MODE: eager, the default, compile for
+torch.compile, or graphs for torch.compile with CUDA graphs)."""
 import sys
 import time
 
@@ -10,8 +11,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from torch_modes import compiled
+
 batch, threads = int(sys.argv[1]), int(sys.argv[2])
 device = sys.argv[3] if len(sys.argv) > 3 else "cpu"
+mode = sys.argv[4] if len(sys.argv) > 4 else "eager"
 torch.set_num_threads(threads)
 # Subnormals flushed to zero, as genc's runtime runs its kernels
 # (genc/runtime/FloatMode.h): Adam's tiny second moments otherwise cost
@@ -52,6 +56,9 @@ def step():
     loss = model(x)
     loss.backward()
     opt.step()
+
+
+step = compiled(step, mode)
 
 
 for _ in range(10):

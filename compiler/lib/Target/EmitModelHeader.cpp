@@ -204,7 +204,7 @@ Json functionEntry(const ModelStages &stages, const CompiledFunction &fn) {
 
 std::string genc::target::emitManifest(const ModelStages &stages,
                                        llvm::ArrayRef<CompiledFunction> functions,
-                                       llvm::StringRef target) {
+                                       llvm::StringRef target, llvm::StringRef halideTarget) {
   gen::ModelOp model = stages.train;
   Json inputs = Json::array(), params = Json::array(), states = Json::array(), fns = Json::array();
   for (gen::InputOp in : model.getBody().getOps<gen::InputOp>()) {
@@ -252,6 +252,7 @@ std::string genc::target::emitManifest(const ModelStages &stages,
   Json manifest{{"model", model.getSymName().str()},
                         {"batch_size", model.getBatchSizeAttr().getInt()},
                         {"target", target.str()},
+                        {"halide_target", halideTarget.str()},
                         {"inputs", std::move(inputs)},
                         {"params", std::move(params)},
                         {"states", std::move(states)},

@@ -82,24 +82,6 @@ llvm::Expected<Halide::Target> genc::target::parseTarget(llvm::StringRef name) {
           "each optionally with -profile)");
 }
 
-std::optional<std::string> genc::target::cannotRunHere(const Halide::Target &target) {
-  Halide::Target host = Halide::get_host_target();
-  if (target.arch != host.arch || target.bits != host.bits || target.os != host.os)
-    return "its kernels are built for " + target.to_string() + ", which this machine (" +
-           host.to_string() + ") cannot run";
-  // Instruction-set features the kernels use must be the host's too.
-  for (Halide::Target::Feature isa :
-       {Halide::Target::SSE41, Halide::Target::AVX, Halide::Target::AVX2, Halide::Target::FMA,
-        Halide::Target::FMA4, Halide::Target::F16C, Halide::Target::AVX512,
-        Halide::Target::AVX512_KNL, Halide::Target::AVX512_Skylake,
-        Halide::Target::AVX512_Cannonlake, Halide::Target::AVX512_SapphireRapids,
-        Halide::Target::ARMDotProd, Halide::Target::ARMFp16, Halide::Target::SVE,
-        Halide::Target::SVE2})
-    if (target.has_feature(isa) && !host.has_feature(isa))
-      return "its kernels use " + Halide::Target::feature_to_name(isa) + ", which this machine (" + host.to_string() + ") lacks";
-  return std::nullopt;
-}
-
 std::string genc::target::sha256Hex(llvm::StringRef data) {
   llvm::SHA256 hash;
   hash.update(data);
@@ -192,24 +174,63 @@ std::string manifestSource(llvm::StringRef manifest) {
 /// Links the kernels and their runtime into <name>.so, with references
 /// bound inside it (-Bsymbolic), for `genc train` to load. The manifest is
 /// compiled in: the runtime refuses a manifest file that is not this one.
-LogicalResult linkSharedLibrary(const std::string &kernels, const std::string &runtime,
-                                const std::string &output, llvm::StringRef manifest,
-                                gen::ModelOp model) {
-  auto cxx = llvm::sys::findProgramByName("c++");
-  if (!cxx) {
-    model.emitError("cannot find 'c++' to link ") << output;
+/// The C++ driver that links a shared library for `target`: this
+/// machine's for its own architecture, else Debian's cross compiler (the
+/// triple's g++), or "" for a target genc cannot link for.
+std::string linkerFor(const Halide::Target &target) {
+  Halide::Target host = Halide::get_host_target();
+  if (target.arch == host.arch && target.bits == host.bits && target.os == host.os)
+    return "c++";
+  if (target.os != Halide::Target::Linux)
+    return "";
+  using T = Halide::Target;
+  static const struct {
+    T::Arch arch;
+    int bits;
+    const char *triple;
+  } kCross[] = {{T::ARM, 64, "aarch64-linux-gnu"},  {T::ARM, 32, "arm-linux-gnueabihf"},
+                {T::X86, 64, "x86_64-linux-gnu"},   {T::X86, 32, "i686-linux-gnu"},
+                {T::RISCV, 64, "riscv64-linux-gnu"}, {T::POWERPC, 64, "powerpc64le-linux-gnu"}};
+  for (const auto &cross : kCross)
+    if (target.arch == cross.arch && target.bits == cross.bits)
+      return std::string(cross.triple) + "-g++";
+  return "";
+}
+
+/// The path of linkerFor(target), or an error (before anything compiles).
+FailureOr<std::string> findLinker(const Halide::Target &target, gen::ModelOp model) {
+  std::string platform = Halide::Target(target.os, target.arch, target.bits).to_string();
+  std::string linker = linkerFor(target);
+  if (linker.empty()) {
+    model.emitError("--shared for ") << platform << ": genc links shared libraries for Linux "
+                                     << "targets only (link <name>_kernels.a yourself)";
     return failure();
   }
+  auto cxx = llvm::sys::findProgramByName(linker);
+  if (!cxx) {
+    std::string package = "g++-" + linker.substr(0, linker.size() - 4);
+    std::replace(package.begin(), package.end(), '_', '-');
+    model.emitError("--shared for ") << platform << " links with '" << linker
+                                     << "', which is not installed"
+                                     << (linker == "c++" ? "" : " (Debian: " + package + ")");
+    return failure();
+  }
+  return *cxx;
+}
+
+LogicalResult linkSharedLibrary(const std::string &cxx, const std::string &kernels,
+                                const std::string &runtime, const std::string &output,
+                                llvm::StringRef manifest, gen::ModelOp model) {
   std::string embedded = output + ".manifest.cpp";
   if (!writeFile(embedded, manifestSource(manifest))) {
     model.emitError("cannot write '") << embedded << "'";
     return failure();
   }
-  llvm::StringRef args[] = {*cxx,     "-shared",       "-o",       output,   embedded,
+  llvm::StringRef args[] = {cxx,      "-shared",       "-o",       output,   embedded,
                             "-Wl,--whole-archive",     kernels,    runtime,
                             "-Wl,--no-whole-archive",  "-Wl,-Bsymbolic", "-lpthread", "-ldl"};
   std::string error;
-  bool linked = llvm::sys::ExecuteAndWait(*cxx, args, llvm::None, {}, 0, 0, &error) == 0;
+  bool linked = llvm::sys::ExecuteAndWait(cxx, args, llvm::None, {}, 0, 0, &error) == 0;
   llvm::sys::fs::remove(embedded);
   if (!linked) {
     model.emitError("linking ") << output << " failed: " << error;
@@ -381,6 +402,9 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     model.emitError(llvm::toString(target.takeError()));
     return failure();
   }
+  FailureOr<std::string> linker = std::string();
+  if (options.sharedLibrary && failed(linker = findLinker(*target, model)))
+    return failure();
   std::string name = options.name.empty() ? model.getSymName().str() : options.name;
   if (!isLibraryName(name)) {
     model.emitError("the library name '") << name
@@ -668,9 +692,10 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
     model.emitError("cannot write to '") << options.outputDir << "'";
     return failure();
   }
-  std::string manifest = emitManifest(stages, functions, options.targetName);
-  if (options.sharedLibrary && failed(linkSharedLibrary(path(name + "_kernels.a"), runtime,
-                                                        path(name + ".so"), manifest, model)))
+  std::string manifest = emitManifest(stages, functions, options.targetName, target->to_string());
+  if (options.sharedLibrary && failed(linkSharedLibrary(*linker, path(name + "_kernels.a"),
+                                                        runtime, path(name + ".so"), manifest,
+                                                        model)))
     return failure();
 
   // 3) The C++ class, the manifest and the stamp.

@@ -15,6 +15,7 @@
 #include "genc/Target/ModelCompiler.h"
 #include "genc/runtime/Commands.h"
 #include "genc/runtime/Error.h"
+#include "genc/runtime/HostTarget.h"
 
 #include "CommandLine.h"
 #include "genc/Support/Version.h"
@@ -386,7 +387,7 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   auto target = target::parseTarget(targetName);
   if (!target)
     return fail(llvm::toString(target.takeError()));
-  if (std::optional<std::string> why = target::cannotRunHere(*target))
+  if (std::optional<std::string> why = rt::cannotRunHere(target->to_string()))
     return fail(command + " --target=" + targetName + ": " + *why +
                 "; build its kernels with genc compile --target=" + targetName + " instead");
   llvm::StringRef text = sourceMgr.getMemoryBuffer(1)->getBuffer();
@@ -503,6 +504,9 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   registerAllDialects(registry);
   mlir::MLIRContext context(registry);
+  // Errors point at the model file; the IR of the whole model as a note
+  // would bury them (genc-opt keeps MLIR's default).
+  context.printOpOnDiagnostic(false);
   context.loadAllAvailableDialects();
   mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
 

@@ -166,6 +166,7 @@ Manifest Manifest::parse(const std::string &text, const std::string &what) {
   try {
     m.model = j["model"].string();
     m.target = j["target"].string();
+    m.halideTarget = j.get("halide_target", Json("")).string();
     m.batchSize = j["batch_size"].integer();
     for (const Json &in : j["inputs"].items()) {
       InputSpec input;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include "genc/runtime/Error.h"
 #include "genc/runtime/FloatMode.h"
+#include "genc/runtime/HostTarget.h"
 #include "genc/runtime/Initializers.h"
 #include "genc/runtime/Safetensors.h"
 #include "model/Noise.h"
@@ -55,8 +56,18 @@ std::string keyOf(FunctionSpec::Kind kind, const std::string &name, int64_t batc
 CompiledBuild CompiledBuild::load(const std::string &prefix) {
   std::string path = prefix + ".manifest.json";
   std::string text = Manifest::readText(path);
-  CompiledBuild build{Manifest::parse(text, path),
-                      std::make_unique<SharedLibraryKernels>(prefix + ".so")};
+  Manifest manifest = Manifest::parse(text, path);
+  // Before the kernels load: on a CPU without an extension they use, a
+  // step would die of SIGILL. (Whether the manifest is the kernels' own is
+  // checked next, so a claimed target is the compiled one.)
+  if (!manifest.halideTarget.empty())
+    if (std::optional<std::string> why = cannotRunHere(manifest.halideTarget))
+      throw RuntimeError(prefix + ".so: " + *why +
+                         (why->find(manifest.halideTarget) == std::string::npos
+                              ? " (the build is for " + manifest.halideTarget + ")"
+                              : "") +
+                         ": compile the model for this machine (genc compile --target=host)");
+  CompiledBuild build{std::move(manifest), std::make_unique<SharedLibraryKernels>(prefix + ".so")};
   // The kernels trust their arguments' shapes (compiled without asserts):
   // the manifest that gives them must be the one they were compiled with.
   if (build.kernels->manifestText() != text)

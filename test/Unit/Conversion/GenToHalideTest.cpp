@@ -15,6 +15,7 @@
 #include "genc/InitAll.h"
 #include "genc/Reference/GradientCheck.h"
 #include "genc/Target/ModelCompiler.h"
+#include "genc/runtime/HostTarget.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
@@ -244,7 +245,7 @@ std::optional<Halide::Target> runnableTarget(const std::string &name) {
     llvm::consumeError(target.takeError());
     return std::nullopt;
   }
-  if (target::cannotRunHere(*target))
+  if (rt::cannotRunHere(target->to_string()))
     return std::nullopt;
   return *target;
 }

@@ -115,18 +115,15 @@ std::string sha256Hex(llvm::StringRef data);
 /// identifier (which can never name a path elsewhere).
 bool isLibraryName(llvm::StringRef name);
 
-/// Why kernels built for `target` cannot run on this machine (another
-/// architecture, or an instruction set it lacks), or none.
-std::optional<std::string> cannotRunHere(const Halide::Target &target);
-
 /// Writes the typed C++ wrapper class of the model (EmitModelHeader.cpp).
 std::string emitModelHeader(gen::ModelOp model, llvm::StringRef name,
                             llvm::ArrayRef<CompiledFunction> functions,
                             llvm::StringRef manifest);
 
-/// Writes the JSON manifest of the model.
+/// Writes the JSON manifest of the model: `target` as the user named it,
+/// `halideTarget` as Halide resolved it (what a machine must support).
 std::string emitManifest(const ModelStages &stages, llvm::ArrayRef<CompiledFunction> functions,
-                         llvm::StringRef target);
+                         llvm::StringRef target, llvm::StringRef halideTarget);
 
 } // namespace genc::target
 

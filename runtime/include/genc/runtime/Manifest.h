@@ -93,7 +93,8 @@ struct TrainSpec {
 
 struct Manifest {
   std::string model;
-  std::string target;
+  std::string target;       // as genc compile --target named it ("host", ...)
+  std::string halideTarget; // as Halide resolved it (x86-64-linux-avx2-...); "" when not recorded
   int64_t batchSize = 0;
   std::vector<InputSpec> inputs; // per-example shapes (the batch dimension removed)
   std::vector<ParamSpec> params;

@@ -1,10 +1,11 @@
-"""Compares two training runs' logs (data-parallel against one process).
+"""Compares two training runs' logs: data-parallel against one process, a GPU
+build against the CPU build (scripts/device-check.sh).
 
-    compare_runs.py RUN_A RUN_B [--steps N] [--step-tolerance R] [--test-tolerance R]
+    compare_runs.py RUN_A RUN_B [--steps N] [--step-tolerance R] [--test-tolerance R] [--final]
 
 Every logged step value of the first N rows of steps.csv must agree within
 the relative step tolerance, and every test_* figure of metrics.csv within
-the relative test tolerance. Prints one line per check and 'same run' when
+the relative test tolerance (with --final, those of the last epoch only). Prints one line per check and 'same run' when
 all pass; exits 1 otherwise.
 """
 import argparse
@@ -29,6 +30,7 @@ def main():
     parser.add_argument('--steps', type=int, default=20)
     parser.add_argument('--step-tolerance', type=float, default=1e-4)
     parser.add_argument('--test-tolerance', type=float, default=5e-3)
+    parser.add_argument('--final', action='store_true')
     args = parser.parse_args()
     ok = True
     steps_a, steps_b = rows(args.a + '/steps.csv'), rows(args.b + '/steps.csv')
@@ -50,7 +52,8 @@ def main():
     print(f'{compared} step values, worst relative difference {worst:.2e}')
     ok &= worst <= args.step_tolerance
     metrics_a, metrics_b = rows(args.a + '/metrics.csv'), rows(args.b + '/metrics.csv')
-    for ma, mb in zip(metrics_a, metrics_b):
+    pairs = list(zip(metrics_a, metrics_b))
+    for ma, mb in pairs[-1:] if args.final else pairs:
         for key in ma:
             if not key.startswith('test_') or ma[key] in ('', 'nan'):
                 continue
