@@ -4,14 +4,15 @@
 #       example for host and TARGET (default host-cuda) with genc compile
 #       --shared, as written and with momentum in place of Adam, plus the
 #       VAE at batches 16 and 1, into build-device/, with genc-run and
-#       genc-compare (which link only the runtime) and a slice of
-#       Fashion-MNIST; packs it as build-device.tar.xz (what to carry);
+#       genc-compare (which link only the runtime) and Fashion-MNIST (a
+#       slice, and the whole set for a timed epoch); packs it as
+#       build-device.tar.xz (what to carry, 37 MB);
 #   bash scripts/device-check.sh run              (on the GPU machine, the
 #       repository with build-device.tar.xz) unpacks it and runs
 #       scripts/device_check.py: every example's device build against its
 #       host build (genc-compare, and 200 training steps with genc-run), then
 #       genc's step times against PyTorch eager, torch.compile and
-#       torch.compile with CUDA graphs on the same device.
+#       torch.compile with CUDA graphs on the same device, and a VAE epoch.
 # Rehearse both halves here with TARGET=host-opencl (POCL's CPU device):
 #   bash scripts/device-check.sh build host-opencl && bash scripts/device-check.sh run
 set -euo pipefail
@@ -28,6 +29,9 @@ build)
   mkdir -p "$out/bin" "$out/sources"
   cp "$bin/genc-compare" "$bin/genc-run" "$out/bin/"
   python3 "$root/scripts/fashion_subset.py" "$out/data/fashion-mnist" 2560 500
+  # The whole set too, for the timed VAE epoch (30 MB, already gzip).
+  mkdir -p "$out/data/fashion-mnist-full"
+  cp /usr/share/datasets/fashion-mnist/*.gz "$out/data/fashion-mnist-full/"
   echo "$target" > "$out/target"
   echo "${models[*]}" > "$out/models"
   # compile VARIANT SOURCE [genc flags]: host and $target builds, only the

@@ -17,7 +17,9 @@ compiler there: genc-run and genc-compare load the builds made here).
 2. Timing: genc's step on the device (genc-compare --time), and PyTorch on
    the same device, eager, torch.compile and torch.compile with CUDA graphs
    (bench/vae_torch.py, bench/gan_torch.py), for the VAE at batches 128, 16
-   and 1, the MLP GAN and DCGAN; then a table of ratios.
+   and 1, the MLP GAN and DCGAN; then a table of ratios; and one epoch of
+   the VAE on all of Fashion-MNIST with genc-run, on the device and on the
+   host's CPU cores (data upload, steps, test loss and pictures included).
 Every command runs under a timeout; the exit status is 1 if a check failed.
 """
 import argparse
@@ -200,6 +202,23 @@ def main():
             for (t, why), mode in zip(results, modes):
                 if t is None:
                     print(f'    {mode}: {why}')
+    if 'vae' in models:
+        print('== a VAE epoch (60000 examples, batch 128, then the test loss on 10000 and pictures)')
+        for target in (check.target, 'host'):
+            out = os.path.join(args.build, 'runs', 'epoch', target)
+            run(['rm', '-rf', out])
+            status, output, seconds = run(
+                [os.path.join(check.tools, 'genc-run'), 'train', check.prefix('vae', target),
+                 '--out', out, '--epochs', '1', '--checkpoint-every', '0', '--data',
+                 os.path.join(args.build, 'data', 'fashion-mnist-full')],
+                os.path.join(check.logs, f'epoch-{target}.log'), args.timeout)
+            if status:
+                check.fail(f'the VAE epoch on {target}: {last_line(output)}')
+                continue
+            with open(os.path.join(out, 'metrics.csv'), newline='') as f:
+                row = list(csv.DictReader(f))[-1]
+            print(f'  {target}: {float(row["seconds"]):.2f} s for the epoch ({seconds:.1f} s with '
+                  f'loading), test elbo {float(row["test_elbo"]):.2f}')
     print(f'== done in {time.perf_counter() - start:.0f} s: ' +
           ('every check passed' if not check.failed else f'{len(check.failed)} FAILED'))
     return 1 if check.failed else 0
