@@ -2,6 +2,7 @@
 compiler there: genc-run and genc-compare load the builds made here).
 
     device_check.py BUILD_DEVICE [--models a,b] [--skip-torch] [--steps N] [--timeout S]
+                    [--budget S]
 
 1. Correctness, per example, of the device build against the host build:
    - genc-compare: a few training iterations from the same parameters,
@@ -16,13 +17,16 @@ compiler there: genc-run and genc-compare load the builds made here).
    - training, the example as written (Adam): the same run on both builds,
      the last epoch's test objectives within 1 % (the quality target); for
      alternating steps (GANs), whose games part ways under Adam, reported.
-2. Timing: genc's step on the device (genc-compare --time), and PyTorch on
-   the same device, eager, torch.compile and torch.compile with CUDA graphs
-   (bench/vae_torch.py, bench/gan_torch.py), for the VAE at batches 128, 16
-   and 1, the MLP GAN and DCGAN; then a table of ratios; and one epoch of
-   the VAE on all of Fashion-MNIST with genc-run, on the device and on the
-   host's CPU cores (data upload, steps, test loss and pictures included).
-Every command runs under a timeout; the exit status is 1 if a check failed.
+2. Timing: genc's step on the device (genc-compare --time) for the VAE at
+   batches 128, 16 and 1, the MLP GAN and DCGAN; one epoch of the VAE on
+   all of Fashion-MNIST with genc-run, on the device and on the host's CPU
+   cores (data upload, steps, test loss and pictures included); then
+   PyTorch on the same device, eager, torch.compile and torch.compile with
+   CUDA graphs (bench/vae_torch.py, bench/gan_torch.py), and a table of
+   ratios.
+Every command runs under a timeout, and PyTorch's configurations stop when
+the budget (default 280 s, for a 5-minute device lease) is spent; the exit
+status is 1 if a check failed.
 """
 import argparse
 import csv
@@ -166,8 +170,11 @@ class Check:
         return times
 
 
-def torch_time(script_args, mode):
-    status, output, _ = run([sys.executable, *script_args, 'cuda', mode], timeout=240)
+def torch_time(script_args, mode, seconds_left):
+    if seconds_left < 20:
+        return None, 'skipped: the time budget (--budget) is spent'
+    status, output, _ = run([sys.executable, *script_args, 'cuda', mode],
+                            timeout=min(240, seconds_left))
     match = re.search(r'^torch \S+ \S+ ([0-9.]+)$', output, re.M)
     return float(match.group(1)) if match and status == 0 else None, last_line(output)
 
@@ -178,6 +185,8 @@ def main():
     parser.add_argument('--models', default='')
     parser.add_argument('--steps', type=int, default=200)
     parser.add_argument('--skip-torch', action='store_true')
+    parser.add_argument('--budget', type=float, default=280,
+                        help='seconds for the whole check: PyTorch configurations past it are skipped')
     parser.add_argument('--timeout', type=float, default=TIMEOUT,
                         help='seconds for each genc command (POCL needs more than a GPU)')
     args = parser.parse_args()
@@ -205,26 +214,6 @@ def main():
         genc = sum(times.values()) if times else None
         rows.append([name, genc, torch_args])
         print(f'  {name}: genc {genc if genc is not None else "failed"} ms ({times})')
-    have_cuda = run([sys.executable, '-c', 'import torch; assert torch.cuda.is_available()'])[0] == 0
-    if args.skip_torch or not have_cuda:
-        print('== PyTorch: skipped (' + ('--skip-torch' if args.skip_torch else 'no CUDA device') + ')')
-    else:
-        version = last_line(run([sys.executable, '-c', 'import torch; print(torch.__version__)'])[1])
-        print(f'== PyTorch {version} on the same device, ms per step or iteration')
-        modes = ('eager', 'compile', 'graphs')
-        print(f'  {"":20} {"genc":>9} ' + ' '.join(f'{m:>9}' for m in modes) +
-              '   genc vs eager, compile, graphs')
-        for row in rows:
-            name, genc, torch_args = row
-            script = [os.path.join(ROOT, 'bench', torch_args[0]), *torch_args[1:]]
-            results = [torch_time(script, mode) for mode in modes]
-            cells = [f'{t:9.3f}' if t else f'{"failed":>9}' for t, _ in results]
-            ratios = [f'{t / genc:.2f}x' if t and genc else '-' for t, _ in results]
-            print(f'  {name:20} {genc if genc else float("nan"):9.3f} ' + ' '.join(cells) +
-                  '   ' + ', '.join(ratios))
-            for (t, why), mode in zip(results, modes):
-                if t is None:
-                    print(f'    {mode}: {why}')
     if 'vae' in models:
         print('== a VAE epoch (60000 examples, batch 128, then the test loss on 10000 and pictures)')
         for target in (check.target, 'host'):
@@ -242,6 +231,27 @@ def main():
                 row = list(csv.DictReader(f))[-1]
             print(f'  {target}: {float(row["seconds"]):.2f} s for the epoch ({seconds:.1f} s with '
                   f'loading), test elbo {float(row["test_elbo"]):.2f}')
+    have_cuda = run([sys.executable, '-c', 'import torch; assert torch.cuda.is_available()'])[0] == 0
+    if args.skip_torch or not have_cuda:
+        print('== PyTorch: skipped (' + ('--skip-torch' if args.skip_torch else 'no CUDA device') + ')')
+    else:
+        version = last_line(run([sys.executable, '-c', 'import torch; print(torch.__version__)'])[1])
+        print(f'== PyTorch {version} on the same device, ms per step or iteration')
+        modes = ('eager', 'compile', 'graphs')
+        print(f'  {"":20} {"genc":>9} ' + ' '.join(f'{m:>9}' for m in modes) +
+              '   genc vs eager, compile, graphs')
+        for row in rows:
+            name, genc, torch_args = row
+            script = [os.path.join(ROOT, 'bench', torch_args[0]), *torch_args[1:]]
+            results = [torch_time(script, mode, args.budget - (time.perf_counter() - start))
+                       for mode in modes]
+            cells = [f'{t:9.3f}' if t else f'{"failed":>9}' for t, _ in results]
+            ratios = [f'{t / genc:.2f}x' if t and genc else '-' for t, _ in results]
+            print(f'  {name:20} {genc if genc else float("nan"):9.3f} ' + ' '.join(cells) +
+                  '   ' + ', '.join(ratios))
+            for (t, why), mode in zip(results, modes):
+                if t is None:
+                    print(f'    {mode}: {why}')
     print(f'== done in {time.perf_counter() - start:.0f} s: ' +
           ('every check passed' if not check.failed else f'{len(check.failed)} FAILED'))
     return 1 if check.failed else 0
