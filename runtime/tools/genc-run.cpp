@@ -37,13 +37,6 @@ constexpr const char *kUsage =
     "BUILD is the folder genc compile wrote (or its FOLDER/NAME prefix when it holds several\n"
     "models). The batch size and the target are the build's: compile again to change them.\n";
 
-std::optional<Command> parseCommand(std::string_view word) {
-  for (Command command : {Command::Train, Command::Sample, Command::Eval})
-    if (commandName(command) == word)
-      return command;
-  return std::nullopt;
-}
-
 void printHelp(Command command) {
   std::printf("USAGE: genc-run %s BUILD [options]\n\nOPTIONS:\n",
               std::string(commandName(command)).c_str());
@@ -222,7 +215,7 @@ int main(int argc, char **argv) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 1 : 0;
   }
-  std::optional<Command> command = parseCommand(argv[1]);
+  std::optional<Command> command = commandNamed(argv[1]);
   if (!command)
     return fail("unknown command '" + std::string(argv[1]) +
                 "': expected train, sample or eval (see 'genc-run --help')");

@@ -164,11 +164,10 @@ static void registerRuntimeOptions() {
     if (flag.valueName)
       option.value = std::make_unique<cl::opt<std::string>>(
           llvm::StringRef(flag.name), cl::desc(flag.help), cl::value_desc(flag.valueName),
-          cl::cat(gencCategory),
-          commands);
+          cl::cat(gencCategory), commands);
     else
-      option.toggle = std::make_unique<cl::opt<bool>>(llvm::StringRef(flag.name), cl::desc(flag.help),
-                                                      cl::cat(gencCategory), commands);
+      option.toggle = std::make_unique<cl::opt<bool>>(
+          llvm::StringRef(flag.name), cl::desc(flag.help), cl::cat(gencCategory), commands);
     runtimeOptions.push_back(std::move(option));
   }
 }
@@ -394,9 +393,7 @@ static int runModelCommand(const std::string &command, llvm::SourceMgr &sourceMg
   llvm::SmallString<256> absolute(path);
   llvm::sys::fs::make_absolute(absolute);
   rt::CommandRequest request;
-  request.command = command == "train" ? rt::Command::Train
-                    : command == "sample" ? rt::Command::Sample
-                                          : rt::Command::Eval;
+  request.command = *rt::commandNamed(command); // main found it among train, sample, eval
   try {
     readRuntimeOptions(request);
   } catch (const rt::RuntimeError &e) {

@@ -235,7 +235,6 @@ int runEvaluation(const CommandRequest &request) {
 }
 } // namespace
 
-
 std::string_view genc::rt::commandName(Command command) {
   switch (command) {
   case Command::Train:
@@ -246,6 +245,13 @@ std::string_view genc::rt::commandName(Command command) {
     return "eval";
   }
   return "?";
+}
+
+std::optional<Command> genc::rt::commandNamed(std::string_view name) {
+  for (Command command : {Command::Train, Command::Sample, Command::Eval})
+    if (commandName(command) == name)
+      return command;
+  return std::nullopt;
 }
 
 /// The checks no flag's type makes.

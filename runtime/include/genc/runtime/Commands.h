@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -23,6 +24,8 @@ enum class Command { Train, Sample, Eval };
 
 /// "train", "sample" or "eval".
 std::string_view commandName(Command command);
+/// The command `name` names, if any.
+std::optional<Command> commandNamed(std::string_view name);
 
 struct CommandRequest {
   std::string program = "genc"; // the prefix of error lines
