@@ -7,7 +7,8 @@
 // build and a host-cuda build. Both start from the same parameters and
 // draw the same noise. The tool runs the train schedule N times (3) on
 // the same seeded batches, then every step's loss and every net, and
-// compares each result, updated parameter and optimizer state (largest
+// compares each result, updated parameter, optimizer state and parameter
+// average (training runs with --average 0.9's kernels; largest
 // difference relative to the tensor's largest magnitude); with --time N it
 // also times each step on both. It links only the runtime (no LLVM), so it
 // runs where a GPU is but no compiler is. Exit status 1 when a difference
@@ -63,11 +64,16 @@ void seedFromRandomExamples(Model &model) {
   model.initialize(/*seed=*/1, columnsOf(examples), count);
 }
 
+/// A fresh model of `build`: parameters from seed 1, seeded examples.
+std::unique_ptr<Model> modelOf(const CompiledBuild &build) {
+  auto model = std::make_unique<Model>(build.manifest, *build.kernels, /*seed=*/1);
+  seedFromRandomExamples(*model);
+  return model;
+}
+
 std::unique_ptr<Build> open(const std::string &prefix) {
   auto build = std::make_unique<Build>(Build{CompiledBuild::load(prefix), nullptr});
-  build->model =
-      std::make_unique<Model>(build->compiled.manifest, *build->compiled.kernels, /*seed=*/1);
-  seedFromRandomExamples(*build->model);
+  build->model = modelOf(build->compiled);
   return build;
 }
 
@@ -172,6 +178,10 @@ int run(int argc, char **argv) {
     return *f;
   };
 
+  // Parameter averaging on, so that its kernels are compared too.
+  constexpr double kDecay = 0.9;
+  ref->model->enableAveraging(kDecay);
+  test->model->enableAveraging(kDecay);
   std::printf("train schedule, %d iterations (objectives):\n", iterations);
   for (int it = 0; it < iterations; ++it)
     for (const auto &[step, repeats] : m.train.schedule)
@@ -188,10 +198,13 @@ int run(int argc, char **argv) {
     cmp.report(name, relativeDifference(t, test->model->params().at(name)));
   for (auto &[name, t] : ref->model->states())
     cmp.report("state " + name, relativeDifference(t, test->model->states().at(name)));
+  for (auto &[name, t] : ref->model->averages())
+    cmp.report("average " + name, relativeDifference(t, test->model->averages().at(name)));
 
   std::printf("losses, nets and declarations:\n");
   for (const FunctionSpec &f : m.functions) {
-    if (f.kind == FunctionSpec::Kind::Step || f.batchSize != m.batchSize)
+    if (f.kind == FunctionSpec::Kind::Step || f.kind == FunctionSpec::Kind::Average ||
+        f.batchSize != m.batchSize)
       continue;
     Arguments args(f, rng);
     if (f.kind == FunctionSpec::Kind::Loss) {
@@ -214,12 +227,14 @@ int run(int argc, char **argv) {
     std::printf("time per step (ms, mean of %d calls after one warm-up):\n", timeRepeats);
     std::printf("  %-20s %12s %12s %9s\n", "step", m.target.c_str(),
                 other.target.c_str(), "speedup");
+    // Fresh models: the steps alone, without averaging.
+    std::unique_ptr<Model> refModel = modelOf(ref->compiled), testModel = modelOf(test->compiled);
     for (const auto &[step, repeats] : m.train.schedule) {
       Arguments args(function(FunctionSpec::Kind::Step, step), rng);
       auto timeOn = [&](Model &model) {
         return millisecondsPerCall([&] { model.step(step, args.batch, m.batchSize); }, timeRepeats);
       };
-      double a = timeOn(*ref->model), b = timeOn(*test->model);
+      double a = timeOn(*refModel), b = timeOn(*testModel);
       std::printf("  %-20s %12.3f %12.3f %8.2fx\n", step.c_str(), a, b, a / b);
     }
   }

@@ -81,6 +81,8 @@ void emitMethod(const CompiledFunction &fn, llvm::raw_ostream &os) {
   case CompiledFunction::Kind::Gradient:
   case CompiledFunction::Kind::Update:
     return; // data-parallel halves: the trainer calls them, through the manifest
+  case CompiledFunction::Kind::Average:
+    return; // called by the runtime after each step, with enableAveraging()
   default: // a net or a declaration: results in tensors
     break;
   }

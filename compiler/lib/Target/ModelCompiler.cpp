@@ -463,9 +463,9 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
   CompileResult result;
   std::vector<std::string> expected = {name + ".h", name + ".manifest.json", name + "_kernels.a",
                                        name + "_kernels.h", name + "_runtime.a"};
-  std::vector<std::string> stepFiles = {"", "_loss"};
+  std::vector<std::string> stepFiles = {"", "_average", "_loss"};
   if (stages.dataParallel)
-    stepFiles = {"_gradient", "_update", "_loss"};
+    stepFiles = {"_gradient", "_update", "_average", "_loss"};
   for (gen::StepOp step : model.getBody().getOps<gen::StepOp>())
     for (const std::string &suffix : stepFiles)
       expected.push_back(name + "_" + step.getSymName().str() + suffix + ".h");
@@ -574,6 +574,19 @@ FailureOr<CompileResult> genc::target::compileModel(const ModelStages &stages,
       if (failed(chained ? chainStep(step)
                          : lower(halide::lowerStep(step, *target), step, Kind::Step)))
         return failure();
+  }
+  // Each step (or update) that trains parameters moves them into their
+  // running averages with a kernel of its own (`--average`).
+  for (size_t i = 0, n = functions.size(); i < n; ++i) {
+    if (functions[i].kind != Kind::Step && functions[i].kind != Kind::Update)
+      continue;
+    std::string function =
+        functionName(model.lookupSymbol(functions[i].source), Kind::Average);
+    auto averaging = halide::lowerAveraging(functions[i].pipeline, function, *target);
+    if (failed(averaging)) // (the verifier has made every step train parameters)
+      return failure();
+    functions.push_back({function, functions[i].source, Kind::Average, "", batch,
+                         std::move(*averaging)});
   }
   // Losses also give each example's objective: evaluation pads the last
   // partial batch and counts only its real rows.

@@ -128,8 +128,12 @@ void validate(const Manifest &m) {
       throw RuntimeError("function '" + f.symbol + "' has a bad batch size");
     for (const ArgumentSpec &a : f.arguments) {
       checkShape(a.name, a.shape, "argument");
-      if (a.kind == ArgumentSpec::Kind::Param || a.kind == ArgumentSpec::Kind::Gradient)
+      if (a.kind == ArgumentSpec::Kind::Param || a.kind == ArgumentSpec::Kind::Gradient ||
+          a.kind == ArgumentSpec::Kind::Average)
         declared(a, params, "parameter", f.symbol);
+      if (a.kind == ArgumentSpec::Kind::Decay && !a.shape.empty())
+        throw RuntimeError("function '" + f.symbol + "': its decay '" + a.name +
+                           "' must be a scalar");
       if (a.kind == ArgumentSpec::Kind::State)
         declared(a, states, "state", f.symbol);
     }
@@ -139,7 +143,8 @@ void validate(const Manifest &m) {
     for (const ResultSpec &r : f.results) {
       if (r.kind != ResultSpec::Kind::Objective)
         checkShape(r.name, r.shape, "result");
-      if (r.kind == ResultSpec::Kind::Param || r.kind == ResultSpec::Kind::Gradient)
+      if (r.kind == ResultSpec::Kind::Param || r.kind == ResultSpec::Kind::Gradient ||
+          r.kind == ResultSpec::Kind::Average)
         declared(r, params, "parameter", f.symbol);
       if (r.kind == ResultSpec::Kind::State)
         declared(r, states, "state", f.symbol);

@@ -86,7 +86,7 @@ Model::~Model() {
   // Device copies must go before the device runtime (in a kernel library
   // that may be unloaded next) does.
   auto release = [](Tensor &t) { t.device_free(); };
-  for (auto *tensors : {&params_, &states_})
+  for (auto *tensors : {&params_, &states_, &averages_, &trainedParams_})
     for (auto &entry : *tensors)
       release(entry.second);
   for (auto &entry : compiled_) {
@@ -217,6 +217,26 @@ void Model::run(Compiled &fn, const Batch &batch) {
     case ArgumentSpec::Kind::State:
       args.push_back(states_.at(arg.name).raw_buffer());
       break;
+    case ArgumentSpec::Kind::Average: {
+      auto [it, fresh] = averages_.try_emplace(arg.name);
+      if (fresh) {
+        it->second = makeTensor(arg.shape);
+        it->second.set_host_dirty();
+      }
+      args.push_back(it->second.raw_buffer());
+      break;
+    }
+    case ArgumentSpec::Kind::Decay: {
+      auto [it, fresh] = fn.inputs.try_emplace(arg.name);
+      if (fresh)
+        it->second = makeTensor(arg.shape);
+      if (it->second() != float(beta_)) {
+        it->second() = float(beta_);
+        it->second.set_host_dirty();
+      }
+      args.push_back(it->second.raw_buffer());
+      break;
+    }
     }
   }
   if (fn.spare.empty())
@@ -236,17 +256,21 @@ void Model::run(Compiled &fn, const Batch &batch) {
                        (message.empty() ? "" : ": " + message));
   }
 
-  // New parameter and state values replace the old, whose buffers the next
-  // call writes into: no allocation in the steady state.
+  // New parameter, state and average values replace the old, whose buffers
+  // the next call writes into: no allocation in the steady state.
+  bool trained = false;
   for (size_t i = 0; i < spec.results.size(); ++i) {
     const ResultSpec &r = spec.results[i];
-    if (r.kind == ResultSpec::Kind::Param || r.kind == ResultSpec::Kind::State) {
-      Tensor &slot = r.kind == ResultSpec::Kind::Param ? params_.at(r.name) : states_.at(r.name);
-      std::swap(slot, fn.spare[i]);
-      if (r.kind == ResultSpec::Kind::Param && beta_ > 0)
-        updateAverage(r.name);
-    }
+    if (r.kind == ResultSpec::Kind::Param)
+      std::swap(params_.at(r.name), fn.spare[i]);
+    else if (r.kind == ResultSpec::Kind::State)
+      std::swap(states_.at(r.name), fn.spare[i]);
+    else if (r.kind == ResultSpec::Kind::Average)
+      std::swap(averages_.at(r.name), fn.spare[i]);
+    trained |= r.kind == ResultSpec::Kind::Param;
   }
+  if (trained && beta_ > 0)
+    updateAverages(spec.name);
 }
 
 std::vector<Tensor> Model::call(Compiled &fn, const Batch &batch) {
@@ -300,23 +324,27 @@ void Model::update(const std::string &name, const std::vector<float> &flat) {
 void Model::enableAveraging(double beta) {
   if (!(beta > 0 && beta < 1))
     throw RuntimeError("parameter averaging needs 0 < beta < 1, got " + std::to_string(beta));
+  auto trains = [](const FunctionSpec &f) {
+    return std::any_of(f.results.begin(), f.results.end(),
+                       [](const ResultSpec &r) { return r.kind == ResultSpec::Kind::Param; });
+  };
+  for (const FunctionSpec &f : manifest_.functions)
+    if (trains(f) && !manifest_.find(FunctionSpec::Kind::Average, f.name))
+      throw RuntimeError("this build of model '" + manifest_.model +
+                         "' has no averaging function for step '" + f.name +
+                         "' (compiled by an older genc): compile it again to train with --average");
   beta_ = beta;
 }
 
-void Model::updateAverage(const std::string &name) {
+void Model::updateAverages(const std::string &step) {
   if (averagesSwappedIn_)
     throw RuntimeError("a training step ran while the averaged parameters were swapped in");
-  Tensor &p = params_.at(name);
-  p.copy_to_host();
-  auto [it, fresh] = averages_.try_emplace(name);
-  if (fresh)
-    it->second = makeTensor(shapeOf(p));
-  float *avg = it->second.data();
-  const float *value = p.data();
-  for (size_t i = 0, n = p.number_of_elements(); i < n; ++i)
-    avg[i] = float(beta_ * double(avg[i]) + (1 - beta_) * double(value[i]));
-  double &weight = averageWeights_[name];
-  weight = beta_ * weight + (1 - beta_);
+  Compiled &fn = lookup(FunctionSpec::Kind::Average, step, manifest_.batchSize);
+  run(fn, {});
+  for (const ResultSpec &r : fn.spec->results) {
+    double &weight = averageWeights_[r.name];
+    weight = beta_ * weight + (1 - beta_);
+  }
 }
 
 void Model::swapInAverages() {
@@ -433,6 +461,7 @@ std::map<std::string, std::string> Model::load(const std::string &path) {
         throw RuntimeError(path + ": malformed average_weights entry '" + entry + "'");
       Tensor avg = makeTensor(shapeOf(param->second));
       file.read("average/" + param->first, shapeOf(avg), avg.data());
+      avg.set_host_dirty();
       averages_[param->first] = avg;
       double weight = std::strtod(entry.c_str() + equals + 1, nullptr);
       if (!(weight > 0 && weight <= 1))
@@ -444,7 +473,7 @@ std::map<std::string, std::string> Model::load(const std::string &path) {
 }
 
 void Model::syncToHost() {
-  for (auto *tensors : {&params_, &states_})
+  for (auto *tensors : {&params_, &states_, &averages_})
     for (auto &entry : *tensors)
       entry.second.copy_to_host();
 }

@@ -6,7 +6,10 @@ set A KEY VALUE: rewrite a metadata field (its checksums left stale);
 forge A KEY VALUE: rewrite it and recompute genc's header checksum, as a crafted
 file would; overlap A: make the second tensor's bytes overlap the first's
 (with the checksum recomputed); blow-up A: every parameter times 1e37, as a
-diverged run would leave it (checksums recomputed)."""
+diverged run would leave it (checksums recomputed); ema BETA A B: check that
+B's averages are one step of parameter averaging on from A's (or from zero
+without A, given as -): average = BETA * average_A + (1 - BETA) * param_B for
+every element (fp32 rounding apart), and weight = BETA * weight_A + 1 - BETA."""
 import json
 import struct
 import sys
@@ -84,6 +87,35 @@ elif command == 'overlap':
         begin = first['data_offsets'][0]
         second['data_offsets'] = [begin, begin + length]
     rewrite(sys.argv[2], change, True)
+elif command == 'ema':
+    beta = float(sys.argv[2])
+    before = read(sys.argv[3]) if sys.argv[3] != '-' else ({}, {})
+    meta, after = read(sys.argv[4])
+
+    def floats(entry):
+        return struct.unpack(f'<{len(entry[2]) // 4}f', entry[2])
+
+    def weights(meta):
+        pairs = (e.rsplit('=', 1) for e in meta.get('average_weights', '').split(',') if e)
+        return {name: float(w) for name, w in pairs}
+
+    was, now = weights(before[0]), weights(meta)
+    averaged = sorted(n[len('average/'):] for n in after if n.startswith('average/'))
+    bad = []
+    for name in averaged:
+        param = floats(after[name])
+        old = floats(before[1]['average/' + name]) if was else [0.0] * len(param)
+        new = floats(after['average/' + name])
+        scale = max(max(abs(v) for v in new), 1e-30)
+        worst = max(abs(n - (beta * o + (1 - beta) * p)) for n, o, p in zip(new, old, param))
+        weight = beta * was.get(name, 0.0) + 1 - beta
+        if worst > 1e-6 * scale or abs(now.get(name, 0.0) - weight) > 1e-12:
+            bad.append(f'{name} (off by {worst / scale:.1e}, weight {now.get(name)} not {weight})')
+    if not averaged:
+        bad.append('no averages')
+    print(f'{len(averaged)} averages follow their parameters' if not bad
+          else 'averages differ: ' + ', '.join(bad[:5]))
+    sys.exit(1 if bad else 0)
 elif command == 'blow-up':
     data = open(sys.argv[2], 'rb').read()
     (size,) = struct.unpack('<Q', data[:8])

@@ -120,7 +120,10 @@ def emit_function(fn, build_dir):
     """C code of run_FUNCTION(dir): make, fill, call, save."""
     name, args, outs = fn['function'], fn['arguments'], fn['outputs']
     params = header_buffers(os.path.join(build_dir, name + '.h'), name)
-    expected = ['_%s_buffer' % re.sub(r'\W', '_', a['name']) for a in args]
+    # (A gradient or running average is named after its parameter, prefixed.)
+    prefix = {'gradient': 'gradient_', 'average': 'average_'}
+    expected = ['_%s%s_buffer' % (prefix.get(a['kind'], ''), re.sub(r'\W', '_', a['name']))
+                for a in args]
     if len(params) != len(args) + len(outs) or params[:len(args)] != expected:
         sys.exit('gen_harness: %s.h takes %s, the manifest says %s then %d outputs'
                  % (name, params, expected, len(outs)))

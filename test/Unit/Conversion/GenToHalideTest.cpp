@@ -26,7 +26,9 @@
 #include <functional>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <optional>
+#include <random>
 #include <set>
 
 using namespace genc;
@@ -171,9 +173,12 @@ void expectStepsMatch(LoweredModel &lowered, const std::string &what,
           if (readsGradients)
             return expectedGradients->gradients.at(in.name);
           break;
-        case halide::PipelineInput::Kind::Argument: break;
+        case halide::PipelineInput::Kind::Argument:
+        case halide::PipelineInput::Kind::Average:
+        case halide::PipelineInput::Kind::Decay: break;
         }
-        ADD_FAILURE() << "a step has no arguments, and only an update part reads gradients";
+        ADD_FAILURE() << "a step has no arguments nor averages, and only an update part reads "
+                         "gradients";
         return {};
       };
     };
@@ -419,6 +424,67 @@ INSTANTIATE_TEST_SUITE_P(Paths, SchedulePathsMatchReference,
 } // namespace
 
 namespace {
+/// The averaging kernel (--average) of a step moves each parameter the
+/// step trains, and only those, into its running average: decay * average
+/// + (1 - decay) * param, per element, at every vector width (the 256 x
+/// 300 weight takes the policy's parallel row loop, the 7-wide bias a
+/// partial vector).
+class AveragingKernel : public ::testing::TestWithParam<const char *> {};
+
+TEST_P(AveragingKernel, MovesTrainedParametersIntoTheirAverages) {
+  std::optional<Halide::Target> target = runnableTarget(GetParam());
+  if (!target)
+    GTEST_SKIP() << "this machine cannot run " << GetParam();
+  LoweredModel lowered;
+  std::string source = "model t {\n  input x : f32[256]\n"
+                       "  net f(x: f32[256]) -> f32[7] { return dense(relu(dense(x, 300)), 7) }\n"
+                       "  net g(y: f32[7]) -> f32[1] { return dense(y, 1) }\n"
+                       "  step s updates f { minimize mean(g(f(x))) }\n"
+                       "  train s with adam(lr = 0.1)\n}\n";
+  ASSERT_TRUE(lowered.load(llvm::MemoryBuffer::getMemBufferCopy(source, "t.gen"), 4));
+  gen::ModelOp model = *lowered.module->getOps<gen::ModelOp>().begin();
+  auto step = halide::lowerStep(*model.getBody().getOps<gen::StepOp>().begin(), *target);
+  ASSERT_TRUE(mlir::succeeded(step));
+  auto averaging = halide::lowerAveraging(*step, "t_s_average", *target);
+  ASSERT_TRUE(mlir::succeeded(averaging));
+  std::set<std::string> averaged;
+  for (const halide::PipelineOutput &out : averaging->outputs) {
+    EXPECT_EQ(out.kind, halide::PipelineOutput::Kind::Average);
+    averaged.insert(out.name);
+  }
+  EXPECT_EQ(averaged, (std::set<std::string>{"f.dense0.w", "f.dense0.b", "f.dense1.w",
+                                             "f.dense1.b"}));
+  const double decay = 0.9;
+  std::map<std::string, reference::Tensor> params, averages;
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> value(-2.0, 2.0);
+  auto valueOf = [&](const halide::PipelineInput &in) {
+    reference::Tensor t(llvm::ArrayRef<int64_t>(in.shape), decay);
+    if (in.kind == halide::PipelineInput::Kind::Decay)
+      return t;
+    for (double &v : t.data)
+      v = static_cast<double>(static_cast<float>(value(rng)));
+    (in.kind == halide::PipelineInput::Kind::Param ? params : averages)[in.name] = t;
+    return t;
+  };
+  std::vector<Halide::Buffer<float>> results = realizeWith(*averaging, *target, valueOf);
+  for (size_t i = 0; i < results.size(); ++i) {
+    const std::string &name = averaging->outputs[i].name;
+    reference::Tensor want = averages.at(name);
+    for (size_t k = 0; k < want.size(); ++k)
+      want.data[k] = decay * want.data[k] + (1 - decay) * params.at(name).data[k];
+    EXPECT_LE(relativeError(results[i], want), 3e-7) << name << " on " << GetParam();
+  }
+  // A pipeline that trains nothing has nothing to average.
+  halide::LoweredPipeline nothing{"n", {}, {}};
+  EXPECT_TRUE(mlir::failed(halide::lowerAveraging(nothing, "n_average", *target)));
+}
+
+INSTANTIATE_TEST_SUITE_P(Targets, AveragingKernel, ::testing::ValuesIn(kCpuTargets),
+                         [](const ::testing::TestParamInfo<const char *> &info) {
+                           return targetLabel(info.param);
+                         });
+
 /// Elementwise functions that genc lowers to its own vectorizable forms,
 /// per element against libm in double over their whole range: tiny and
 /// huge magnitudes, and both sides of each switch between forms.

@@ -851,6 +851,42 @@ FailureOr<LoweredPipeline> genc::halide::forwardToNet(const LoweredPipeline &net
   return forward;
 }
 
+FailureOr<LoweredPipeline> genc::halide::lowerAveraging(const LoweredPipeline &step,
+                                                       StringRef name,
+                                                       const Halide::Target &target) {
+  LoweredPipeline averaging{name.str(), {}, {}};
+  Halide::ImageParam decay(Halide::Float(32), 0, "decay");
+  averaging.inputs.push_back({PipelineInput::Kind::Decay, "decay", {}, decay});
+  std::vector<FuncInfo> infos;
+  for (const PipelineOutput &out : step.outputs) {
+    if (out.kind != PipelineOutput::Kind::Param)
+      continue;
+    int rank = static_cast<int>(out.shape.size());
+    std::string id = imageParamName(PipelineInput::Kind::Param, out.name);
+    Halide::ImageParam param(Halide::Float(32), rank, id);
+    Halide::ImageParam average(Halide::Float(32), rank, "average_" + id);
+    averaging.inputs.push_back({PipelineInput::Kind::Param, out.name, out.shape, param});
+    averaging.inputs.push_back({PipelineInput::Kind::Average, out.name, out.shape, average});
+    std::vector<Var> vars; // named as Lowering names them, which the policy's loops follow
+    for (int k = 0; k < rank; ++k)
+      vars.push_back(Var("d" + std::to_string(k)));
+    Func next("average_" + id + "_next");
+    next(vars) = decay() * average(vars) + (1.0f - decay()) * param(vars);
+    averaging.outputs.push_back({PipelineOutput::Kind::Average, out.name, out.shape, next});
+    FuncInfo info{next, out.shape, FuncKind::Elementwise};
+    info.isOutput = info.pointwise = true;
+    infos.push_back(std::move(info));
+  }
+  if (averaging.outputs.empty())
+    return failure();
+  for (PipelineInput &in : averaging.inputs)
+    constrainShape(in.param, in.shape);
+  for (PipelineOutput &out : averaging.outputs)
+    constrainShape(out.func.output_buffer(), out.shape);
+  applySchedulePolicy(infos, target);
+  return averaging;
+}
+
 FailureOr<LoweredPipeline> genc::halide::lowerNet(NetOp net, const Halide::Target &target) {
   Lowering lowering(net.getSymName().str(), target);
   Block &body = net.getBody().front();

@@ -24,24 +24,28 @@ namespace genc::manifest {
 /// a code to data, `reconstruct` maps data to data, `log_weight` gives each
 /// example's log p(x, z) - log q(z | x) for one draw (or log p(x)),
 /// `discriminate` each example's logit of being data, `classify` the class
-/// logits of a label input.
+/// logits of a label input. `average` moves the parameters a step (or an
+/// update) trains into their running averages (`--average`), where they
+/// live: on a GPU, on the device.
 enum class FunctionKind {
   Step, Loss, Net, Gradient, Update,
-  Latent, Generate, Reconstruct, LogWeight, Discriminate, Classify
+  Latent, Generate, Reconstruct, LogWeight, Discriminate, Classify, Average
 };
-/// What the caller binds to a function's argument.
-enum class ArgumentKind { Input, Param, State, Random, Argument, Gradient };
+/// What the caller binds to a function's argument: an `average` reads the
+/// parameters, their running averages and the decay factor (a scalar
+/// tensor).
+enum class ArgumentKind { Input, Param, State, Random, Argument, Gradient, Average, Decay };
 /// What a function's result is.
-enum class ResultKind { Objective, Gradient, Param, State, Result };
+enum class ResultKind { Objective, Gradient, Param, State, Result, Average };
 
 /// Each kind's spelling, in enum order.
-inline constexpr std::array<std::string_view, 11> kFunctionKinds = {
-    "step",   "loss",     "net",         "gradient",   "update",      "latent",
-    "generate", "reconstruct", "log_weight", "discriminate", "classify"};
-inline constexpr std::array<std::string_view, 6> kArgumentKinds = {
-    "input", "param", "state", "random", "argument", "gradient"};
-inline constexpr std::array<std::string_view, 5> kResultKinds = {"objective", "gradient", "param",
-                                                                 "state", "result"};
+inline constexpr std::array<std::string_view, 12> kFunctionKinds = {
+    "step",     "loss",        "net",        "gradient",     "update",   "latent",
+    "generate", "reconstruct", "log_weight", "discriminate", "classify", "average"};
+inline constexpr std::array<std::string_view, 8> kArgumentKinds = {
+    "input", "param", "state", "random", "argument", "gradient", "average", "decay"};
+inline constexpr std::array<std::string_view, 6> kResultKinds = {
+    "objective", "gradient", "param", "state", "result", "average"};
 
 inline constexpr const auto &spellings(FunctionKind) { return kFunctionKinds; }
 inline constexpr const auto &spellings(ArgumentKind) { return kArgumentKinds; }

@@ -134,6 +134,9 @@ public:
   void enableAveraging(double beta);
   /// Whether parameter averages exist (averaging on, or a checkpoint had them).
   bool hasAverages() const { return !averages_.empty(); }
+  /// The running averages by parameter name, not debiased (host copies
+  /// current after syncToHost()).
+  const std::map<std::string, Tensor> &averages() const { return averages_; }
   /// Swaps the parameters with their debiased averages (and back when
   /// called again); a parameter never updated keeps its value.
   void swapInAverages();
@@ -167,11 +170,12 @@ private:
   std::map<std::string, Tensor> params_;
   std::map<std::string, Tensor> states_;
   double beta_ = 0;
-  std::map<std::string, Tensor> averages_; // raw (not debiased), on the host
+  std::map<std::string, Tensor> averages_; // raw (not debiased), where the parameters are
   std::map<std::string, double> averageWeights_;
   bool averagesSwappedIn_ = false;
   std::map<std::string, Tensor> trainedParams_; // while the averages are swapped in
-  void updateAverage(const std::string &name);
+  /// Runs step `step`'s averaging function (after the step trained).
+  void updateAverages(const std::string &step);
   Rng noise_;
   std::string unseeded_; // a parameter still waiting for its examples
 };

@@ -75,6 +75,16 @@ mlir::FailureOr<LoweredPipeline> forwardToNet(const LoweredPipeline &net, llvm::
                                               PipelineInput::Kind argumentKind,
                                               llvm::StringRef argumentName, llvm::StringRef name);
 
+/// A pipeline named `name` that moves every parameter `step` (a training
+/// step or update) returns into its running average: for each, arguments
+/// `param` and `average`, and result `average` = decay * average +
+/// (1 - decay) * param, with the decay a scalar argument ("decay"). The
+/// averages then stay where the parameters are (a GPU's memory) instead of
+/// being updated on the host after every step. Fails when `step` updates
+/// no parameter.
+mlir::FailureOr<LoweredPipeline> lowerAveraging(const LoweredPipeline &step, llvm::StringRef name,
+                                                const Halide::Target &target);
+
 /// Registers genc-translate's --gen-to-halide: each pipeline's loop nests
 /// as scheduled for --halide-target.
 void registerGenToHalideTranslation();
