@@ -221,6 +221,7 @@ int main(int argc, char **argv) {
                 "': expected train, sample or eval (see 'genc-run --help')");
   CommandRequest request;
   request.program = "genc-run";
+  request.changeBatch = "compile the model with another --batch";
   request.command = *command;
   std::optional<std::string> build;
   bool help = false;

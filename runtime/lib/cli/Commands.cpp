@@ -51,10 +51,9 @@ std::unique_ptr<Communicator> joinProcesses(const CommandRequest &request) {
   if (count > 1 && request.batch % count != 0) {
     if (processes->rank() == 0)
       std::fprintf(stderr, "%s: error: the batch of %lld cannot be shared by %d processes: "
-                           "their number must divide it (%s)\n",
+                           "their number must divide it (or %s)\n",
                    request.program.c_str(), (long long)request.batch, count,
-                   request.program == "genc" ? "or pass --batch"
-                                             : "or compile the model with another --batch");
+                   request.changeBatch.c_str());
     processes->abort(1);
   }
   if (processes->rank() != 0) {

@@ -154,6 +154,12 @@ public:
       if (!spec)
         throw RuntimeError("the train clause names step '" + step + "', which is not compiled" +
                            (count > 1 ? " for data-parallel training" : ""));
+      // A data-parallel gradient runs on one process's share of the batch.
+      if (count > 1 && spec->batchSize * count != m.batchSize)
+        throw RuntimeError("step '" + step + "' is compiled for data-parallel training over " +
+                           std::to_string(m.batchSize / spec->batchSize) + " processes, not " +
+                           std::to_string(count) + " (genc compile --shares " +
+                           std::to_string(count) + ")");
       anyData |= spec->readsInput();
     }
     if (!anyData)

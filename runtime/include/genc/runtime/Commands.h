@@ -36,6 +36,8 @@ struct CommandRequest {
   /// data-parallel halves: its gradients at batch / shares, then its update.
   std::function<std::string(int64_t batch, int64_t shares)> build;
   int64_t batch = 0; // the model's, or genc's --batch
+  /// How a user changes the batch, for errors about it ("pass --batch").
+  std::string changeBatch = "pass --batch";
   std::string data, outDir, checkpoint;
   int64_t epochs = 10, limit = 0, testLimit = 0, checkpointEvery = 1000, stopAfter = 0;
   double average = 0; // train --average BETA (0: off)
