@@ -451,15 +451,20 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
   }
   // Consecutive elementwise outputs of one shape run in one loop nest:
   // Adam's new moments and parameter read the gradient, moments and
-  // parameter once, row by row. (None reads another: values that others
-  // are computed from are written through copies.)
+  // parameter once, row by row (on a GPU, in one kernel: a launch instead
+  // of three). (None reads another: values that others are computed from
+  // are written through copies.)
   const FuncInfo *previous = nullptr;
   for (FuncInfo &info : funcs) {
     bool elementwise = info.isOutput && info.kind == FuncKind::Elementwise &&
                        !info.func.has_update_definition();
-    if (!elementwise || target.has_gpu_feature() || info.isEpilogue)
+    if (!elementwise || info.isEpilogue)
       continue;
-    std::optional<Var> level = rowLevel(info);
+    // On a GPU, one kernel: the block loops are alike (scheduleGpu), and
+    // xo is the innermost (none for a scalar, which runs on one thread).
+    std::optional<Var> level = !target.has_gpu_feature() ? rowLevel(info)
+                               : info.shape.empty()      ? std::nullopt
+                                                         : std::optional<Var>(Var("xo"));
     if (previous && level && previous->shape == info.shape)
       info.fuseWith = previous->func;
     previous = &info;
@@ -475,6 +480,9 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
     if (target.has_gpu_feature()) {
       if (info.kind != FuncKind::Matmul || !scheduleGpuMatmul(info))
         scheduleGpu(info);
+      if (info.fuseWith.defined())
+        info.func.compute_with(info.fuseWith, Var("xo"));
+      continue;
     }
     else if (info.kind == FuncKind::Transpose)
       scheduleTranspose(info, machine);
