@@ -2,6 +2,7 @@
 #include "SchedulePolicy.h"
 
 #include <cassert>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -355,16 +356,20 @@ void stageInSharedMemory(Halide::Func operand, Halide::Func matmul, Halide::RVar
 /// neighbouring shared-memory words). The k loop runs in chunks of 16
 /// whose slices of A and B are first staged in shared memory, so each
 /// operand element is read from global memory once per block, not once
-/// per output. Falls back (returns false) when a dimension is below 16.
-bool scheduleGpuMatmul(const FuncInfo &info) {
+/// per output. Only for at least 16 rows, columns and terms (tilesOnGpu).
+bool tilesOnGpu(const FuncInfo &info) {
+  return info.kind == FuncKind::Matmul && info.shape[0] >= 16 && info.shape[1] >= 16 &&
+         info.reduction.defined() && info.lhs.defined() && constExtent(info.reduction.x) >= 16;
+}
+
+/// Schedules a matmul that tilesOnGpu: its tiles are computed per block of
+/// `out`, its epilogue (bias and activation in the same kernel) or a copy
+/// of it that every consumer reads.
+void scheduleGpuMatmul(const FuncInfo &info, Halide::Func out) {
   int64_t rows = info.shape[0], cols = info.shape[1];
-  if (rows < 16 || cols < 16 || !info.reduction.defined() || !info.lhs.defined() ||
-      constExtent(info.reduction.x) < 16)
-    return false;
   int rx = cols >= 64 ? 4 : cols >= 32 ? 2 : 1;
   int ry = rows >= 64 ? 4 : rows >= 32 ? 2 : 1;
   Halide::Func c = info.func;
-  Halide::Func out = c.in();
   std::vector<Var> args = out.args();
   Var bx("mm_bx"), by("mm_by"), x("mm_x"), y("mm_y"), tx("mm_tx"), ty("mm_ty"), ix("mm_ix"),
       iy("mm_iy");
@@ -398,7 +403,6 @@ bool scheduleGpuMatmul(const FuncInfo &info) {
               {cix, ciy, ki, ctx, cty, ko});
   stageInSharedMemory(info.lhs, c, ko);
   stageInSharedMemory(info.rhs, c, ko);
-  return true;
 }
 
 /// GPU: every root Func is a kernel. The two innermost dimensions map to
@@ -448,6 +452,20 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       if (info.kind == FuncKind::Matmul && matmulTile(info, machine))
         if ((info.epilogue = epilogueOf(info, funcs)))
           funcs[*info.epilogue].isEpilogue = true;
+  } else {
+    // A GPU block computes one matmul's tile in shared memory: an
+    // epilogue that two matmuls flow into (a sum) stays a kernel of its own.
+    std::map<size_t, int> producers;
+    for (FuncInfo &info : funcs)
+      if (tilesOnGpu(info))
+        if ((info.epilogue = epilogueOf(info, funcs)))
+          ++producers[*info.epilogue];
+    for (FuncInfo &info : funcs)
+      if (info.epilogue && producers[*info.epilogue] > 1)
+        info.epilogue.reset();
+    for (FuncInfo &info : funcs)
+      if (info.epilogue)
+        funcs[*info.epilogue].isEpilogue = true;
   }
   // Consecutive elementwise outputs of one shape run in one loop nest:
   // Adam's new moments and parameter read the gradient, moments and
@@ -478,7 +496,9 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
     if (isInlined(info) || info.isEpilogue)
       continue; // (an epilogue is tiled by its first matmul)
     if (target.has_gpu_feature()) {
-      if (info.kind != FuncKind::Matmul || !scheduleGpuMatmul(info))
+      if (tilesOnGpu(info))
+        scheduleGpuMatmul(info, info.epilogue ? funcs[*info.epilogue].func : info.func.in());
+      else
         scheduleGpu(info);
       if (info.fuseWith.defined())
         info.func.compute_with(info.fuseWith, Var("xo"));
