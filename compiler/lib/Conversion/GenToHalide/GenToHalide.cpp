@@ -99,6 +99,15 @@ struct HalideMath {
   Expr powi(Expr x, int n) const { return Halide::pow(x, Expr(n)); }
 };
 
+/// The variables of a rank-`rank` Func, in Halide order: dimension k is
+/// named dk (the schedule policy's loop names follow).
+std::vector<Var> halideVars(size_t rank) {
+  std::vector<Var> vars;
+  for (size_t k = 0; k < rank; ++k)
+    vars.push_back(Var("d" + std::to_string(k)));
+  return vars;
+}
+
 /// Halide argument order is innermost first: the reverse of gen's.
 std::vector<Expr> halideOrder(const Index &index) { return {index.rbegin(), index.rend()}; }
 
@@ -123,13 +132,7 @@ private:
   };
 
   Expr at(Value v, const Index &index) { return values[v].func(halideOrder(index)); }
-  /// The variables of a rank-`rank` Func: halideVars in Halide order,
-  /// vars (as expressions) in gen order. Halide dimension k is named dk.
-  std::vector<Var> halideVars(size_t rank) {
-    while (varPool.size() < rank)
-      varPool.push_back(Var("d" + std::to_string(varPool.size())));
-    return std::vector<Var>(varPool.begin(), varPool.begin() + rank);
-  }
+  /// halideVars (as expressions) in gen order.
   Index vars(size_t rank) {
     std::vector<Var> hv = halideVars(rank);
     return Index(hv.rbegin(), hv.rend());
@@ -234,7 +237,6 @@ private:
   /// matmuls read it transposed (a discriminator's weights, for real and
   /// fake examples).
   llvm::DenseMap<Value, Func> transposedCopies;
-  std::vector<Var> varPool;
   std::vector<PipelineInput> inputs;
   std::map<std::string, size_t> inputIndex;
   std::vector<PipelineOutput> outputs;
@@ -867,9 +869,7 @@ FailureOr<LoweredPipeline> genc::halide::lowerAveraging(const LoweredPipeline &s
     Halide::ImageParam average(Halide::Float(32), rank, "average_" + id);
     averaging.inputs.push_back({PipelineInput::Kind::Param, out.name, out.shape, param});
     averaging.inputs.push_back({PipelineInput::Kind::Average, out.name, out.shape, average});
-    std::vector<Var> vars; // named as Lowering names them, which the policy's loops follow
-    for (int k = 0; k < rank; ++k)
-      vars.push_back(Var("d" + std::to_string(k)));
+    std::vector<Var> vars = halideVars(out.shape.size());
     Func next("average_" + id + "_next");
     next(vars) = decay() * average(vars) + (1.0f - decay()) * param(vars);
     averaging.outputs.push_back({PipelineOutput::Kind::Average, out.name, out.shape, next});

@@ -350,21 +350,21 @@ void stageInSharedMemory(Halide::Func operand, Halide::Func matmul, Halide::RVar
       .gpu_threads(ai, bi);
 }
 
+/// Whether a matmul is tiled on a GPU (scheduleGpuMatmul): at least 16
+/// rows, columns and terms.
+bool tilesOnGpu(const FuncInfo &info) {
+  return info.kind == FuncKind::Matmul && info.shape[0] >= 16 && info.shape[1] >= 16 &&
+         info.reduction.defined() && info.lhs.defined() && constExtent(info.reduction.x) >= 16;
+}
+
 /// GPU matmul C(m, n) = sum_k A(m, k) B(k, n): a block of 16x16 threads
 /// computes a tile of up to 64x64 outputs, each thread a register tile of
 /// up to 4x4 (columns tx + 16 i, rows ty + 16 j: neighbouring threads read
 /// neighbouring shared-memory words). The k loop runs in chunks of 16
 /// whose slices of A and B are first staged in shared memory, so each
 /// operand element is read from global memory once per block, not once
-/// per output. Only for at least 16 rows, columns and terms (tilesOnGpu).
-bool tilesOnGpu(const FuncInfo &info) {
-  return info.kind == FuncKind::Matmul && info.shape[0] >= 16 && info.shape[1] >= 16 &&
-         info.reduction.defined() && info.lhs.defined() && constExtent(info.reduction.x) >= 16;
-}
-
-/// Schedules a matmul that tilesOnGpu: its tiles are computed per block of
-/// `out`, its epilogue (bias and activation in the same kernel) or a copy
-/// of it that every consumer reads.
+/// per output. The tiles are those of `out`: the matmul's epilogue (bias
+/// and activation in the same kernel) or a copy that every consumer reads.
 void scheduleGpuMatmul(const FuncInfo &info, Halide::Func out) {
   int64_t rows = info.shape[0], cols = info.shape[1];
   int rx = cols >= 64 ? 4 : cols >= 32 ? 2 : 1;
@@ -405,6 +405,10 @@ void scheduleGpuMatmul(const FuncInfo &info, Halide::Func out) {
   stageInSharedMemory(info.rhs, c, ko);
 }
 
+/// The innermost block loop of scheduleGpu's kernels, at which outputs of
+/// one shape share a kernel.
+Var gpuBlockLoop() { return Var("xo"); }
+
 /// GPU: every root Func is a kernel. The two innermost dimensions map to
 /// thread blocks of 16x16 (64 threads for vectors), any outer dimensions are
 /// fused into the third block dimension, and an update's reduction loops
@@ -419,7 +423,7 @@ void scheduleGpu(const FuncInfo &info) {
       stage.gpu_single_thread();
       return;
     }
-    Var xo("xo"), xi("xi"), yo("yo"), yi("yi");
+    Var xo = gpuBlockLoop(), xi("xi"), yo("yo"), yi("yi");
     if (rank == 1) {
       stage.gpu_tile(args[0], xo, xi, 64, TailStrategy::GuardWithIf);
       return;
@@ -441,6 +445,14 @@ void scheduleGpu(const FuncInfo &info) {
     schedule(update);
   }
 }
+/// The loop at which an elementwise output joins the loop nest of the one
+/// before it: a CPU's row loop (rowLevel); on a GPU, the innermost block
+/// loop, so they are one kernel (none for a scalar, on one thread).
+std::optional<Var> fusionLevel(const FuncInfo &info, const Halide::Target &target) {
+  if (!target.has_gpu_feature())
+    return rowLevel(info);
+  return info.shape.empty() ? std::nullopt : std::optional<Var>(gpuBlockLoop());
+}
 } // namespace
 
 void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halide::Target &target) {
@@ -460,12 +472,12 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       if (tilesOnGpu(info))
         if ((info.epilogue = epilogueOf(info, funcs)))
           ++producers[*info.epilogue];
-    for (FuncInfo &info : funcs)
+    for (FuncInfo &info : funcs) {
       if (info.epilogue && producers[*info.epilogue] > 1)
         info.epilogue.reset();
-    for (FuncInfo &info : funcs)
       if (info.epilogue)
         funcs[*info.epilogue].isEpilogue = true;
+    }
   }
   // Consecutive elementwise outputs of one shape run in one loop nest:
   // Adam's new moments and parameter read the gradient, moments and
@@ -478,12 +490,7 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
                        !info.func.has_update_definition();
     if (!elementwise || info.isEpilogue)
       continue;
-    // On a GPU, one kernel: the block loops are alike (scheduleGpu), and
-    // xo is the innermost (none for a scalar, which runs on one thread).
-    std::optional<Var> level = !target.has_gpu_feature() ? rowLevel(info)
-                               : info.shape.empty()      ? std::nullopt
-                                                         : std::optional<Var>(Var("xo"));
-    if (previous && level && previous->shape == info.shape)
+    if (previous && fusionLevel(info, target) && previous->shape == info.shape)
       info.fuseWith = previous->func;
     previous = &info;
   }
@@ -501,7 +508,7 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
       else
         scheduleGpu(info);
       if (info.fuseWith.defined())
-        info.func.compute_with(info.fuseWith, Var("xo"));
+        info.func.compute_with(info.fuseWith, *fusionLevel(info, target));
       continue;
     }
     else if (info.kind == FuncKind::Transpose)
@@ -523,6 +530,6 @@ void genc::halide::applySchedulePolicy(std::vector<FuncInfo> &funcs, const Halid
     else
       scheduleRoot(info, vectorWidth);
     if (info.fuseWith.defined())
-      info.func.compute_with(info.fuseWith, *rowLevel(info));
+      info.func.compute_with(info.fuseWith, *fusionLevel(info, target));
   }
 }
